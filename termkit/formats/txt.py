@@ -1,0 +1,173 @@
+"""Plain text files and folders of them.
+
+Encodings: UTF-8 (with or without BOM), UTF-16/UTF-32 with BOM, UTF-16 without BOM, GB18030
+(a superset of GBK and GB2312) and Big5 (read as cp950). Detection, in order: a BOM; valid
+UTF-8; UTF-16 by the pattern of its zero bytes; otherwise the legacy Chinese encoding whose
+decoding looks most like Chinese text (hanzi and Chinese punctuation, not the kana, Greek,
+box-drawing, private-use or vertical forms that a wrong guess produces). ``encoding=`` overrides.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..errors import InputError
+from ..model import Document
+
+#: File name endings read when a folder is given (explicitly named files are read whatever their name).
+TEXT_SUFFIXES = (".txt", ".text")
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_LEGACY = ("gb18030", "cp950")
+
+
+def _plausibility(text: str) -> float:
+    """Share of the non-ASCII characters that belong in Chinese prose."""
+    total = good = 0
+    for ch in text:
+        o = ord(ch)
+        if o < 0x80:
+            continue
+        total += 1
+        if (
+            0x4E00 <= o <= 0x9FFF  # CJK unified ideographs
+            or 0x3000 <= o <= 0x3011  # 、。〈〉《》「」『』【】
+            or 0x2010 <= o <= 0x2027  # dashes, quotes, ellipsis
+            or 0xFF01 <= o <= 0xFF5E  # full-width forms
+            or o in (0x00B7, 0x00D7, 0x2030, 0x2103, 0x00B0, 0x00A7)
+        ):
+            good += 1
+    return good / total if total else 1.0
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when zero bytes sit on one side of the code units (ASCII-rich text)."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    half = len(data) // 2
+    # ASCII characters put a zero byte on one side; hanzi rarely have a zero low byte.
+    if odd > 0.05 * half and even * 10 < odd:
+        return "utf-16-le"
+    if even > 0.05 * half and odd * 10 < even:
+        return "utf-16-be"
+    return None
+
+
+def detect_encoding(data: bytes, path: str = "<bytes>") -> str:
+    """Name of the codec that decodes ``data``; raises InputError for binary or undecodable data."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if b"\x00" not in data:
+            return "utf-8"
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            if _plausibility(data.decode(utf16)) >= 0.8:
+                return utf16
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        pos = data.index(b"\x00")
+        raise InputError(f"not a text file (NUL byte at byte {pos})", path)
+    best, best_score = None, 0.0
+    for name in _LEGACY:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        score = _plausibility(text)
+        if score > best_score:
+            best, best_score = name, score
+    if best is None or best_score < 0.8:
+        raise InputError(
+            "cannot decode: not UTF-8, UTF-16, GB18030 or Big5 text (use --encoding to name the encoding)",
+            path,
+        )
+    return best
+
+
+def decode(data: bytes, path: str = "<bytes>", encoding: str | None = None) -> tuple[str, str]:
+    """Decode file content; returns ``(text, encoding)``."""
+    name = encoding or detect_encoding(data, path)
+    try:
+        text = data.decode(name)
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", path) from None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(f"cannot decode as {name} (byte {exc.start})", path, line) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise InputError("not a text file (NUL character)", path, line)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text, name
+
+
+def read_text(path: str | os.PathLike, encoding: str | None = None, doc_id: str | None = None, lang: str = "zh") -> Document:
+    """Read one text file into a Document (text unchanged: no normalization, line endings kept)."""
+    p = Path(path)
+    shown = str(path)
+    if p.is_dir():
+        raise InputError("is a directory, expected a file", shown)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", shown) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
+    if not data:
+        raise InputError("empty file", shown)
+    text, used = decode(data, shown, encoding)
+    if not text.strip():
+        raise InputError("file has no text (only white space)", shown)
+    return Document(id=doc_id or p.stem, text=text, path=shown, lang=lang, encoding=used)
+
+
+def corpus_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Files named, plus the text files (``*.txt``) found under named folders, in a stable order."""
+    files: list[Path] = []
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            found = sorted(
+                f for f in p.rglob("*") if f.suffix.lower() in TEXT_SUFFIXES and f.is_file()
+            )
+            if not found:
+                raise InputError("folder holds no text files (*.txt)", str(path))
+            files.extend(found)
+        elif p.exists():
+            files.append(p)
+        else:
+            raise InputError("no such file or folder", str(path))
+    return files
+
+
+def read_corpus(paths: Iterable[str | os.PathLike], encoding: str | None = None, lang: str = "zh") -> Iterator[Document]:
+    """Read every file of a corpus (files and folders), one Document at a time.
+
+    Document ids are the file stems; when two files share a stem, the later ones get their
+    relative path as id so that ids stay unique.
+    """
+    seen: set[str] = set()
+    for f in corpus_files(paths):
+        doc_id = f.stem if f.stem not in seen else str(f)
+        seen.add(doc_id)
+        yield read_text(f, encoding=encoding, doc_id=doc_id, lang=lang)

@@ -1,0 +1,2 @@
+"""The Chinese text layer: normalization (normalize.py), paragraph layout (layout.py), sentence
+segmentation (segment.py), pinyin keys (pinyin.py), character classes (chars.py)."""

@@ -1,0 +1,38 @@
+"""Character classes for Chinese text, shared by normalization, segmentation and mining."""
+
+from __future__ import annotations
+
+import re
+
+# CJK Unified Ideographs with Extension A and the compatibility block; enough for UN Chinese.
+HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Chinese (full-width) punctuation: CJK symbols, full-width forms' punctuation, curly quotes.
+CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
+SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+
+HANZI_RE = re.compile(f"[{HANZI}]")
+HAS_HANZI_RE = HANZI_RE
+
+
+def is_hanzi(ch: str) -> bool:
+    return bool(ch) and HANZI_RE.match(ch) is not None
+
+
+def is_cjk(ch: str) -> bool:
+    """A hanzi or a Chinese punctuation mark: a character that takes no spaces around it."""
+    return bool(ch) and re.match(f"[{HANZI}{CJK_PUNCT}]", ch) is not None
+
+
+def hanzi_ratio(text: str) -> float:
+    """Share of hanzi among the non-space characters of ``text``."""
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return 0.0
+    return sum(1 for c in chars if is_hanzi(c)) / len(chars)
+
+
+def piece_joiner(prev: str, nxt: str) -> str:
+    """What goes between two pieces of a line-broken sentence: nothing next to Chinese, else a space."""
+    if not prev or not nxt or is_cjk(prev[-1]) or is_cjk(nxt[0]):
+        return ""
+    return " "

@@ -1,0 +1,148 @@
+"""Paragraph layout of extracted text: which lines belong together.
+
+Text extracted from PDFs breaks sentences across lines, often with a blank line in between
+(``（毒品和犯罪问`` / blank / ``题办公室…``), and a page's footnotes can sit between the two halves
+of a sentence. :func:`blocks` rebuilds the paragraphs: each :class:`Block` lists the original
+spans of its lines in reading order, and footnotes that interrupted a paragraph come right after it.
+Nothing is copied or changed: every span is an offset pair into the original string.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .chars import HANZI, SUPERSCRIPT_DIGITS
+
+Span = tuple[int, int]
+
+# Paragraph numbers and list markers at the start of a line, kept apart from the sentence.
+_MARKER_RE = re.compile(
+    r"(?:"
+    r"\d{1,3}(?:\.\d{1,3})*\.(?![\d])"          # 12.   1.2.
+    r"|[(（]\s?(?:[a-zA-Z]{1,4}|\d{1,3}|[一二三四五六七八九十]{1,3})\s?[)）]"  # (a) (iv) (3) （一）
+    r"|[一二三四五六七八九十百]{1,4}[.、．]"      # 一.  二、
+    r"|[A-Z]\.(?=\s)"                            # A. heading
+    r"|[ivxlcdmIVXLCDM]{1,7}\.(?=\s)"           # iv. roman
+    r"|[-•·●▪◦‒–—*+](?=\s)"                      # bullets
+    r")[ \t\u3000]*"
+)
+_FOOTNOTE_LINE_RE = re.compile(rf"(?:[{SUPERSCRIPT_DIGITS}]+|\*)\s*\S")
+_TERMINAL = set("。！？!?；;：:.…")
+_CLOSERS = "”’」』）)]】》〉\"'"
+_TRAILING_NOISE = _CLOSERS + SUPERSCRIPT_DIGITS + "* \t\u3000"
+# A line shorter than this that ends without punctuation is a heading or a title, not a broken line.
+MIN_BROKEN_CJK = 15
+MIN_BROKEN_LATIN = 45
+_HANZI_CHAR_RE = re.compile(f"[{HANZI}]")
+
+
+@dataclass
+class Block:
+    """A paragraph: the original spans of its lines in reading order, without line breaks.
+
+    ``label`` is the span of a paragraph number or list marker at its start (empty if none);
+    ``kind`` is ``body`` or ``footnote``.
+    """
+
+    pieces: list[Span] = field(default_factory=list)
+    kind: str = "body"
+    label: Span | None = None
+
+    @property
+    def start(self) -> int:
+        return self.label[0] if self.label else self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def _lines(text: str) -> list[Span]:
+    """Spans of the non-blank lines, with surrounding white space trimmed."""
+    spans = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            spans.append((s, e))
+    return spans
+
+
+def marker_length(line: str) -> int:
+    """Length of a paragraph number or list marker (with its spaces) at the start of ``line``."""
+    m = _MARKER_RE.match(line)
+    if not m or m.end() >= len(line):
+        # a bare "12." line is a marker with nothing after it: keep it as text
+        return 0
+    return m.end()
+
+
+def is_footnote_line(line: str) -> bool:
+    return _FOOTNOTE_LINE_RE.match(line) is not None
+
+
+def is_broken(line: str) -> bool:
+    """Does ``line`` stop in the middle of a sentence (a wrap, not a paragraph end)?"""
+    if "\t" in line:  # tables of contents: "总体成就\t4"
+        return False
+    core = line.rstrip(_TRAILING_NOISE)
+    if not core:
+        return False
+    last = core[-1]
+    if last in _TERMINAL:
+        return False
+    if last in "，,、（(《“‘「—-":
+        return True
+    hanzi = len(_HANZI_CHAR_RE.findall(core))
+    if hanzi:
+        return hanzi >= MIN_BROKEN_CJK
+    return len(core) >= MIN_BROKEN_LATIN
+
+
+def _continues(line: str) -> bool:
+    """Can ``line`` be the rest of a sentence broken on the line before?"""
+    return marker_length(line) == 0 and not is_footnote_line(line)
+
+
+def blocks(text: str) -> list[Block]:
+    """Group the lines of ``text`` into paragraphs, joining lines broken inside a sentence."""
+    out: list[Block] = []
+    current: Block | None = None
+    held_footnotes: list[Block] = []  # footnotes met while a broken paragraph waits for its rest
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            out.append(current)
+            current = None
+        out.extend(held_footnotes)
+        held_footnotes.clear()
+
+    for s, e in _lines(text):
+        line = text[s:e]
+        if is_footnote_line(line):
+            note = Block(pieces=[(s, e)], kind="footnote")
+            if current is not None and is_broken(text[slice(*current.pieces[-1])]):
+                held_footnotes.append(note)
+            else:
+                close()
+                out.append(note)
+            continue
+        if current is not None and is_broken(text[slice(*current.pieces[-1])]) and _continues(line):
+            current.pieces.append((s, e))
+            continue
+        close()
+        n = marker_length(line)
+        if n:
+            label_end = s + n
+            while label_end > s and text[label_end - 1].isspace():
+                label_end -= 1
+            current = Block(pieces=[(s + n, e)], label=(s, label_end))
+        else:
+            current = Block(pieces=[(s, e)])
+    close()
+    return out
