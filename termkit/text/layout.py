@@ -103,9 +103,14 @@ def is_broken(line: str) -> bool:
     return len(core) >= MIN_BROKEN_LATIN
 
 
-def _continues(line: str) -> bool:
-    """Can ``line`` be the rest of a sentence broken on the line before?"""
-    return marker_length(line) == 0 and not is_footnote_line(line)
+def _continues(prev: str, line: str) -> bool:
+    """Is ``line`` the rest of a sentence broken at the end of ``prev``?"""
+    if marker_length(line) or is_footnote_line(line):
+        return False
+    if is_broken(prev):
+        return True
+    # English wraps anywhere: a lower-case word after a line that ends inside a sentence
+    return bool(re.search(r"[a-z,;]$", prev)) and line[:1].islower()
 
 
 def blocks(text: str) -> list[Block]:
@@ -132,7 +137,7 @@ def blocks(text: str) -> list[Block]:
                 close()
                 out.append(note)
             continue
-        if current is not None and is_broken(text[slice(*current.pieces[-1])]) and _continues(line):
+        if current is not None and _continues(text[slice(*current.pieces[-1])], line):
             current.pieces.append((s, e))
             continue
         close()

@@ -1,0 +1,143 @@
+import re
+
+import pytest
+
+from termkit.text.chars import SUPERSCRIPT_DIGITS
+from termkit.text.segment import segment
+from conftest import seed_text
+
+PREFIXES = ["000", "001", "003", "004"]
+
+
+@pytest.fixture(scope="module")
+def seeded():
+    return {p: (seed_text(p), segment(seed_text(p), doc_id=p)) for p in PREFIXES}
+
+
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_offsets_slice_the_original_exactly(seeded, prefix):
+    text, segs = seeded[prefix]
+    assert segs
+    for i, seg in enumerate(segs):
+        assert seg.index == i
+        assert seg.text == text[seg.start:seg.end]
+        assert seg.text == seg.text.strip()
+        for s, e in seg.parts:
+            assert seg.start <= s < e <= seg.end
+
+
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_every_character_of_content_is_in_one_sentence(seeded, prefix):
+    """Apart from white space and paragraph labels, the segments cover the text once."""
+    text, segs = seeded[prefix]
+    covered = [0] * len(text)
+    for seg in segs:
+        spans = seg.parts or ((seg.start, seg.end),)
+        for s, e in spans:
+            for k in range(s, e):
+                covered[k] += 1
+        if seg.label:
+            k = text.rindex(seg.label, 0, seg.start)
+            for j in range(k, k + len(seg.label)):
+                covered[j] += 1
+    for k, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        assert covered[k] == 1, (k, text[max(0, k - 20):k + 20])
+
+
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_no_sentence_ends_inside_a_number_or_before_its_footnote_marker(seeded, prefix):
+    text, segs = seeded[prefix]
+    for seg in segs:
+        end = seg.parts[-1][1] if seg.parts else seg.end
+        nxt = text[end:end + 1]
+        assert nxt not in SUPERSCRIPT_DIGITS or nxt == "", seg.text[-20:]
+        if seg.text[-1].isdigit() or seg.text[-1] == ".":
+            assert not re.match(r"[\d%.]", nxt), seg.text[-20:] + "|" + text[end:end + 10]
+
+
+def test_decimal_percentages_stay_inside_the_sentence(seeded):
+    text, segs = seeded["001"]
+    (seg,) = [s for s in segs if "5.1%" in s.text]
+    assert seg.text.startswith("全球药物滥用流行率") and seg.text.endswith("6.6%）。")
+
+
+def test_numbered_paragraphs_start_a_sentence_with_their_label(seeded):
+    text, segs = seeded["001"]
+    numbered = re.findall(r"^(\d{1,3})\. ", text, flags=re.M)
+    labels = [s.label for s in segs if re.fullmatch(r"\d{1,3}\.", s.label)]
+    assert labels == [n + "." for n in numbered]
+    para_12 = next(s for s in segs if s.label == "12.")
+    assert para_12.text.startswith("麻醉药品委员会") or para_12.text[0] != "1"
+
+
+def test_letter_and_chinese_numeral_markers(seeded):
+    text, segs = seeded["000"]
+    assert any(s.label == "一." and s.text == "导言" and s.kind == "heading" for s in segs)
+    assert any(s.label == "(c)" and s.text.startswith("预警：") for s in segs)
+    assert any(s.label == "A." and s.text == "议程" for s in segs)
+    bullet = next(s for s in segs if s.label == "-")
+    assert bullet.text.startswith("联合国毒品和犯罪问题办公室（毒罪办）主办了")
+
+
+def test_footnote_lines_are_footnotes(seeded):
+    text, segs = seeded["003"]
+    notes = [s for s in segs if s.kind == "footnote"]
+    assert any(s.text == "¹ 见 E/CN.7/2012/17。" for s in notes)
+    # the marker after a full stop stays with the sentence it closes
+    assert any(s.text.endswith("独特平台。²") for s in segs)
+
+
+def test_sentence_broken_over_a_blank_line_is_one_segment(seeded):
+    text, segs = seeded["001"]
+    (seg,) = [s for s in segs if "毒品和犯罪问\n\n题办公室" in s.text]
+    assert "（毒品和犯罪问题办公室毒品管制信息库的一部分）" in seg.content
+    assert len(seg.parts) == 2
+
+
+def test_sentence_broken_around_footnotes_leaves_them_out_of_its_content(seeded):
+    text, segs = seeded["004"]
+    (seg,) = [s for s in segs if "精神药物公约》" in s.content]
+    assert seg.label == "2."
+    assert "联合国禁止非法贩运麻醉药品和精神药物公约》⁵及其他相关国际文书" in seg.content
+    assert "补编第 8 号" not in seg.content
+    assert "补编第 8 号" in seg.text  # the hull still slices the original exactly
+    assert any(s.kind == "footnote" and "补编第 8 号" in s.text for s in segs)
+
+
+def test_quotes_titles_and_ellipses():
+    text = "他说：“这是第一句。这是第二句。”然后离开。见《第一章。第二章》一书……后来又说了。"
+    got = [s.text for s in segment(text)]
+    assert got == ["他说：“这是第一句。这是第二句。”", "然后离开。", "见《第一章。第二章》一书……后来又说了。"]
+
+
+def test_english_abbreviations_and_decimals():
+    text = (
+        "The U.N. report, e.g. No. 5 of the series, shows a 5.1 per cent rise. "
+        "See E/CN.7/2024/1 and www.unodc.org for details. Mr. Smith agreed! Did he? Yes."
+    )
+    got = [s.text for s in segment(text, lang="en")]
+    assert got == [
+        "The U.N. report, e.g. No. 5 of the series, shows a 5.1 per cent rise.",
+        "See E/CN.7/2024/1 and www.unodc.org for details.",
+        "Mr. Smith agreed!",
+        "Did he?",
+        "Yes.",
+    ]
+
+
+def test_english_paragraph_numbers_and_headings():
+    text = "I. Introduction\n\n1. The Commission met in Vienna. It adopted\nthree resolutions.\n\n(a) Prevention;\n"
+    segs = segment(text, lang="en")
+    assert [(s.label, s.kind, s.content) for s in segs] == [
+        ("I.", "heading", "Introduction"),
+        ("1.", "sentence", "The Commission met in Vienna."),
+        ("", "sentence", "It adopted three resolutions."),
+        ("(a)", "sentence", "Prevention;"),
+    ]
+
+
+def test_half_width_full_stop_in_chinese_text():
+    segs = segment("第一句话在这里结束.第二句话从这里开始。数字 5.1% 不会断开.")
+    assert [s.text for s in segs] == ["第一句话在这里结束.", "第二句话从这里开始。", "数字 5.1% 不会断开."]
