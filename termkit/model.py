@@ -41,6 +41,22 @@ class Segment:
         pieces = [self.text[s - self.start:e - self.start] for s, e in self.parts]
         return join_pieces(pieces)
 
+    def content_offsets(self) -> list[int]:
+        """Original document offset of each character of ``content`` (-1 for an added joiner)."""
+        if not self.parts:
+            return list(range(self.start, self.end))
+        offsets: list[int] = []
+        joined = ""
+        for s, e in self.parts:
+            piece = self.text[s - self.start:e - self.start]
+            if joined:
+                joiner = piece_joiner(joined, piece)
+                offsets.extend([-1] * len(joiner))
+                joined += joiner
+            offsets.extend(range(s, e))
+            joined += piece
+        return offsets
+
 
 def join_pieces(pieces: list[str]) -> str:
     """Join the pieces of a broken sentence: nothing between Chinese, a space between Latin words."""
@@ -63,3 +79,93 @@ class Document:
 
     def __repr__(self) -> str:  # the full text would flood tracebacks and test output
         return f"Document(id={self.id!r}, path={self.path!r}, lang={self.lang!r}, chars={len(self.text)})"
+
+
+STATUSES = ("preferred", "admitted", "deprecated", "superseded")
+TERM_TYPES = ("fullForm", "abbreviation", "acronym", "shortForm", "variant")
+
+
+@dataclass
+class Term:
+    """One written form of a concept in one language (TBX: a termSec / tig)."""
+
+    text: str
+    lang: str
+    status: str = "preferred"  # one of STATUSES (TBX administrativeStatus)
+    type: str = ""  # one of TERM_TYPES (TBX termType), or empty
+    pos: str = ""
+    note: str = ""
+    source: str = ""
+    line: Optional[int] = None  # where it was read from, for messages
+
+
+@dataclass
+class Concept:
+    """A glossary entry: terms in several languages for one meaning (TBX: a conceptEntry)."""
+
+    id: str
+    terms: list[Term] = field(default_factory=list)
+    subject: str = ""
+    definition: str = ""
+    note: str = ""
+    source: str = ""  # where the concept was read from (a glossary file)
+
+    def terms_in(self, lang: str) -> list[Term]:
+        base = lang_base(lang)
+        return [t for t in self.terms if lang_base(t.lang) == base]
+
+    def preferred(self, lang: str) -> Optional[Term]:
+        """The preferred term in ``lang`` (else the first admitted one, else the first one)."""
+        terms = self.terms_in(lang)
+        for wanted in ("preferred", "admitted"):
+            for t in terms:
+                if t.status == wanted:
+                    return t
+        return terms[0] if terms else None
+
+
+def lang_base(tag: str) -> str:
+    """``zh-Hans``, ``zh_CN``, ``ZH`` → ``zh``; ``en-US`` → ``en``."""
+    return tag.replace("_", "-").split("-")[0].lower()
+
+
+@dataclass
+class Match:
+    """A glossary hit for a query. kind: exact, normalized, variant, pinyin, fuzzy or partial."""
+
+    query: str
+    concept: Concept
+    term: Term
+    kind: str
+    score: float  # 0–100, comparable across kinds
+
+    @property
+    def preferred(self) -> Optional[Term]:
+        return self.concept.preferred(self.term.lang)
+
+
+@dataclass
+class Context:
+    """An example sentence for a candidate: where it is and the sentence as written."""
+
+    doc_id: str
+    start: int  # offsets of the candidate in the original document text
+    end: int
+    sentence: str
+
+
+@dataclass
+class Candidate:
+    """A mined term candidate with its statistics."""
+
+    text: str
+    freq: int = 0
+    doc_freq: int = 0
+    score: float = 0.0
+    scores: dict = field(default_factory=dict)
+    contexts: list[Context] = field(default_factory=list)
+    pinyin: str = ""
+    status: str = "new"  # known, variant, fuzzy, pinyin or new (against a glossary)
+    match: Optional[Match] = None
+    abbreviation_of: str = ""  # the full form, when this candidate is defined as its short form
+    abbreviations: list[str] = field(default_factory=list)  # short forms defined for this candidate

@@ -141,3 +141,14 @@ def test_english_paragraph_numbers_and_headings():
 def test_half_width_full_stop_in_chinese_text():
     segs = segment("第一句话在这里结束.第二句话从这里开始。数字 5.1% 不会断开.")
     assert [s.text for s in segs] == ["第一句话在这里结束.", "第二句话从这里开始。", "数字 5.1% 不会断开."]
+
+
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_content_offsets_point_into_the_original(seeded, prefix):
+    text, segs = seeded[prefix]
+    for seg in segs:
+        content = seg.content
+        offsets = seg.content_offsets()
+        assert len(offsets) == len(content)
+        for ch, off in zip(content, offsets):
+            assert off == -1 or text[off] == ch
