@@ -130,5 +130,83 @@ def segment_cmd(inputs: tuple[str, ...], fmt: str, lang: str, encoding: str | No
         info(f"{n} sentences written to {output}")
 
 
+def glossary_option(required: bool = True):
+    return click.option(
+        "-g", "--glossary", "glossaries", multiple=True, required=required, metavar="FILE",
+        help="Glossary file (CSV); repeat to merge several.",
+    )
+
+
+@main.command("lookup")
+@click.argument("queries", nargs=-1, required=True, metavar="QUERY...")
+@glossary_option()
+@click.option("--limit", default=5, show_default=True, help="Matches per query.")
+@click.option("--min-score", default=70.0, show_default=True, help="Drop matches scoring below this (0–100).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def lookup_cmd(queries: tuple[str, ...], glossaries: tuple[str, ...], limit: int, min_score: float, fmt: str) -> None:
+    """Find terms in a glossary however they are written.
+
+    Match kinds, strongest first: exact, variant (a non-preferred form: the preferred one is
+    shown), normalized (width, spacing, case, traditional/simplified, hyphens, plurals,
+    British/American spelling), pinyin (homophones), fuzzy (typos), partial. QUERY '-' reads one
+    query per line from stdin. JSON output is one object per query (JSON Lines).
+    """
+    from .formats.matches import write_lookup
+    from .glossary import load_glossary
+
+    index = load_glossary(glossaries).index()
+    if queries == ("-",):
+        queries = tuple(line.strip() for line in sys.stdin if line.strip())
+    results = ((q, index.lookup(q, limit=limit, min_score=min_score)) for q in queries)
+    write_lookup(results, sys.stdout, fmt)
+
+
+@main.group("glossary")
+def glossary_group() -> None:
+    """Validate glossaries and attest their terms in a corpus."""
+
+
+@glossary_group.command("validate")
+@click.argument("paths", nargs=-1, required=True, metavar="GLOSSARY...")
+def glossary_validate_cmd(paths: tuple[str, ...]) -> None:
+    """Check glossary files; exit 0 when clean, 1 with problems, 2 when unreadable.
+
+    Reports, with file and line: empty terms, white space and width problems, unknown status or
+    type values, invalid language tags, concepts with no or two preferred terms in a language,
+    the same term in two concepts, duplicate concepts, missing subject fields.
+    """
+    from .glossary import validate_file
+
+    problems = [p for path in paths for p in validate_file(path)]
+    for p in problems:
+        click.echo(str(p))
+    errors = sum(1 for p in problems if p.severity == "error")
+    info(f"{len(problems)} problem(s): {errors} error(s), {len(problems) - errors} warning(s)" if problems else "no problems found")
+    sys.exit(1 if problems else 0)
+
+
+@glossary_group.command("attest")
+@click.argument("glossary_path", metavar="GLOSSARY")
+@click.argument("corpus", nargs=-1, required=True, metavar="CORPUS...")
+@click.option("--lang", default="zh", show_default=True, help="Language of the forms to count.")
+@click.option("--unattested", is_flag=True, help="List only the forms never seen.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_encoding_option
+def glossary_attest_cmd(glossary_path: str, corpus: tuple[str, ...], lang: str, unattested: bool, fmt: str, encoding: str | None) -> None:
+    """Count each glossary form in a corpus, per document, and list forms never seen.
+
+    Text output is TSV: total, one column per document, concept, status, term.
+    """
+    from .formats.matches import write_attestation
+    from .formats.txt import corpus_files, read_corpus
+    from .glossary import attest, load_glossary
+
+    glossary = load_glossary([glossary_path])
+    files = corpus_files(corpus)
+    docs = read_corpus(progress(files, len(files), "attesting"), encoding=encoding)
+    write_attestation(attest(glossary, docs, lang=lang), sys.stdout, fmt, only_unattested=unattested)
+
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -94,6 +94,7 @@ class Term:
     status: str = "preferred"  # one of STATUSES (TBX administrativeStatus)
     type: str = ""  # one of TERM_TYPES (TBX termType), or empty
     pos: str = ""
+    definition: str = ""  # a language-level definition (the CSV row's definition)
     note: str = ""
     source: str = ""
     line: Optional[int] = None  # where it was read from, for messages
@@ -106,9 +107,17 @@ class Concept:
     id: str
     terms: list[Term] = field(default_factory=list)
     subject: str = ""
-    definition: str = ""
+    definition: str = ""  # concept-level definition (TBX); CSV definitions live on the terms
     note: str = ""
-    source: str = ""  # where the concept was read from (a glossary file)
+    origin: str = ""  # the glossary file the concept was read from
+    line: Optional[int] = None
+
+    def describe(self) -> str:
+        """The definition to show: the concept's own, else the English one, else any."""
+        if self.definition:
+            return self.definition
+        ordered = sorted(self.terms, key=lambda t: (lang_base(t.lang) != "en", t.status != "preferred"))
+        return next((t.definition for t in ordered if t.definition), "")
 
     def terms_in(self, lang: str) -> list[Term]:
         base = lang_base(lang)

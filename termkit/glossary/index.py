@@ -1,0 +1,298 @@
+"""Glossary lookup: built once, queried many times.
+
+A query (Chinese or English) is matched against every term of the glossary, in this order of
+strength; each concept is returned once, with its best match:
+
+=============  =====================================================================  ==========
+kind           when                                                                   score
+=============  =====================================================================  ==========
+exact          the query is a preferred term as written                               100
+variant        the query is a non-preferred form (admitted, deprecated, superseded),  98 as written,
+               as written or after folding; the match says which form is preferred    94 folded
+normalized     equal after folding width, spacing, punctuation, case, traditional/    96
+               simplified; English hyphen/space, plural and British/American spelling
+pinyin         Chinese with the same toneless pinyin (侦察/侦查), or with syllables   92 same,
+               that differ by one sound (芬坦尼/芬太尼)                               ≤ 86 near
+fuzzy          character edits (Chinese) or token edits (English), rapidfuzz          0.9 × similarity
+partial        the query contains a term, or is contained in one                      40–85, by length share
+=============  =====================================================================  ==========
+
+Scores are on one 0–100 scale, so results of different kinds sort together; ``min_score`` cuts.
+Fuzzy search does not compare the query with every term: terms sharing enough character
+bigrams with the query are found in an inverted index, and only those are scored.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from rapidfuzz import fuzz, process
+
+from ..model import Concept, Match, Term
+from ..text.pinyin import pinyin_key
+from .keys import en_key, is_chinese, zh_key
+
+SCORES = {
+    "exact": 100.0,
+    "variant_exact": 98.0,
+    "normalized": 96.0,
+    "variant_normalized": 94.0,
+    "pinyin": 92.0,
+    "pinyin_near": 86.0,
+    "fuzzy_weight": 0.9,
+}
+KINDS = ("exact", "normalized", "variant", "pinyin", "fuzzy", "partial")
+
+_START, _END = "\x02", "\x03"
+# English words too common to narrow a search by themselves.
+_EN_STOPWORDS = frozenset("a an and at by for from in into of on or the to with".split())
+
+
+def _grams(key: str, chinese: bool) -> set[str]:
+    """Padded character n-grams: bigrams for Chinese, trigrams for Latin script (bigrams of
+    English are too common to narrow a search)."""
+    n = 2 if chinese else 3
+    padded = f"{_START}{key}{_END}"
+    return {padded[i:i + n] for i in range(len(padded) - n + 1)}
+
+
+def scorer_for(query: str) -> Callable:
+    """The rapidfuzz scorer fuzzy lookup uses for a query: characters for Chinese, tokens for English."""
+    return fuzz.ratio if is_chinese(query) else fuzz.token_sort_ratio
+
+
+def key_for(text: str) -> str:
+    return zh_key(text) if is_chinese(text) else en_key(text)
+
+
+_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w")
+# Initials that speakers and input methods confuse.
+_CONFUSED = {frozenset(p) for p in (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l"))}
+
+
+def _split_syllable(s: str) -> tuple[str, str]:
+    for ini in _INITIALS:
+        if s.startswith(ini) and len(s) > len(ini):
+            return ini, s[len(ini):]
+    return "", s
+
+
+def _near_syllables(a: str, b: str) -> bool:
+    """Syllables a speaker or an input method easily confuses: one sound apart."""
+    if a == b:
+        return True
+    ia, fa = _split_syllable(a)
+    ib, fb = _split_syllable(b)
+    if ia == ib:
+        return fuzz.ratio(fa, fb) >= 50 and abs(len(fa) - len(fb)) <= 1
+    return fa == fb and frozenset((ia, ib)) in _CONFUSED
+
+
+@dataclass
+class _Entry:
+    concept: Concept
+    term: Term
+    key: str
+    chinese: bool
+
+
+class GlossaryIndex:
+    """Lookup over a Glossary (or any iterable of Concepts)."""
+
+    def __init__(self, glossary, *, min_pinyin_chars: int = 3, max_fuzzy_candidates: int = 2000):
+        concepts: Iterable[Concept] = getattr(glossary, "concepts", glossary)
+        self.min_pinyin_chars = min_pinyin_chars
+        self.max_fuzzy_candidates = max_fuzzy_candidates
+        self.entries: list[_Entry] = []
+        self._exact: dict[str, list[int]] = defaultdict(list)
+        self._keys: dict[str, list[int]] = defaultdict(list)
+        self._pinyin: dict[str, list[int]] = defaultdict(list)
+        self._initials: dict[str, list[int]] = defaultdict(list)
+        self._grams: dict[str, list[int]] = defaultdict(list)
+        self._words: dict[str, list[int]] = defaultdict(list)  # English word → entries
+        for concept in concepts:
+            for term in concept.terms:
+                text = term.text.strip()
+                if not text:
+                    continue
+                chinese = is_chinese(text)
+                key = key_for(text)
+                if not key:
+                    continue
+                i = len(self.entries)
+                self.entries.append(_Entry(concept, term, key, chinese))
+                self._exact[text].append(i)
+                self._keys[key].append(i)
+                for g in _grams(key, chinese):
+                    self._grams[g].append(i)
+                if not chinese:
+                    for w in set(key.split()):
+                        self._words[w].append(i)
+                if chinese and len(key) >= self.min_pinyin_chars:
+                    syllables = pinyin_key(key).split()
+                    self._pinyin[" ".join(syllables)].append(i)
+                    self._initials[self._initials_key(syllables)].append(i)
+        self._keys = dict(self._keys)
+        self._grams = dict(self._grams)
+        self._words = dict(self._words)
+        # single English words by length, for fuzzy lookup of a one-word query
+        self._vocab_by_len: dict[int, list[str]] = defaultdict(list)
+        for w in self._words:
+            self._vocab_by_len[len(w)].append(w)
+
+    @staticmethod
+    def _initials_key(syllables: list[str]) -> str:
+        return " ".join(s[:1] for s in syllables)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    # --- the search -----------------------------------------------------------------------
+
+    def lookup(
+        self,
+        query: str,
+        limit: int = 5,
+        min_score: float = 70.0,
+        kinds: Iterable[str] | None = None,
+    ) -> list[Match]:
+        """Ranked matches for ``query``: one per concept, best first (score, then glossary order)."""
+        query = query.strip()
+        if not query:
+            return []
+        wanted = set(kinds or KINDS)
+        chinese = is_chinese(query)
+        qkey = key_for(query)
+        best: dict[int, tuple[float, str, int]] = {}  # concept position → (score, kind, entry)
+
+        def offer(i: int, score: float, kind: str) -> None:
+            e = self.entries[i]
+            if e.chinese != chinese or score < min_score:
+                return
+            kind_name = "variant" if kind in ("exact", "normalized") and e.term.status != "preferred" else kind
+            if kind_name not in wanted:
+                return
+            if kind_name == "variant":
+                score = SCORES["variant_exact"] if kind == "exact" else SCORES["variant_normalized"]
+            cid = id(e.concept)
+            if cid not in best or (score, -i) > (best[cid][0], -best[cid][2]):
+                best[cid] = (score, kind_name, i)
+
+        for i in self._exact.get(query, ()):
+            offer(i, SCORES["exact"], "exact")
+        for i in self._keys.get(qkey, ()):
+            if self.entries[i].term.text.strip() != query:
+                offer(i, SCORES["normalized"], "normalized")
+        def settled(ceiling: float) -> bool:
+            """Are ``limit`` concepts already found that nothing scoring ≤ ceiling can displace?"""
+            return sum(1 for v in best.values() if v[0] > ceiling) >= limit
+
+        if chinese and "pinyin" in wanted and len(qkey) >= self.min_pinyin_chars and not settled(SCORES["pinyin"]):
+            self._pinyin_matches(qkey, offer)
+        if "fuzzy" in wanted and not settled(100 * SCORES["fuzzy_weight"]):
+            self._fuzzy_matches(query, qkey, chinese, min_score, offer)
+        if "partial" in wanted and not settled(_partial_score(1, 1)):
+            self._partial_matches(qkey, chinese, offer)
+        ranked = sorted(best.values(), key=lambda v: (-v[0], v[2]))[:limit]
+        return [
+            Match(query=query, concept=self.entries[i].concept, term=self.entries[i].term, kind=kind, score=round(score, 1))
+            for score, kind, i in ranked
+        ]
+
+    def best(self, query: str, min_score: float = 70.0) -> Match | None:
+        found = self.lookup(query, limit=1, min_score=min_score)
+        return found[0] if found else None
+
+    def _pinyin_matches(self, qkey: str, offer) -> None:
+        syllables = pinyin_key(qkey).split()
+        for i in self._pinyin.get(" ".join(syllables), ()):
+            if self.entries[i].key != qkey:
+                offer(i, SCORES["pinyin"], "pinyin")
+        for i in self._initials.get(self._initials_key(syllables), ()):
+            e = self.entries[i]
+            if e.key == qkey:
+                continue
+            other = pinyin_key(e.key).split()
+            if len(other) != len(syllables):
+                continue
+            near = sum(1 for a, b in zip(syllables, other) if a != b)
+            if near == 0 or near > max(1, len(syllables) // 4):
+                continue
+            if all(_near_syllables(a, b) for a, b in zip(syllables, other)):
+                offer(i, SCORES["pinyin_near"] - 4 * (near - 1), "pinyin")
+
+    def fuzzy_candidates(self, qkey: str, chinese: bool) -> list[int]:
+        """Entries that may be within fuzzy reach of ``qkey``; only these are scored."""
+        return sorted(self._chinese_candidates(qkey) if chinese else self._english_candidates(qkey))
+
+    def _chinese_candidates(self, qkey: str) -> set[int]:
+        """Terms sharing enough character bigrams with the query.
+
+        A term within ``e`` edits of the query keeps all but about ``2e`` of its padded bigrams,
+        so it shares at least ``need`` of them, and therefore at least one of the
+        ``len - need + 1`` rarest ones: only those postings are read (prefix filtering).
+        """
+        grams = sorted(_grams(qkey, True), key=lambda g: len(self._grams.get(g, ())))
+        allowed_edits = max(1, round(len(qkey) * 0.25))
+        need = max(1, len(grams) - 2 * allowed_edits)
+        found: set[int] = set()
+        for g in grams[: len(grams) - need + 1]:
+            found.update(self._grams.get(g, ()))
+        return found
+
+    def _english_candidates(self, qkey: str) -> set[int]:
+        """Terms sharing enough whole words with the query (token edits), the same prefix filter
+        over word postings; a one-word query goes through similar words of the vocabulary."""
+        words = set(qkey.split()) - _EN_STOPWORDS or set(qkey.split())
+        k = len(words)
+        if k >= 2:
+            need = max(1, k - max(1, round(k / 3)))
+            postings = sorted((self._words.get(w, ()) for w in words), key=len)
+            found: set[int] = set()
+            for posting in postings[: k - need + 1]:
+                found.update(posting)
+            return found
+        (word,) = words
+        lo, hi = int(len(word) * 0.7), int(len(word) / 0.7) + 1
+        vocab = [w for n in range(lo, hi + 1) for w in self._vocab_by_len.get(n, ())]
+        found = set()
+        for similar, _score, _ in process.extract(word, vocab, scorer=fuzz.ratio, score_cutoff=70, limit=50):
+            found.update(self._keys.get(similar, ()))
+        return found
+
+    def _fuzzy_matches(self, query: str, qkey: str, chinese: bool, min_score: float, offer) -> None:
+        candidates = self.fuzzy_candidates(qkey, chinese)
+        if not candidates:
+            return
+        scorer = scorer_for(query)
+        cutoff = min(min_score / SCORES["fuzzy_weight"], 100)
+        keys = [self.entries[i].key for i in candidates]
+        for _key, similarity, k in process.extract(qkey, keys, scorer=scorer, score_cutoff=cutoff, limit=self.max_fuzzy_candidates):
+            if similarity < 100:
+                offer(candidates[k], SCORES["fuzzy_weight"] * similarity, "fuzzy")
+
+    def _partial_matches(self, qkey: str, chinese: bool, offer) -> None:
+        n = len(qkey)
+        # the query contains a term
+        if chinese:
+            pieces = {qkey[a:b] for a in range(n) for b in range(a + 2, n + 1) if (a, b) != (0, n)}
+        else:
+            words = qkey.split()
+            pieces = {" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 1, len(words) + 1) if (a, b) != (0, len(words))}
+        for piece in pieces:
+            for i in self._keys.get(piece, ()):
+                offer(i, _partial_score(len(piece), n), "partial")
+        # a term contains the query: it has every n-gram of the query, so scan the rarest posting
+        grams = _grams(qkey, chinese)
+        inner = [g for g in grams if _START not in g and _END not in g] or list(grams)
+        rarest = min(inner, key=lambda g: len(self._grams.get(g, ())))
+        for i in self._grams.get(rarest, ()):
+            key = self.entries[i].key
+            if len(key) > n and qkey in key:
+                offer(i, _partial_score(n, len(key)), "partial")
+
+
+def _partial_score(shorter: int, longer: int) -> float:
+    return 40.0 + 45.0 * shorter / max(longer, 1)
