@@ -1,0 +1,152 @@
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from termkit.cli import main
+from termkit.glossary import GlossaryIndex, attest, load_glossary
+from termkit.documents import load_documents
+from conftest import ROOT, SEEDS
+
+GLOSSARY = str(ROOT / "glossaries" / "un-drug-control.csv")
+
+
+@pytest.fixture(scope="module")
+def index():
+    return load_glossary([GLOSSARY]).index()
+
+
+def top(index, query, **kw):
+    found = index.lookup(query, **kw)
+    assert found, query
+    return found[0]
+
+
+def test_exact(index):
+    m = top(index, "艾滋病毒")
+    assert (m.concept.id, m.kind, m.score) == ("hiv", "exact", 100.0)
+
+
+def test_known_variant_names_the_preferred_forms(index):
+    m = top(index, "艾滋病病毒")
+    assert (m.concept.id, m.kind) == ("hiv", "variant")
+    assert m.term.status == "deprecated"
+    assert m.concept.preferred("zh").text == "艾滋病毒"
+    assert m.concept.preferred("en").text == "HIV"
+    m = top(index, "毒罪办")
+    assert (m.concept.id, m.kind, m.preferred.text) == ("unodc", "variant", "联合国毒品和犯罪问题办公室")
+
+
+def test_normalized_chinese_traditional_width_and_spacing(index):
+    for query in ("聯合國毒品和犯罪問題辦公室", "联合国毒品和犯罪问题 办公室", "联合国毒品和犯罪问题办公室 "):
+        m = top(index, query)
+        assert m.concept.id == "unodc" and m.kind in ("normalized", "exact"), query
+
+
+@pytest.mark.parametrize(
+    "query, concept",
+    [
+        ("Money-Laundering", "money-laundering"),
+        ("United Nations Development Program", "undp"),  # American spelling
+        ("precursor", "precursors"),  # singular
+        ("commission on narcotic drugs", "cnd"),  # case
+    ],
+)
+def test_normalized_english(index, query, concept):
+    m = top(index, query)
+    assert (m.concept.id, m.kind) == (concept, "normalized")
+
+
+def test_money_laundering_without_hyphen_is_found(index):
+    assert top(index, "money laundering").concept.id == "money-laundering"
+
+
+def test_pinyin_homophones_and_near_homophones(index):
+    m = top(index, "芬坦尼")
+    assert (m.concept.id, m.kind) == ("fentanyl", "pinyin")
+    m = top(index, "联合国毒品和犯罪问题办宫室")  # 宫 for 公: same syllable
+    assert (m.concept.id, m.kind, m.score) == ("unodc", "pinyin", 92.0)
+
+
+def test_fuzzy_one_character_typo_in_a_long_name(index):
+    m = top(index, "联合国毒品和犯罪问题力公室")  # 力 for 办: not a homophone
+    assert (m.concept.id, m.kind) == ("unodc", "fuzzy")
+    assert 80 < m.score < 90
+    m = top(index, "Commision on Narcotic Drugs")
+    assert (m.concept.id, m.kind) == ("cnd", "fuzzy")
+
+
+def test_partial_both_ways(index):
+    m = top(index, "麻醉药品委员会第六十七届会议", min_score=40)
+    assert (m.concept.id, m.kind) == ("cnd", "partial")
+    found = index.lookup("犯罪问题办公室", min_score=40, limit=10)
+    assert any(m.concept.id == "unodc" and m.kind in ("partial", "fuzzy") for m in found)
+
+
+def test_one_result_per_concept_ranked_and_cut(index):
+    found = index.lookup("新型精神活性物质", limit=5, min_score=60)
+    ids = [m.concept.id for m in found]
+    assert ids[0] == "nps" and len(ids) == len(set(ids))
+    assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
+    assert all(m.score >= 60 for m in found)
+    assert index.lookup("新型精神活性物质", limit=1) == found[:1]
+    assert index.lookup("完全无关的词语组合") == []
+
+
+def test_kinds_filter(index):
+    assert index.lookup("艾滋病病毒", kinds=["exact"]) == []  # it is a variant, not a preferred term
+    fuzzy = index.lookup("联合国毒品和犯罪问题力公室", kinds=["fuzzy"], limit=3)
+    assert fuzzy and all(m.kind == "fuzzy" for m in fuzzy)
+
+
+def test_attestation_on_the_seeds():
+    glossary = load_glossary([GLOSSARY])
+    att = attest(glossary, (d for d in load_documents([SEEDS])))
+    counts = {(f.concept.id, f.term.text): f for f in att.forms}
+    hiv_old = counts[("hiv", "艾滋病病毒")]
+    assert hiv_old.per_doc["000_5e55f2a5f670052f"] > 0
+    # nested forms count only where they stand alone
+    full = counts[("unodc", "联合国毒品和犯罪问题办公室")].total
+    short = counts[("unodc", "毒品和犯罪问题办公室")].total
+    text = "".join(p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt"))
+    assert full > 0 and short > 0
+    assert short < text.count("毒品和犯罪问题办公室")
+    assert all(f.total == 0 for f in att.unattested)
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_lookup_command_text_json_and_stdin():
+    r = run("lookup", "艾滋病病毒", "-g", GLOSSARY)
+    assert r.exit_code == 0, r.output
+    assert "variant" in r.output and "艾滋病毒" in r.output and "HIV" in r.output
+    r = run("lookup", "-", "-g", GLOSSARY, "--format", "json", "--limit", "1", input="芬坦尼\nmoney laundering\n")
+    assert r.exit_code == 0, r.output
+    records = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [rec["query"] for rec in records] == ["芬坦尼", "money laundering"]
+    assert records[0]["matches"][0]["concept"] == "fentanyl"
+    assert records[0]["matches"][0]["preferred"] == {"en": "fentanyl", "zh": "芬太尼"}
+
+
+def test_validate_command_exit_codes(tmp_path):
+    assert run("glossary", "validate", GLOSSARY).exit_code == 0
+    bad = tmp_path / "bad.csv"
+    bad.write_text("concept_id,lang,term,status\nc1,en,opium,preferred\nc1,en,opium poppy,preferred\n", encoding="utf-8")
+    r = run("glossary", "validate", str(bad))
+    assert r.exit_code == 1
+    assert f"{bad}:3: error: concept c1 has two preferred en terms" in r.stdout
+    unreadable = tmp_path / "no-header.csv"
+    unreadable.write_text("a,b\n1,2\n", encoding="utf-8")
+    r = run("glossary", "validate", str(unreadable))
+    assert r.exit_code == 2 and r.stderr.startswith(f"termkit: error: {unreadable}:1:")
+
+
+def test_attest_command_lists_unattested():
+    r = run("glossary", "attest", GLOSSARY, str(SEEDS), "--unattested")
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("total\t000_")
+    assert all(line.split("\t")[0] == "0" for line in lines[1:-1])
+    assert lines[-1].startswith("# ")
