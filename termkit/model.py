@@ -178,3 +178,51 @@ class Candidate:
     match: Optional[Match] = None
     abbreviation_of: str = ""  # the full form, when this candidate is defined as its short form
     abbreviations: list[str] = field(default_factory=list)  # short forms defined for this candidate
+
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass
+class Location:
+    """Where a finding is: a span of a document's original text and the sentence around it.
+
+    For bilingual material, ``side`` is ``source`` or ``target`` and ``segment_id`` names the
+    translation unit; ``other`` holds the sentence on the other side.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    sentence: str = ""
+    form: str = ""  # the surface form found here, as written
+    sentence_start: int = 0  # offset of ``sentence`` in the document, to highlight start-end in it
+    side: str = ""
+    segment_id: str = ""
+    other: str = ""
+
+
+@dataclass
+class Finding:
+    """One problem found by a check. ``forms`` maps each surface form to its count per document."""
+
+    check: str
+    severity: str
+    message: str
+    id: str = ""  # stable across runs: the same problem in the same documents gets the same id
+    concept: Optional[str] = None
+    forms: dict[str, dict[str, int]] = field(default_factory=dict)
+    preferred: str = ""
+    locations: list[Location] = field(default_factory=list)
+    suggestion: str = ""
+    confidence: float = 1.0
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SentencePair:
+    """An alignment bead: source and target sentence indices (either may be empty) and a score."""
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    score: float = 0.0
