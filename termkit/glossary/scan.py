@@ -1,36 +1,71 @@
-"""Find glossary forms in running text: leftmost-longest, so a form inside a longer form is not
-counted twice (毒品和犯罪问题办公室 inside 联合国毒品和犯罪问题办公室 counts for the longer one)."""
+"""Find glossary forms in running text.
+
+Matching is leftmost-longest, so a form inside a longer form is not counted twice
+(毒品和犯罪问题办公室 inside 联合国毒品和犯罪问题办公室 counts for the longer one). The search is one
+Aho–Corasick pass (ahocorasick-rs) over the normalized text, whatever the number of forms;
+hits are mapped back to offsets in the original text.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from dataclasses import dataclass
 from typing import Iterable, Iterator
+
+import ahocorasick_rs
+
+from ..model import Concept, Document, Term, lang_base
+from ..text.normalize import Normalized, normalize, normalize_key
 
 
 class FormScanner:
-    """Finds any of a set of strings in a text. Matching is exact: normalize both sides first."""
+    """Finds any of a set of strings in a text (exact: normalize both sides first)."""
 
     def __init__(self, forms: Iterable[str]):
-        by_first: dict[str, set[str]] = defaultdict(set)
-        for form in forms:
-            if form:
-                by_first[form[0]].add(form)
-        # longest first, so the first hit at a position is the longest one
-        self._by_first = {c: sorted(fs, key=len, reverse=True) for c, fs in by_first.items()}
+        self.forms = sorted({f for f in forms if f})
+        self._automaton = (
+            ahocorasick_rs.AhoCorasick(self.forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+            if self.forms
+            else None
+        )
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Non-overlapping ``(start, end, form)`` hits, leftmost-longest."""
-        i, n = 0, len(text)
-        by_first = self._by_first
-        while i < n:
-            forms = by_first.get(text[i])
-            if forms:
-                for form in forms:
-                    if text.startswith(form, i):
-                        yield i, i + len(form), form
-                        i += len(form)
-                        break
-                else:
-                    i += 1
-            else:
-                i += 1
+        if self._automaton is None:
+            return
+        for k, start, end in self._automaton.find_matches_as_indexes(text):
+            yield start, end, self.forms[k]
+
+
+@dataclass
+class Occurrence:
+    """A glossary form found in a document: original offsets, and the form as written there."""
+
+    doc_id: str
+    start: int
+    end: int
+    concept: Concept
+    term: Term
+    written: str  # the original text between start and end (may hold a PDF line break)
+
+
+class GlossaryScanner:
+    """Finds every ``lang`` form of a glossary in documents (normalized text, original offsets)."""
+
+    def __init__(self, glossary, lang: str = "zh"):
+        concepts = getattr(glossary, "concepts", glossary)
+        self.by_form: dict[str, list[tuple[Concept, Term]]] = {}
+        for concept in concepts:
+            for term in concept.terms:
+                if lang_base(term.lang) != lang_base(lang) or not term.text.strip():
+                    continue
+                self.by_form.setdefault(normalize_key(term.text), []).append((concept, term))
+        self.scanner = FormScanner(self.by_form)
+
+    def find(self, doc: Document, normalized: Normalized | None = None) -> list[Occurrence]:
+        norm = normalized or normalize(doc.text)
+        out = []
+        for s, e, form in self.scanner.finditer(norm.text):
+            start, end = norm.original_span(s, e)
+            for concept, term in self.by_form[form][:1]:  # one concept per form (validate flags clashes)
+                out.append(Occurrence(doc.id, start, end, concept, term, doc.text[start:end]))
+        return out
