@@ -19,6 +19,7 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 from .documents import load_documents, segment_document
 from .errors import InputError, TermkitError
 from .formats.txt import read_corpus, read_text
+from .mine import mine
 from .model import Document, Segment
 from .text.normalize import Normalized, normalize, normalize_key
 from .text.pinyin import pinyin_key
@@ -31,6 +32,7 @@ __all__ = [
     "Segment",
     "TermkitError",
     "load_documents",
+    "mine",
     "normalize",
     "normalize_key",
     "pinyin_key",

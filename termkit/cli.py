@@ -9,6 +9,7 @@ at or above ``--fail-on``, 2 on bad usage or unreadable input (``termkit: error:
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import traceback
 from typing import IO, Iterable, Iterator, TypeVar
@@ -206,6 +207,174 @@ def glossary_attest_cmd(glossary_path: str, corpus: tuple[str, ...], lang: str, 
     docs = read_corpus(progress(files, len(files), "attesting"), encoding=encoding)
     write_attestation(attest(glossary, docs, lang=lang), sys.stdout, fmt, only_unattested=unattested)
 
+
+
+@main.command("mine")
+@click.argument("inputs", nargs=-1, required=True, metavar="CORPUS...")
+@glossary_option(required=False)
+@click.option("--top", type=int, default=None, metavar="N", help="How many candidates (default: 100 in a table, all in a file; 0 = all).")
+@click.option("--min-freq", type=int, default=2, show_default=True, metavar="K", help="Fewest occurrences of a candidate.")
+@click.option("--contexts", "n_contexts", type=int, default=3, show_default=True, metavar="N", help="Example sentences per candidate.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default=None, help="Output format (default: by -o's extension, else table).")
+@_encoding_option
+@click.option("-o", "--output", default=None, metavar="FILE", help="Write here instead of stdout.")
+def mine_cmd(inputs: tuple[str, ...], glossaries: tuple[str, ...], top: int | None, min_freq: int, n_contexts: int, fmt: str | None, encoding: str | None, output: str | None) -> None:
+    """Mine Chinese term candidates from a corpus, ranked by termhood.
+
+    Multi-word terms (毒品和犯罪问题办公室, 新精神活性物质) whole and once, with frequency, document
+    frequency, pinyin, abbreviations defined in the corpus (全称（简称）), example sentences with
+    their offsets and, with -g, each candidate's status in the glossary (known, variant, pinyin,
+    fuzzy, partial, new). CSV columns and JSON Lines keys: rank, text, score, freq, doc_freq,
+    pinyin, status, concept, preferred, abbreviation_of, abbreviations, cvalue, cohesion,
+    entropy_left, entropy_right, specificity, contexts.
+    """
+    from .formats.candidates import format_for, write_candidates
+    from .mine import mine
+
+    fmt = format_for(output, fmt)
+    if top is None:
+        top = 100 if fmt == "table" else 0
+    result = mine(list(inputs), list(glossaries) or None, top=top, min_freq=min_freq, contexts=n_contexts, encoding=encoding, progress=progress)
+    with output_stream(output) as out:
+        n = write_candidates(result.candidates, out, fmt)
+    docs = f"{result.n_docs} document" + ("s" if result.n_docs != 1 else "")
+    info(f"{n} of {result.n_candidates} candidates from {docs} ({result.n_chars:,} characters)" + (f" written to {output}" if output else ""))
+
+
+@main.command("check")
+@click.argument("inputs", nargs=-1, required=True, metavar="DOCS...")
+@glossary_option(required=False)
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True,
+              help="Exit 1 when a finding reaches this severity.")
+@click.option("-o", "--output", default=None, metavar="DIR|FILE",
+              help="A folder (report.html, report.json, report.csv) or one file (format from its extension).")
+@click.option("--format", "fmt", type=click.Choice(["html", "json", "csv", "text"]), default=None,
+              help="Report format (default: text on stdout, else by -o's extension).")
+@click.option("--ignore", "ignore_file", default=None, metavar="FILE",
+              help="Finding ids to suppress (default: ./.termkit-ignore if it exists).")
+@click.option("--check", "checks", multiple=True, metavar="NAME", help="Run only this check (repeatable).")
+@click.option("--no-discover", is_flag=True, help="Do not mine the documents for variants the glossary lacks.")
+@_encoding_option
+def check_cmd(inputs, glossaries, fail_on, output, fmt, ignore_file, checks, no_discover, encoding) -> None:
+    """Check Chinese documents for terminology written two ways.
+
+    Checks: variant-forms, cross-document, deprecated-term, non-preferred-term,
+    abbreviation-use, typography. Exit 0 when no finding reaches --fail-on, 1 when one does,
+    2 on bad input.
+    """
+    from pathlib import Path
+
+    from .pipeline import check_paths, report_format, write_report, write_report_folder
+
+    result = check_paths(inputs, glossaries, ignore_file=ignore_file, checks=checks or None,
+                         discover=not no_discover, encoding=encoding, progress=progress)
+    if output and (Path(output).is_dir() or output.endswith(("/", os.sep)) or not Path(output).suffix) and fmt is None:
+        written = write_report_folder(result, output)
+        info(f"{len(result.findings)} findings; wrote " + ", ".join(str(p) for p in written))
+    elif output:
+        write_report(result, output, report_format(output, fmt))
+        info(f"{len(result.findings)} findings; wrote {output}")
+    else:
+        write_report(result, sys.stdout, fmt or "text")
+    sys.exit(1 if result.fails(fail_on) else 0)
+
+
+@main.command("run")
+@click.argument("corpus", nargs=-1, required=True, metavar="CORPUS_DIR...")
+@glossary_option(required=False)
+@click.option("-o", "--output", "out_dir", required=True, metavar="OUT_DIR", help="Folder for all outputs.")
+@click.option("--top", default=500, show_default=True, help="Candidates to keep (0 = all).")
+@click.option("--min-freq", default=2, show_default=True, help="Fewest occurrences of a candidate.")
+@click.option("--ignore", "ignore_file", default=None, metavar="FILE", help="Finding ids to suppress.")
+@_encoding_option
+def run_cmd(corpus, glossaries, out_dir, top, min_freq, ignore_file, encoding) -> None:
+    """The main job: mine terms, build the termbase, check consistency — into one folder.
+
+    Writes candidates.csv, termbase.csv (and termbase.tbx), report.html, report.json, report.csv.
+    """
+    from .pipeline import run_job
+
+    s = run_job(corpus, glossaries, out_dir, top=top, min_freq=min_freq, ignore_file=ignore_file,
+                encoding=encoding, progress=progress)
+    sev = ", ".join(f"{n} {k}" for k, n in sorted(s.findings.items())) or "none"
+    info(f"{s.n_docs} documents, {s.n_chars:,} characters; {s.n_candidates} candidates ({s.n_new} new); "
+         f"termbase: {s.n_concepts} glossary concepts + {s.n_new} proposed; findings: {sev}")
+    for path in s.files:
+        info(f"  {path}")
+
+
+import logging  # noqa: E402  (kept next to the export command, which added it)
+
+
+class _WarningsToStderr(logging.Handler):
+    """Reader warnings (``termkit.warnings`` logger) as ``termkit: warning: FILE:LINE: …``; -q silences them."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        info(f"termkit: warning: {record.getMessage()}")
+
+
+logging.getLogger("termkit.warnings").addHandler(_WarningsToStderr())
+logging.getLogger("termkit.warnings").propagate = False
+
+
+@main.command("export")
+@click.argument("inputs", nargs=-1, required=True, metavar="GLOSSARY...")
+@click.option("-o", "--output", required=True, metavar="OUT", help="Output file: .tbx (TBX-Basic), .csv or .xlsx.")
+@click.option("--tbx-version", type=click.Choice(["2", "3"]), default="3", show_default=True, help="TBX v3 (ISO 30042:2019) or v2 (martif, what most CAT tools read).")
+@click.option("--lang-tag", "lang_tags", multiple=True, metavar="LANG=TAG", help="Language tag to write, e.g. zh=zh-Hans (default zh=zh-CN); repeatable.")
+@click.option("--shape", type=click.Choice(["wide", "long"]), default="wide", show_default=True, help="CSV/XLSX layout: wide (one row per concept, for CAT tools) or long (one row per term).")
+@click.option("--title", default=None, help="Termbase title (default: the first input's name).")
+def export_cmd(inputs: tuple[str, ...], output: str, tbx_version: str, lang_tags: tuple[str, ...], shape: str, title: str | None) -> None:
+    """Convert glossaries to a termbase for CAT tools: TBX-Basic v3 or v2, CSV or XLSX.
+
+    GLOSSARY is any glossary termkit reads (long or wide CSV, TBX v2/v3, XLSX) or a file written
+    by `termkit mine` (.jsonl, or its .csv), whose candidates become proposed entries. Several
+    inputs are merged. The format follows the extension of -o.
+    """
+    from .export import export_glossary, parse_lang_tags
+    from .glossary.glossary import report_warnings
+
+    result = export_glossary(list(inputs), output, tbx_version=int(tbx_version), lang_tags=parse_lang_tags(lang_tags), shape=shape, title=title)
+    report_warnings(result.warnings, limit=None if state.verbose else 5)
+    info(result.summary())
+
+
+@main.command("align")
+@click.argument("en_file", metavar="EN_FILE")
+@click.argument("zh_file", metavar="ZH_FILE")
+@click.option("-o", "--output", default=None, metavar="OUT", help="Write here instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice(["tsv", "tmx", "jsonl", "beads"]), default=None, help="Output format (default: by -o's extension, .tmx/.jsonl/.beads, else tsv).")
+@click.option("--presplit", is_flag=True, help="One sentence per line already: no segmentation (ids = line numbers).")
+@click.option("--src-lang", type=click.Choice(["en", "zh"]), default="en", show_default=True, help="Which file is the source: EN_FILE (en) or ZH_FILE (zh).")
+@glossary_option(required=False)
+@_encoding_option
+def align_cmd(en_file: str, zh_file: str, output: str | None, fmt: str | None, presplit: bool, src_lang: str, glossaries: tuple[str, ...], encoding: str | None) -> None:
+    """Align an English document and its Chinese translation sentence by sentence.
+
+    Beads join one or more sentences on each side (1–1, 1–2, 2–1, 2–2, 1–3 …, and 1–0/0–1 for a
+    sentence left unmatched), found from sentence lengths and lexical anchors (CC-CEDICT, the
+    glossary with -g, numbers, symbols, names, punctuation). Formats: tsv (src_ids, tgt_ids,
+    score, source, target), jsonl, tmx (TMX 1.4 for CAT tools) and beads ([0,1]:[0], the gold
+    format of alignment test sets: score it against a gold file of the same --presplit files).
+    """
+    from .align import align_documents
+    from .formats.beads import write_alignment
+
+    if fmt is None:
+        suffix = (output or "").rsplit(".", 1)[-1].lower() if output and "." in output else ""
+        fmt = suffix if suffix in ("tmx", "jsonl", "beads") else "tsv"
+    glossary = None
+    if glossaries:
+        from .glossary import load_glossary
+
+        glossary = load_glossary(glossaries)
+    src_path, tgt_path = (en_file, zh_file) if src_lang == "en" else (zh_file, en_file)
+    result = align_documents(src_path, tgt_path, src_lang=src_lang, glossary=glossary, presplit=presplit, encoding=encoding)
+    with output_stream(output) as out:
+        write_alignment(result.pairs, result.src, result.tgt, out, fmt, result.src_lang, result.tgt_lang)
+    matched = sum(1 for p in result.pairs if p.src and p.tgt)
+    info(f"{len(result.src)} {result.src_lang} and {len(result.tgt)} {result.tgt_lang} sentences: {matched} beads"
+         f" and {len(result.pairs) - matched} unmatched sentences" + (f", written to {output}" if output else ""))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -226,3 +226,21 @@ class SentencePair:
     src: tuple[int, ...]
     tgt: tuple[int, ...]
     score: float = 0.0
+
+
+@dataclass
+class TranslationUnit:
+    """A bilingual segment: a TMX ``<tu>``, an XLIFF ``<trans-unit>``/``<segment>``, or an aligned bead.
+
+    ``source`` and ``target`` are plain text (inline codes such as ``<ph>``, ``<bpt>`` dropped, the
+    text of ``<g>``, ``<mrk>``, ``<pc>`` kept); language tags are kept as the file writes them
+    (compare them with :func:`lang_base`). ``line`` is where the unit starts in its file.
+    """
+
+    id: str
+    source: str
+    target: str
+    src_lang: str
+    tgt_lang: str
+    note: str = ""
+    line: Optional[int] = None

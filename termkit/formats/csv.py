@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterable
@@ -143,3 +144,375 @@ def write_glossary_csv(concepts: Iterable[Concept], out: str | os.PathLike | IO[
         return
     with atomic_write(out, newline="") as fh:
         write_glossary_csv(concepts, fh)
+
+
+# ---------------------------------------------------------------------------------------------
+# The wide "CAT shape": one row per concept, a column per language.
+#
+# Written for CAT-tool glossary imports and for people editing in a spreadsheet:
+#
+# - Column headers are BCP 47 language tags (``en``, ``zh-CN``), the convention of Phrase
+#   (Memsource), Smartcat and Crowdin imports, and what memoQ's and Trados' (Glossary Converter)
+#   import wizards map to languages; the language columns come first, source language first, so
+#   tools that read a glossary by position (OmegaT: source, target, comment) find the term pair
+#   in the first two columns.
+# - The cell under ``en`` is the concept's first English term (the preferred one in curated
+#   glossaries). Further terms of a language go in numbered columns ``en_2``, ``en_3`` … (memoQ's
+#   export repeats the term columns the same way) — one term per cell, never several terms
+#   joined by a separator.
+# - Term fields follow as ``<term column>_<field>``: ``en_status``, ``zh-CN_2_note``; fields are
+#   status (always written), type, pos, definition, note, source. Concept fields: ``concept_id``,
+#   ``subject`` (after the first term columns) and, when present, ``definition`` and ``note``
+#   (concept-level, from TBX) at the end. Columns that would be empty everywhere are left out.
+# - UTF-8 with a byte-order mark: Excel needs it to show Chinese in a CSV, and CAT tools accept it.
+#
+# The reader is lenient, for glossaries made by others: language columns by tag (any case,
+# ``zh_CN``) or by English name (``English``, ``Chinese (Simplified)``); concept columns named
+# ``id``/``concept_id``/``Entry_ID``, ``subject``/``domain``, ``definition``/``description``,
+# ``note``/``comment``; the pair shape of TICO-19 and similar lists
+# (``sourceLang, targetLang, sourceString, targetString[, pos, description]``); comma, semicolon
+# or tab delimited. Unknown columns are kept as concept-note lines ``header: value``, with a
+# warning. It returns (concepts, warnings).
+# ---------------------------------------------------------------------------------------------
+
+WIDE_FIELDS = ("status", "type", "pos", "definition", "note", "source")
+
+_ROLE_NAMES = {
+    "conceptid": "concept_id", "id": "concept_id", "entryid": "concept_id", "cid": "concept_id",
+    "stringid": "concept_id", "termid": "concept_id", "entry": "concept_id",
+    "subject": "subject", "subjectfield": "subject", "domain": "subject", "entrysubject": "subject",
+    "entrydomain": "subject", "conceptdomain": "subject",
+    "definition": "definition", "description": "definition", "conceptdefinition": "definition",
+    "entrydefinition": "definition",
+    "note": "note", "notes": "note", "comment": "note", "comments": "note", "entrynote": "note",
+    "conceptnote": "note", "remark": "note", "remarks": "note",
+    "sourcelang": "source_lang", "sourcelanguage": "source_lang", "srclang": "source_lang",
+    "targetlang": "target_lang", "targetlanguage": "target_lang", "tgtlang": "target_lang",
+    "sourcestring": "source_term", "sourceterm": "source_term", "sourcetext": "source_term",
+    "targetstring": "target_term", "targetterm": "target_term", "targettext": "target_term",
+    "pos": "pos", "partofspeech": "pos",
+}
+_LANGUAGE_NAMES = {
+    "english": "en", "chinese": "zh", "chinese (simplified)": "zh-Hans", "simplified chinese": "zh-Hans",
+    "chinese (traditional)": "zh-Hant", "traditional chinese": "zh-Hant", "chinese (prc)": "zh-CN",
+    "chinese (china)": "zh-CN", "chinese (taiwan)": "zh-TW", "chinese (hong kong)": "zh-HK",
+    "chinese_prc": "zh-CN", "chinese_simplified": "zh-Hans", "chinese_traditional": "zh-Hant",
+    "中文": "zh", "汉语": "zh", "简体中文": "zh-Hans", "繁體中文": "zh-Hant", "英文": "en", "英语": "en",
+    "french": "fr", "german": "de", "spanish": "es", "russian": "ru", "arabic": "ar",
+    "japanese": "ja", "korean": "ko", "portuguese": "pt", "italian": "it",
+}
+# ISO 639-1 codes: a two-letter header is a language only if it is one of these.
+_ISO639_1 = set(
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz "
+    "ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik "
+    "io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml "
+    "mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd "
+    "se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi "
+    "vo wa wo xh yi yo za zh zu".split()
+)
+_ISO639_3_COMMON = {"cmn", "yue", "wuu", "nan", "hak", "fil", "haw", "ast", "ckb", "sco", "gsw"}
+_WIDE_COLUMN_RE = re.compile(r"(?P<lang>.+?)(?:[_ ](?P<slot>\d+))?(?:[_ ](?P<field>status|type|pos|definition|note|source))?", re.I)
+_ALTERNATIVES_RE = re.compile(r" : | \| ")
+
+
+def _wide_lang(name: str) -> str | None:
+    """The language tag a column header names, or None."""
+    from .tbx import canonical_lang
+
+    low = name.strip().lower()
+    if low in _LANGUAGE_NAMES:
+        return _LANGUAGE_NAMES[low]
+    tag, _valid = canonical_lang(name)
+    parts = tag.split("-")
+    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", tag):
+        return None
+    primary = parts[0]
+    if len(primary) == 2 and primary in _ISO639_1:
+        return tag
+    if len(primary) == 3 and (primary in _ISO639_3_COMMON or len(parts) > 1):
+        return tag
+    return None
+
+
+def wide_table(concepts: Iterable[Concept], lang_tags=None) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the wide shape (shared by the CSV and XLSX writers)."""
+    from .tbx import check_lang_tags, resolve_lang_tags
+
+    concepts = list(concepts)
+    written = check_lang_tags(concepts, resolve_lang_tags(lang_tags))
+    langs: list[str] = []
+    for tag in written.values():
+        if tag not in langs:
+            langs.append(tag)
+    grouped: list[dict[str, list[Term]]] = []
+    slots: dict[str, int] = {lang: 0 for lang in langs}
+    used: set[tuple[str, int, str]] = set()
+    for c in concepts:
+        by_lang: dict[str, list[Term]] = {}
+        for t in c.terms:
+            if not t.lang.strip():
+                raise InputError(f"term {t.text!r} of concept {c.id} has no language", c.origin or None, t.line)
+            by_lang.setdefault(written[t.lang], []).append(t)
+        for lang, terms in by_lang.items():
+            slots[lang] = max(slots[lang], len(terms))
+            for k, t in enumerate(terms, 1):
+                for f in WIDE_FIELDS:
+                    if f == "status" or getattr(t, f):
+                        used.add((lang, k, f))
+        grouped.append(by_lang)
+
+    def term_col(lang: str, k: int) -> str:
+        return lang if k == 1 else f"{lang}_{k}"
+
+    columns: list[tuple] = [("term", lang, 1) for lang in langs]
+    columns += [("concept", "concept_id"), ("concept", "subject")]
+    for lang in langs:
+        columns += [("field", lang, 1, f) for f in WIDE_FIELDS if (lang, 1, f) in used]
+    for k in range(2, max(slots.values(), default=1) + 1):
+        for lang in langs:
+            if slots[lang] >= k:
+                columns.append(("term", lang, k))
+                columns += [("field", lang, k, f) for f in WIDE_FIELDS if (lang, k, f) in used]
+    for f in ("definition", "note"):
+        if any(getattr(c, f) for c in concepts):
+            columns.append(("concept", f))
+
+    header = []
+    for col in columns:
+        if col[0] == "term":
+            header.append(term_col(col[1], col[2]))
+        elif col[0] == "field":
+            header.append(f"{term_col(col[1], col[2])}_{col[3]}")
+        else:
+            header.append(col[1])
+    rows = []
+    for c, by_lang in zip(concepts, grouped):
+        row = []
+        for col in columns:
+            if col[0] == "concept":
+                row.append(getattr(c, "id" if col[1] == "concept_id" else col[1]) or "")
+                continue
+            terms = by_lang.get(col[1], [])
+            t = terms[col[2] - 1] if len(terms) >= col[2] else None
+            if t is None:
+                row.append("")
+            elif col[0] == "term":
+                row.append(t.text)
+            else:
+                row.append(getattr(t, col[3]) or ("preferred" if col[3] == "status" else ""))
+        rows.append(row)
+    return header, rows
+
+
+def write_glossary_csv_wide(concepts: Iterable[Concept], out: str | os.PathLike | IO[str], lang_tags=None) -> int:
+    """Write the wide CAT shape (UTF-8 with BOM when given a path); returns the number of rows."""
+    header, rows = wide_table(concepts, lang_tags)
+    if hasattr(out, "write"):
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        return len(rows)
+    with atomic_write(out, newline="", encoding="utf-8-sig") as fh:
+        return write_glossary_csv_wide(concepts, fh, lang_tags)
+
+
+def _read_table(path: str | os.PathLike) -> list[tuple[int, list[str]]]:
+    """Rows of a delimited text file with their line numbers (delimiter sniffed: , ; or tab)."""
+    shown = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", shown) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, expected a glossary file", shown) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise InputError("not UTF-8 (save the glossary as UTF-8 CSV)", shown, line) from None
+    if "\x00" in text:
+        raise InputError("not a CSV file (NUL character)", shown, text[: text.index("\x00")].count("\n") + 1)
+    first = text.split("\n", 1)[0]
+    delimiter = max((",", "\t", ";"), key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    line = 1
+    try:
+        for record in reader:
+            rows.append((line, record))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(f"bad CSV: {exc}", shown, reader.line_num) from None
+    if not rows:
+        raise InputError("empty glossary file", shown)
+    return rows
+
+
+def wide_rows_to_concepts(header: list[str], rows: list[tuple[int, list[str]]], path: str, lang_tags=None) -> tuple[list[Concept], list]:
+    """Concepts from a wide table (header + numbered rows); returns (concepts, warnings).
+
+    ``lang_tags``: the mapping the table was written with, to undo it (``{"zh": "zh-CN"}`` reads
+    the ``zh-CN`` column as ``zh``); by default tags are kept as the header writes them.
+    """
+    from .tbx import _Warnings, canonical_lang, canonical_pos, canonical_status, canonical_type, resolve_lang_tags
+
+    w = _Warnings(path)
+    inverse = {v: k for k, v in resolve_lang_tags(lang_tags).items()} if lang_tags is not None else {}
+    roles: dict[int, tuple] = {}
+    for i, raw in enumerate(header):
+        name = (raw or "").strip()
+        if not name:
+            continue
+        key = re.sub(r"[\s_\-]", "", name.lower())
+        if key in _ROLE_NAMES:
+            roles[i] = ("concept", _ROLE_NAMES[key])
+            continue
+        m = _WIDE_COLUMN_RE.fullmatch(name)
+        lang = _wide_lang(m.group("lang")) if m else None
+        if lang is None:
+            roles[i] = ("extra", name)
+            w.add("column", f"column {name!r} is not a language or a known field; kept in the concept note as '{name}: …'", 1)
+            continue
+        if "_" in m.group("lang") and m.group("lang").lower() not in _LANGUAGE_NAMES:
+            w.add("lang", f"column {m.group('lang')!r}: language tags use '-', not '_'; read as {lang!r}", 1, key=m.group("lang"))
+        lang = inverse.get(lang, lang)
+        slot = int(m.group("slot") or 1)
+        field_name = (m.group("field") or "").lower()
+        roles[i] = ("field", lang, slot, field_name) if field_name else ("term", lang, slot)
+    term_langs = list(dict.fromkeys(r[1] for r in roles.values() if r[0] in ("term", "field")))
+    pair = {r[1] for r in roles.values() if r[0] == "concept"}
+    is_pair = {"source_term", "target_term"} <= pair
+    if not is_pair and not any(r[0] == "term" for r in roles.values()):
+        raise InputError(
+            "no language columns: expected a header like 'en,zh-CN,…' (the wide shape), "
+            "'concept_id,lang,term,…' (the long shape) or 'sourceLang,targetLang,sourceString,targetString'",
+            path, 1,
+        )
+
+    concepts: list[Concept] = []
+    seen_ids: dict[str, int] = {}
+    for line, record in rows:
+        if not any((v or "").strip() for v in record):
+            continue
+        values: dict[tuple, str] = {}
+        concept = Concept(id="", origin=path, line=line)
+        extra: list[str] = []
+        row_pos = ""
+        pair_langs = {"source_lang": "", "target_lang": ""}
+        pair_terms = {"source_term": "", "target_term": ""}
+        for i, value in enumerate(record):
+            role = roles.get(i)
+            if role is None or value is None:
+                continue
+            if role[0] == "extra":
+                if value.strip():
+                    extra.append(f"{role[1]}: {value.strip()}")
+            elif role[0] == "concept":
+                name = role[1]
+                if name == "concept_id":
+                    concept.id = value.strip()
+                elif name in ("subject", "definition", "note"):
+                    setattr(concept, name, value.strip())
+                elif name in pair_langs:
+                    pair_langs[name] = value.strip()
+                elif name in pair_terms:
+                    pair_terms[name] = value
+                elif name == "pos":
+                    row_pos = value.strip()
+            else:
+                values[role[1:]] = value
+        if extra:
+            concept.note = "\n".join(([concept.note] if concept.note else []) + extra)
+
+        def make_term(text: str, lang: str, attrs: dict[str, str]) -> Term:
+            status_raw = attrs.get("status", "").strip()
+            status = "preferred"
+            if status_raw:
+                found, standard = canonical_status(status_raw)
+                if found is None:
+                    status = status_raw
+                    w.add("status", f"unknown status {status_raw!r} kept as written", line, key=status_raw)
+                else:
+                    status = found
+                    if not standard:
+                        w.add("status", f"status {status_raw!r} read as {found}", line, key=status_raw)
+            term = Term(text=text, lang=lang, status=status, line=line)
+            for f, canon in (("type", canonical_type), ("pos", canonical_pos)):
+                raw = attrs.get(f, "").strip()
+                if raw:
+                    value, known = canon(raw)
+                    if not known:
+                        w.add(f, f"{f} {raw!r} is not a TBX-Basic value; kept as written", line, key=raw)
+                    elif value != raw:
+                        w.add(f, f"{f} {raw!r} read as {value!r}", line, key=raw)
+                    setattr(term, f, value)
+            for f in ("definition", "note", "source"):
+                setattr(term, f, attrs.get(f, "").strip())
+            if _ALTERNATIVES_RE.search(text):
+                w.add("alternatives", "a cell holds several terms separated by ' : ' or ' | '; kept as one term (split it by hand)", line, key="alt")
+            return term
+
+        if is_pair:
+            for side in ("source", "target"):
+                text = pair_terms[f"{side}_term"]
+                if not text.strip():
+                    continue
+                raw_lang = pair_langs[f"{side}_lang"]
+                lang, valid = canonical_lang(raw_lang)
+                if not valid:
+                    w.add("lang", f"language tag {raw_lang!r} is not BCP 47; read as {lang!r}", line, key=raw_lang)
+                concept.terms.append(make_term(text, lang, {"pos": row_pos} if side == "source" else {}))
+        for lang, slot in sorted({k[:2] for k in values}, key=lambda s: (term_langs.index(s[0]), s[1])):
+            text = values.get((lang, slot), "")
+            attrs = {f: values.get((lang, slot, f), "") for f in WIDE_FIELDS}
+            if not text.strip():
+                if any(v.strip() for v in attrs.values()):
+                    w.add("empty", f"{lang} term {slot} is empty but has other fields; they are ignored", line)
+                continue
+            if row_pos and not attrs["pos"].strip():
+                attrs["pos"] = row_pos
+            concept.terms.append(make_term(text, lang, attrs))
+        if not concept.id:
+            concept.id = f"r{line}"
+        if concept.id in seen_ids:
+            w.add("duplicate-concept", f"concept id {concept.id!r} already used at line {seen_ids[concept.id]}", line)
+        seen_ids.setdefault(concept.id, line)
+        if not concept.terms:
+            w.add("empty", f"row without terms (concept {concept.id})", line)
+        concepts.append(concept)
+    return concepts, w.problems()
+
+
+def read_glossary_csv_wide(path: str | os.PathLike, lang_tags=None) -> tuple[list[Concept], list]:
+    """Read a wide-shape (CAT) glossary CSV; returns (concepts, warnings)."""
+    rows = _read_table(path)
+    (_, header), body = rows[0], rows[1:]
+    return wide_rows_to_concepts([h.strip() for h in header], body, str(path), lang_tags)
+
+
+def is_long_header(header: Iterable[str]) -> bool:
+    """Whether a header is the long shape's (or a broken attempt at it, for the long reader to report)."""
+    names = {(h or "").strip().lstrip("\ufeff") for h in header}
+    return {"lang", "term"} <= names or ("concept_id" in names and bool({"lang", "term"} & names))
+
+
+def read_any_csv(path: str | os.PathLike) -> tuple[list[Concept], list]:
+    """A glossary CSV in either shape: long if the header has concept_id, lang and term, else wide."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.readline(1 << 16)
+    except OSError:
+        return read_glossary_csv(path), []  # the long reader words the error
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return read_glossary_csv_wide(path)
+    first = head.decode("utf-8-sig", errors="replace").rstrip("\r\n")
+    delimiter = max((",", "\t", ";"), key=first.count)
+    header = next(csv.reader([first], delimiter=delimiter), [])
+    if is_long_header(header):
+        return read_glossary_csv(path), []
+    return read_glossary_csv_wide(path)

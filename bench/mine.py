@@ -1,0 +1,165 @@
+"""Speed and memory of `termkit mine`, next to raw jieba.lcut on the same text.
+
+    python bench/mine.py [--sizes 20,80] [--workdir DIR] [--skip-raw]
+
+Builds Chinese corpora of the given sizes (MB of UTF-8 text) from the seed documents and the
+Chinese side of the UN Parallel Corpus dev set (../shared/data/unpc/UNv1.0.devset.zh):
+paragraphs and lines shuffled and repeated, written as files of about 500 KB (a corpus is a
+folder of documents). For each size, in fresh processes:
+
+- ``jieba.lcut`` (HMM on, jieba's default, and off) over the text of every file: characters/s;
+- the whole mine (`termkit.mine.mine`: read, sentence-split, normalize, segment, count, score,
+  second pass for contexts, glossary status off) with HMM on and off: characters/s and the
+  ratio to raw jieba.lcut with the same HMM setting;
+- peak memory (max RSS) of the mining process, and what it adds to a process that has only
+  loaded the segmenter.
+
+Not a timed test: a figure to watch. Target: the mine at ≥ 0.5× jieba.lcut; peak memory
+growing far less than 4× from 20 MB to 80 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+UNPC = ROOT.parent / "shared" / "data" / "unpc" / "UNv1.0.devset.zh"
+FILE_BYTES = 500_000
+
+
+def units() -> list[str]:
+    """Paragraphs of the seeds and lines of the UNPC dev set."""
+    out: list[str] = []
+    for p in sorted((ROOT / "seeds").glob("*.txt")):
+        out += [u.strip("\n") for u in p.read_text(encoding="utf-8").split("\n\n") if u.strip()]
+    if UNPC.exists():
+        out += [line for line in UNPC.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return out
+
+
+def build_corpus(folder: Path, mb: float, seed: int = 1) -> tuple[int, int]:
+    """Write shuffled copies of the units into ``folder`` until it holds ``mb`` MB; returns
+    (bytes, characters)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    pool = units()
+    target = int(mb * 1_000_000)
+    total_bytes = total_chars = 0
+    n = 0
+    while total_bytes < target:
+        rng.shuffle(pool)
+        buf: list[str] = []
+        size = 0
+        for u in pool:
+            buf.append(u)
+            size += len(u.encode("utf-8")) + 2
+            if size >= FILE_BYTES or total_bytes + size >= target:
+                break
+        text = "\n\n".join(buf) + "\n"
+        (folder / f"doc{n:05d}.txt").write_text(text, encoding="utf-8")
+        n += 1
+        total_bytes += len(text.encode("utf-8"))
+        total_chars += len(text)
+    return total_bytes, total_chars
+
+
+# --- the measurements, each in a fresh process --------------------------------------------------
+
+CHILD = r"""
+import json, resource, sys, time, logging
+from pathlib import Path
+mode, folder, hmm = sys.argv[1], Path(sys.argv[2]), sys.argv[3] == "1"
+files = sorted(folder.glob("*.txt"))
+def rss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+if mode == "raw":
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    chars = 0
+    t0 = time.perf_counter()
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        chars += len(text)
+        jieba.lcut(text, HMM=hmm)
+    dt = time.perf_counter() - t0
+    print(json.dumps({"chars": chars, "seconds": dt, "rss_mb": rss_mb()}))
+else:
+    from termkit.mine import mine
+    from termkit.mine.candidates import tokenizer, dictionary_tag
+    tokenizer(); dictionary_tag("毒品")
+    base = rss_mb()
+    t0 = time.perf_counter()
+    result = mine([str(folder)], top=200, hmm=hmm)
+    dt = time.perf_counter() - t0
+    print(json.dumps({"chars": result.n_chars, "seconds": dt, "rss_mb": rss_mb(), "base_rss_mb": base,
+                      "candidates": result.n_candidates, "top": [c.text for c in result.candidates[:10]]}))
+"""
+
+
+def run(mode: str, folder: Path, hmm: bool) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    out = subprocess.run([sys.executable, "-c", CHILD, mode, str(folder), "1" if hmm else "0"],
+                         capture_output=True, text=True, env=env, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="20,80", help="corpus sizes in MB, comma-separated")
+    ap.add_argument("--workdir", default=None, help="where to build the corpora (default: a temp dir)")
+    ap.add_argument("--skip-raw", action="store_true", help="do not time raw jieba.lcut")
+    ap.add_argument("--hmm", default="on,off", help="HMM settings to measure: on, off or on,off")
+    args = ap.parse_args(argv)
+
+    sizes = [float(s) for s in args.sizes.split(",") if s]
+    hmms = [h.strip() == "on" for h in args.hmm.split(",") if h.strip()]
+    work = Path(args.workdir or tempfile.mkdtemp(prefix="termkit-mine-bench-"))
+    print(f"corpora in {work}; {os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
+    rows = []
+    for mb in sizes:
+        folder = work / f"{mb:g}MB"
+        if not folder.exists():
+            t0 = time.perf_counter()
+            nbytes, nchars = build_corpus(folder, mb)
+            print(f"\n{mb:g} MB corpus: {nbytes:,} bytes, {nchars:,} characters, "
+                  f"{len(list(folder.glob('*.txt')))} files (built in {time.perf_counter() - t0:.1f} s)")
+        else:
+            print(f"\n{mb:g} MB corpus: reusing {folder}")
+        for hmm in hmms:
+            tag = "HMM on " if hmm else "HMM off"
+            raw = None
+            if not args.skip_raw:
+                raw = run("raw", folder, hmm)
+                print(f"  jieba.lcut   {tag}: {raw['chars'] / raw['seconds']:>9,.0f} chars/s "
+                      f"({raw['seconds']:.1f} s)")
+            m = run("mine", folder, hmm)
+            speed = m["chars"] / m["seconds"]
+            ratio = f"{speed / (raw['chars'] / raw['seconds']):.2f}× jieba.lcut" if raw else ""
+            print(f"  termkit mine {tag}: {speed:>9,.0f} chars/s ({m['seconds']:.1f} s) {ratio}; "
+                  f"peak RSS {m['rss_mb']:.0f} MB (+{m['rss_mb'] - m['base_rss_mb']:.0f} MB over the loaded "
+                  f"segmenter); {m['candidates']:,} candidates")
+            rows.append({"mb": mb, "hmm": hmm, "raw": raw, "mine": m})
+    by = {(r["mb"], r["hmm"]): r for r in rows}
+    if len(sizes) >= 2:
+        a, b = sizes[0], sizes[-1]
+        for hmm in hmms:
+            if (a, hmm) in by and (b, hmm) in by:
+                ra, rb = by[(a, hmm)]["mine"], by[(b, hmm)]["mine"]
+                grow = (rb["rss_mb"] - rb["base_rss_mb"]) / max(ra["rss_mb"] - ra["base_rss_mb"], 1)
+                print(f"\npeak memory {a:g} MB → {b:g} MB (HMM {'on' if hmm else 'off'}): "
+                      f"{ra['rss_mb']:.0f} → {rb['rss_mb']:.0f} MB total, ×{rb['rss_mb'] / ra['rss_mb']:.2f}; "
+                      f"mining's own share ×{grow:.2f} for ×{b / a:g} the text")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

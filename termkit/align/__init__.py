@@ -1,0 +1,85 @@
+"""EN–ZH alignment.
+
+``align(src_sentences, tgt_sentences, src_lang="en", glossary=None)`` aligns two lists of
+sentences into beads (:class:`termkit.model.SentencePair`); ``align_documents(src_path,
+tgt_path, …)`` reads two files, splits them into sentences (or takes one sentence per line with
+``presplit=True``) and aligns them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from ..model import SentencePair
+from .sentences import AlignParams, align_sentences
+
+
+def align(
+    src_sentences: Sequence[str],
+    tgt_sentences: Sequence[str],
+    src_lang: str = "en",
+    glossary=None,
+    params: Optional[AlignParams] = None,
+) -> list[SentencePair]:
+    """Align English and Chinese sentences (``src_lang`` says which list is the source).
+
+    ``glossary`` (a :class:`termkit.glossary.Glossary`) adds its EN–ZH term pairs to the
+    dictionary. Returns beads in order; see :func:`termkit.align.sentences.align_sentences`.
+    """
+    return align_sentences(src_sentences, tgt_sentences, src_lang=src_lang, glossary=glossary, params=params)
+
+
+@dataclass
+class AlignedDocuments:
+    """Two documents' sentences and the beads between them."""
+
+    src: list[str]
+    tgt: list[str]
+    pairs: list[SentencePair]
+    src_lang: str
+    tgt_lang: str
+    src_path: str = ""
+    tgt_path: str = ""
+
+
+def document_sentences(path: str | os.PathLike, lang: str, presplit: bool = False, encoding: Optional[str] = None) -> list[str]:
+    """The sentences of a text file: its lines as they are (``presplit``), else segmented.
+
+    With ``presplit`` the sentence ids are the 0-based line numbers, blank lines included, so
+    that the output can be compared with a gold alignment of the same files.
+    """
+    from ..documents import segment_document
+    from ..formats.txt import read_text
+
+    doc = read_text(path, encoding=encoding, lang=lang)
+    if presplit:
+        lines = doc.text.splitlines()
+        while lines and not lines[-1].strip():
+            lines.pop()
+        return [line.strip() for line in lines]
+    segment_document(doc, lang)
+    return [seg.content for seg in doc.segments]
+
+
+def align_documents(
+    src_path: str | os.PathLike,
+    tgt_path: str | os.PathLike,
+    src_lang: str = "en",
+    glossary=None,
+    presplit: bool = False,
+    encoding: Optional[str] = None,
+    params: Optional[AlignParams] = None,
+) -> AlignedDocuments:
+    """Read, split and align a source document and its translation (English and Chinese)."""
+    if src_lang not in ("en", "zh"):
+        raise ValueError(f"src_lang must be 'en' or 'zh', not {src_lang!r}")
+    tgt_lang = "zh" if src_lang == "en" else "en"
+    src = document_sentences(src_path, src_lang, presplit, encoding)
+    tgt = document_sentences(tgt_path, tgt_lang, presplit, encoding)
+    pairs = align(src, tgt, src_lang=src_lang, glossary=glossary, params=params)
+    return AlignedDocuments(src, tgt, pairs, src_lang, tgt_lang, str(src_path), str(tgt_path))
+
+
+__all__ = ["AlignParams", "AlignedDocuments", "align", "align_documents", "align_sentences", "document_sentences"]

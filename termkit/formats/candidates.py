@@ -1,0 +1,182 @@
+"""Writing mined term candidates: CSV (spreadsheets), JSON Lines (tools), a ranked text table.
+
+CSV columns and JSON keys are the same names, in this order (:data:`FIELDS`):
+
+``rank, text, score, freq, doc_freq, pinyin, status, concept, preferred, abbreviation_of,
+abbreviations, cvalue, cohesion, entropy_left, entropy_right, specificity, contexts``
+
+- ``text`` is the candidate as the corpus writes it; ``status`` its glossary status (known,
+  variant, pinyin, fuzzy, partial, new); ``concept`` and ``preferred`` the glossary concept it
+  matched and that concept's preferred Chinese term.
+- ``abbreviation_of``: the full form when the corpus defines the candidate as an abbreviation
+  (毒罪办 → 联合国毒品和犯罪问题办公室); ``abbreviations``: the short forms defined for it.
+- ``contexts``: example sentences with the document and the candidate's offsets in the
+  original text. In JSON a list of ``{"doc", "start", "end", "sentence"}``; in CSV one cell,
+  ``doc:start-end sentence`` entries separated by `` | ``. CSV lists use ``; ``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from typing import IO, Iterable
+
+from ..model import Candidate
+
+FIELDS = (
+    "rank",
+    "text",
+    "score",
+    "freq",
+    "doc_freq",
+    "pinyin",
+    "status",
+    "concept",
+    "preferred",
+    "abbreviation_of",
+    "abbreviations",
+    "cvalue",
+    "cohesion",
+    "entropy_left",
+    "entropy_right",
+    "specificity",
+    "contexts",
+)
+FORMATS = ("table", "csv", "jsonl")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def _one_line(text: str) -> str:
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def record(c: Candidate, rank: int) -> dict:
+    """One candidate as a flat dict with the :data:`FIELDS` keys (JSON-ready)."""
+    concept = preferred = ""
+    if c.match is not None:
+        concept = c.match.concept.id
+        pref = c.match.concept.preferred("zh")
+        preferred = pref.text if pref is not None else ""
+    s = c.scores or {}
+    return {
+        "rank": rank,
+        "text": c.text,
+        "score": c.score,
+        "freq": c.freq,
+        "doc_freq": c.doc_freq,
+        "pinyin": c.pinyin,
+        "status": c.status,
+        "concept": concept,
+        "preferred": preferred,
+        "abbreviation_of": c.abbreviation_of,
+        "abbreviations": list(c.abbreviations),
+        "cvalue": s.get("cvalue"),
+        "cohesion": s.get("cohesion"),
+        "entropy_left": s.get("entropy_left"),
+        "entropy_right": s.get("entropy_right"),
+        "specificity": s.get("specificity"),
+        "contexts": [
+            {"doc": x.doc_id, "start": x.start, "end": x.end, "sentence": _one_line(x.sentence)} for x in c.contexts
+        ],
+    }
+
+
+def write_jsonl(candidates: Iterable[Candidate], out: IO[str]) -> int:
+    n = 0
+    for n, c in enumerate(candidates, 1):
+        out.write(json.dumps(record(c, n), ensure_ascii=False) + "\n")
+    return n
+
+
+def write_csv(candidates: Iterable[Candidate], out: IO[str]) -> int:
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(FIELDS)
+    n = 0
+    for n, c in enumerate(candidates, 1):
+        r = record(c, n)
+        r["abbreviations"] = "; ".join(r["abbreviations"])
+        r["contexts"] = " | ".join(f"{x['doc']}:{x['start']}-{x['end']} {x['sentence']}" for x in r["contexts"])
+        w.writerow(["" if r[f] is None else r[f] for f in FIELDS])
+    return n
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
+def _clip(text: str, width: int) -> str:
+    if display_width(text) <= width:
+        return text
+    out, w = "", 0
+    for ch in text:
+        cw = display_width(ch)
+        if w + cw > width - 1:
+            break
+        out += ch
+        w += cw
+    return out + "…"
+
+
+def _note(c: Candidate) -> str:
+    notes = []
+    if c.abbreviation_of:
+        notes.append(f"= {c.abbreviation_of}")
+    if c.abbreviations:
+        notes.append("abbr. " + ", ".join(c.abbreviations))
+    if c.match is not None and c.status != "known":
+        pref = c.match.concept.preferred("zh")
+        target = pref.text if pref is not None else c.match.term.text
+        if c.status == "variant":
+            notes.append(f"→ {target} ({c.match.concept.id})")
+        else:
+            notes.append(f"~ {c.match.term.text} ({c.match.concept.id})")
+    return "; ".join(notes)
+
+
+def write_table(candidates: Iterable[Candidate], out: IO[str], term_width: int = 30, pinyin_width: int = 34) -> int:
+    """A ranked table for the terminal (wide characters are padded as two columns)."""
+    rows = list(candidates)
+    if not rows:
+        return 0
+    tw = min(term_width, max(display_width(c.text) for c in rows))
+    tw = max(tw, 4)
+    header = f"{'#':>4}  {_pad('term', tw)}  {'score':>6}  {'freq':>5}  {'docs':>4}  {'status':<8}  {_pad('pinyin', pinyin_width)}  note"
+    out.write(header.rstrip() + "\n")
+    for n, c in enumerate(rows, 1):
+        line = (
+            f"{n:>4}  {_pad(_clip(c.text, tw), tw)}  {c.score:>6.2f}  {c.freq:>5}  {c.doc_freq:>4}  {c.status:<8}  "
+            f"{_pad(_clip(c.pinyin, pinyin_width), pinyin_width)}  {_note(c)}"
+        )
+        out.write(line.rstrip() + "\n")
+    return len(rows)
+
+
+def write_candidates(candidates: Iterable[Candidate], out: IO[str], fmt: str = "table") -> int:
+    """Write candidates in ``fmt`` (table, csv or jsonl); returns how many were written."""
+    if fmt == "csv":
+        return write_csv(candidates, out)
+    if fmt == "jsonl":
+        return write_jsonl(candidates, out)
+    if fmt == "table":
+        return write_table(candidates, out)
+    raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
+
+
+def format_for(path: str | None, fmt: str | None) -> str:
+    """The output format: as given, else by the output file's extension, else the table."""
+    if fmt:
+        return fmt
+    if path and path != "-":
+        lower = path.lower()
+        if lower.endswith(".csv"):
+            return "csv"
+        if lower.endswith((".jsonl", ".ndjson", ".json")):
+            return "jsonl"
+    return "table"

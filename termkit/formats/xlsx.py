@@ -1,0 +1,216 @@
+"""Excel termbases (.xlsx): ``write()`` the wide CAT shape, ``read()`` the wide or the long shape.
+
+The columns are those of the wide CSV (see :mod:`termkit.formats.csv`): language columns first
+(``en``, ``zh-CN``), then ``concept_id``, ``subject``, term fields as ``en_status``,
+``zh-CN_2_note`` …. One sheet, ``termbase``, with a bold frozen header row, an autofilter, wrapped
+text and a drop-down list on the status columns (preferred, admitted, deprecated, superseded);
+every cell is written as text, so a term starting with ``=`` is never taken for a formula and
+``001`` stays ``001``. ``write(shape="long")`` writes the long curated shape instead.
+
+Reading takes the first sheet; a header with ``concept_id``, ``lang`` and ``term`` is the long
+shape, anything else goes through the lenient wide reader (CAT exports, Phrase/memoQ-style
+language columns). Numbers and dates in cells are read as the text they show.
+
+Library: **openpyxl**, not xlsxwriter. termkit has to read spreadsheets (glossaries terminologists
+keep in Excel, ``-g glossary.xlsx``) as well as write them; xlsxwriter only writes, so it would need
+a second library for reading, while openpyxl does both (pure Python, MIT licence, streaming
+read-only and write-only modes for large sheets).
+
+Safety: an .xlsx file is a zip of XML parts. Before openpyxl sees it, every part is scanned and a
+file is refused if a part declares a DOCTYPE or entities (XXE, billion laughs), or if it unpacks
+to more than :data:`MAX_UNPACKED` bytes (zip bomb).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import zipfile
+from pathlib import Path
+from typing import Iterable, Optional
+
+from ..errors import InputError
+from ..model import Concept
+from .atomic import atomic_write
+
+SHEET = "termbase"
+MAX_CELL = 32767  # Excel's limit on the characters in a cell
+MAX_UNPACKED = 512 * 1024 * 1024
+_CHUNK = 1 << 20
+
+
+def _check_zip(path: str | os.PathLike) -> None:
+    shown = str(path)
+    try:
+        zf = zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise InputError("no such file", shown) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, expected an .xlsx file", shown) from None
+    except (zipfile.BadZipFile, OSError):
+        raise InputError("not an .xlsx file (not a zip archive; save it from Excel as .xlsx)", shown) from None
+    with zf:
+        infos = zf.infolist()
+        if sum(i.file_size for i in infos) > MAX_UNPACKED:
+            raise InputError(f"refused: unpacks to more than {MAX_UNPACKED // (1024 * 1024)} MiB (zip bomb?)", shown)
+        for info in infos:
+            if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                continue
+            tail = b""
+            read = 0
+            with zf.open(info) as fh:
+                while True:
+                    chunk = fh.read(_CHUNK)
+                    if not chunk:
+                        break
+                    read += len(chunk)
+                    if read > info.file_size + _CHUNK:
+                        raise InputError(f"refused: part {info.filename} is larger than it claims (zip bomb?)", shown)
+                    window = (tail + chunk).replace(b"\x00", b"")
+                    upper = window.upper()
+                    if b"<!DOCTYPE" in upper or b"<!ENTITY" in upper:
+                        raise InputError(
+                            f"refused for safety: part {info.filename} declares a DOCTYPE or entities (XXE / entity expansion)",
+                            shown,
+                        )
+                    tail = chunk[-32:]
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def read_rows(path: str | os.PathLike) -> list[tuple[int, list[str]]]:
+    """The first sheet's rows as text, with their row numbers."""
+    _check_zip(path)
+    from openpyxl import load_workbook
+
+    shown = str(path)
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except InputError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
+        raise InputError(f"cannot read the workbook: {type(exc).__name__}: {exc}", shown) from None
+    try:
+        ws = wb.worksheets[0] if wb.worksheets else None
+        if ws is None:
+            raise InputError("the workbook has no sheet", shown)
+        rows = []
+        for n, row in enumerate(ws.iter_rows(values_only=True), 1):
+            rows.append((n, [_cell_text(v) for v in row]))
+    finally:
+        wb.close()
+    while rows and not any(v.strip() for v in rows[-1][1]):
+        rows.pop()
+    if not rows:
+        raise InputError("empty sheet", shown)
+    return rows
+
+
+def read(path: str | os.PathLike, lang_tags=None) -> tuple[list[Concept], list]:
+    """Read a glossary spreadsheet (long or wide shape); returns (concepts, warnings)."""
+    from .csv import CsvGlossary, Row, is_long_header, rows_to_concepts, wide_rows_to_concepts
+
+    shown = str(path)
+    rows = read_rows(path)
+    (_, header), body = rows[0], rows[1:]
+    header = [h.strip() for h in header]
+    if is_long_header(header):
+        table = CsvGlossary(shown, header)
+        for line, record in body:
+            if any(v.strip() for v in record):
+                table.rows.append(Row(line, {h: (record[i] if i < len(record) else "") for i, h in enumerate(header) if h}))
+        return rows_to_concepts(table), []
+    return wide_rows_to_concepts(header, body, shown, lang_tags)
+
+
+def read_concepts(path: str | os.PathLike, lang_tags=None) -> tuple[list[Concept], list]:
+    return read(path, lang_tags)
+
+
+def write(concepts: Iterable[Concept], out: str | os.PathLike, lang_tags=None, shape: str = "wide", title: Optional[str] = None) -> int:
+    """Write concepts to an .xlsx file atomically; returns the number of data rows."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from ..model import STATUSES
+    from .csv import COLUMNS, concept_rows, wide_table
+    from .tbx import _XML_BAD_CHARS
+
+    concepts = list(concepts)
+    if shape == "wide":
+        header, rows = wide_table(concepts, lang_tags)
+    elif shape == "long":
+        header, rows = list(COLUMNS), [list(r) for r in concept_rows(concepts)]
+    else:
+        raise ValueError(f"unknown shape {shape!r} (expected wide or long)")
+    for r, row in enumerate(rows, 2):
+        for c, value in enumerate(row):
+            if len(value) > MAX_CELL:
+                raise InputError(f"row {r}, column {header[c]!r}: {len(value)} characters, more than an Excel cell holds ({MAX_CELL})", str(out))
+            m = _XML_BAD_CHARS.search(value)
+            if m:
+                raise InputError(f"row {r}, column {header[c]!r}: contains U+{ord(m.group()):04X}, which an .xlsx file cannot hold", str(out))
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(SHEET)
+    if title:
+        wb.properties.title = _XML_BAD_CHARS.sub("", title)
+    widths = []
+    for c, name in enumerate(header):
+        longest = max([len(name)] + [len(row[c]) for row in rows[:500]])
+        base = name.rsplit("_", 1)[-1]
+        if name in ("note", "definition") or base in ("note", "definition", "source"):
+            width = min(max(longest, 12), 50)
+        else:
+            width = min(max(longest * (2 if base.startswith("zh") or name.startswith("zh") else 1) + 2, 8), 40)
+        widths.append(width)
+    for c, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    ws.freeze_panes = "A2"
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    status_cols = [c for c, name in enumerate(header, 1) if name == "status" or name.endswith("_status")]
+    if status_cols and rows:
+        dv = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=True)
+        for c in status_cols:
+            letter = get_column_letter(c)
+            dv.add(f"{letter}2:{letter}{len(rows) + 1}")
+        ws.data_validations.append(dv)
+    if header:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
+
+    def cells(values, font=None):
+        out = []
+        for v in values:
+            cell = WriteOnlyCell(ws, value=v)
+            cell.data_type = "s"  # text, never a formula or a number
+            if font is not None:
+                cell.font = font
+            elif "\n" in v:
+                cell.alignment = wrap
+            out.append(cell)
+        return out
+
+    ws.append(cells(header, bold))
+    for row in rows:
+        ws.append(cells(row))
+    with atomic_write(out, "wb") as fh:
+        wb.save(fh)
+    return len(rows)
+
+
+def is_xlsx(path: str | os.PathLike) -> bool:
+    return Path(path).suffix.lower() in (".xlsx", ".xlsm")

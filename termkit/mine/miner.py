@@ -1,0 +1,548 @@
+"""``mine()``: from a Chinese corpus, its terms ranked by termhood.
+
+The shape is the map/reduce of DESIGN.md:
+
+1. map — :func:`.candidates.count_documents` per chunk of documents (segment with jieba, count
+   candidate n-grams, words, titles and abbreviation definitions) → mergeable
+   :class:`.candidates.Counts`;
+2. reduce — merge the counts; build the candidate table (frequency ≥ ``min_freq``); C-value,
+   cohesion and domain specificity; a shortlist of the best candidates;
+3. map — :func:`.contexts.scan_documents` per chunk for the shortlist only (every occurrence:
+   neighbours for branching entropy, written forms, example sentences) → mergeable
+   :class:`.contexts.Occurrences`;
+4. reduce — fragments dropped, the final termhood score, abbreviations linked, glossary status.
+
+Files are streamed twice (once per map); memory grows with the vocabulary, not the corpus.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Optional, Sequence
+
+from ..errors import InputError
+from ..model import Candidate, Document
+from ..text.normalize import normalize_key
+from ..text.pinyin import pinyin_display
+from . import scores
+from .abbreviations import Abbreviation, link, resolve
+from .candidates import (
+    END,
+    START,
+    EDGE,
+    INNER,
+    SEP,
+    STOP_WORDS,
+    JOINERS,
+    Counts,
+    _KINDS,
+    acceptable,
+    count_documents,
+    NAME_HEADS,
+    NOUN_TAGS,
+    _ORDINAL_RE,
+    dictionary_tag,
+    glossary_words,
+    light_verb_phrase,
+    predicate,
+    surface,
+    tokenizer,
+)
+from .contexts import Occurrences, fill_sentences, scan_documents, written_form
+
+Progress = Callable[[Iterable, Optional[int], str], Iterable]
+
+#: Characters that count as a term edge when they stand next to an occurrence (function words).
+EDGE_CHARS = frozenset(w for w in STOP_WORDS | JOINERS if len(w) == 1)
+
+DEFAULT_SHORTLIST = 3000
+CHUNK_BYTES = 8_000_000
+
+
+@dataclass
+class Entry:
+    """One candidate surface in the merged table."""
+
+    text: str
+    words: list[str]
+    freq: int = 0
+    doc_freq: int = 0
+    title: int = 0
+    containers: list[int] = field(default_factory=list)  # freqs of longer candidates containing it
+    cvalue: float = 0.0
+    cohesion: Optional[float] = None
+    specificity: float = 0.0
+    prelim: float = 0.0
+    single: bool = False
+    coordination: float = 1.0
+
+
+@dataclass
+class MineResult:
+    """The ranked candidates and what they were mined from."""
+
+    candidates: list[Candidate]
+    n_docs: int = 0
+    n_chars: int = 0
+    n_candidates: int = 0  # in the table before ranking (frequency ≥ min_freq)
+    abbreviations: list[Abbreviation] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Candidate]:
+        return iter(self.candidates)
+
+    def __len__(self) -> int:
+        return len(self.candidates)
+
+    def __getitem__(self, i):
+        return self.candidates[i]
+
+
+# --- inputs ----------------------------------------------------------------------------------------
+
+def _is_path(x) -> bool:
+    return isinstance(x, (str, os.PathLike))
+
+
+def _no_progress(items: Iterable, length: Optional[int] = None, label: str = "") -> Iterable:
+    return items
+
+
+def _file_chunks(files: Sequence, chunk_bytes: int) -> list[list[str]]:
+    chunks: list[list[str]] = []
+    size = 0
+    for f in files:
+        try:
+            n = os.path.getsize(f)
+        except OSError:
+            n = 0
+        if not chunks or size + n > chunk_bytes:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(str(f))
+        size += n
+    return chunks
+
+
+class _Corpus:
+    """Documents given as paths (read again for each pass) or as Document objects."""
+
+    def __init__(self, inputs, encoding: Optional[str], progress: Progress):
+        from ..formats.txt import corpus_files
+
+        items = list(inputs) if not isinstance(inputs, (str, os.PathLike, Document)) else [inputs]
+        self.encoding = encoding
+        self.progress = progress
+        self.paths = [x for x in items if _is_path(x)]
+        self.docs = [x for x in items if isinstance(x, Document)]
+        if len(self.paths) + len(self.docs) != len(items):
+            raise TypeError("mine() takes paths or Document objects")
+        self.files = corpus_files(self.paths) if self.paths else []
+        # document ids as read_corpus gives them: the file stem, or the path when stems repeat
+        self.ids: dict[str, str] = {}
+        seen: set[str] = set()
+        for f in self.files:
+            doc_id = f.stem if f.stem not in seen else str(f)
+            seen.add(doc_id)
+            self.ids[str(f)] = doc_id
+        if not self.files and not self.docs:
+            raise InputError("the corpus is empty: no documents to mine")
+
+    @property
+    def where(self) -> Optional[str]:
+        if len(self.paths) == 1:
+            return str(self.paths[0])
+        return None
+
+    def chunks(self, label: str) -> Iterator[Iterable[Document]]:
+        """The corpus in chunks of documents; files are read lazily, one document at a time.
+
+        Documents are not split into sentences here: the counting reads each as a whole and the
+        scan splits only those that supply example sentences."""
+        if self.docs:
+            yield self.docs
+        if self.files:
+            bar = iter(self.progress(self.files, len(self.files), label))
+            for chunk in _file_chunks(self.files, CHUNK_BYTES):
+                yield self._read(chunk, bar)
+            for _ in bar:  # finish the progress bar
+                pass
+
+    def document(self, doc_id: str) -> Document:
+        """One document by id (read again from its file)."""
+        for d in self.docs:
+            if d.id == doc_id:
+                return d
+        from ..formats.txt import read_text
+
+        path = next(p for p, i in self.ids.items() if i == doc_id)
+        return read_text(path, encoding=self.encoding, doc_id=doc_id)
+
+    def _read(self, paths: list[str], bar: Iterator) -> Iterator[Document]:
+        from ..formats.txt import read_text
+
+        for path in paths:
+            doc = read_text(path, encoding=self.encoding, doc_id=self.ids[path])
+            next(bar, None)
+            yield doc
+
+
+# --- the reduce ------------------------------------------------------------------------------------
+
+_LEADING_YEAR_RE = re.compile(r"^[0-9]{4}(?:[-–][0-9]{2,4})?年")
+
+
+def _title_candidate(title: str, tok, hmm: bool):
+    """A title written in 《》 as a candidate: ``(text, words)``, or None when it cannot be one
+    (it starts with a function word or a number, or ends with one). A leading year is dropped:
+    《2018 年世界毒品问题报告》 names the report 世界毒品问题报告."""
+    text = _LEADING_YEAR_RE.sub("", normalize_key(title))
+    if len(text) < 2 or text != text.strip():
+        return None
+    words = [w for w in tok.lcut(text, HMM=hmm) if w]
+    if not words or _KINDS[words[0]] not in (EDGE, START) or _KINDS[words[-1]] not in (EDGE, END):
+        return None
+    return text, words
+
+
+def build_table(counts: Counts, min_freq: int, tok=None, hmm: bool = True) -> dict[str, Entry]:
+    """Candidates by surface form (several segmentations of one string are one candidate)."""
+    tok = tok or tokenizer()
+    table: dict[str, Entry] = {}
+    seg_freq: dict[str, int] = {}
+    for key, f in counts.ngrams.items():
+        if f < min_freq and key.count(SEP) > 0 and len(key) < 3:
+            continue
+        text = surface(key)
+        e = table.get(text)
+        if e is None:
+            table[text] = Entry(text, key.split(SEP), f, counts.doc_freq.get(key, 0))
+            seg_freq[text] = f
+        else:
+            e.freq += f
+            e.doc_freq = max(e.doc_freq, counts.doc_freq.get(key, 0))
+            if f > seg_freq[text]:
+                e.words = key.split(SEP)
+                seg_freq[text] = f
+    for title, f in counts.titles.items():
+        t = _title_candidate(title, tok, hmm)
+        if t is None:
+            continue
+        text, words = t
+        e = table.get(text)
+        if e is None:
+            table[text] = Entry(text, words, f, counts.title_docs.get(title, 0), title=f)
+        else:
+            e.title += f
+    freq_of = lambda t: table[t].freq if t in table else 0  # noqa: E731
+    return {
+        t: e
+        for t, e in table.items()
+        if e.freq >= min_freq
+        and acceptable(t)
+        and not light_verb_phrase(e.words, e.freq, freq_of)
+        and not predicate(e.words, e.freq, freq_of)
+        and not _session(e.words)
+    }
+
+
+def _session(words: Sequence[str]) -> bool:
+    """A session number is not a term: 第六十一届会议, 麻醉药品委员会第五十七届会议."""
+    return len(words) >= 2 and words[-1] in ("会议", "届会") and _ORDINAL_RE.match(words[-2]) is not None
+
+
+def _coordination(e: Entry, table: dict, words) -> float:
+    """How fixed a coordination ``A和B`` is (1 when the candidate is not one).
+
+    ``f(A和B) / min(f(A), f(B))``: 麻醉药品和精神药物 is most of the uses of its rarer part; 区域和
+    国际 or 治疗和护理 are two words that happen to be listed together. Parts that are not
+    candidates on their own (犯罪问题办公室 in 毒品和犯罪问题办公室) make no coordination.
+    """
+    w = e.words
+    joints = [i for i in range(1, len(w) - 1) if w[i] in ("和", "与", "及", "以及", "或")]
+    if not joints:
+        return 1.0
+    i = joints[-1]
+    left, right = "".join(w[:i]), "".join(w[i + 1:])
+    fl = table[left].freq if left in table else (words.get(left, 0) if i == 1 else 0)
+    fr = table[right].freq if right in table else (words.get(right, 0) if i == len(w) - 2 else 0)
+    if fl <= e.freq or fr <= e.freq:
+        return 1.0
+    return e.freq / min(fl, fr)
+
+
+def _named(e: Entry) -> bool:
+    """Does the candidate end in a name head (委员会, 公约, 物质) or is it an organization's name?"""
+    if len(e.words) == 1:
+        return dictionary_tag(e.words[0]) == "nt"
+    return e.words[-1] in NAME_HEADS
+
+
+def _noun_like(word: str) -> bool:
+    """Can this word be a term on its own? Nouns and words the dictionary lacks (new words,
+    codes); not verbs, adjectives, adverbs, idioms or place and person names."""
+    tag = dictionary_tag(word)
+    return tag is None or tag in NOUN_TAGS
+
+
+def _content_words(words: Sequence[str]) -> list[str]:
+    return [w for w in words if _KINDS[w] > INNER]
+
+
+def score_table(table: dict[str, Entry], counts: Counts, ref_freq: dict, ref_total: int, glued: frozenset = frozenset()) -> None:
+    """C-value, cohesion, specificity and a preliminary score (no entropy yet) for each entry.
+
+    ``glued``: glossary terms the segmenter keeps whole; they are scored on the words the
+    default dictionary would cut them into, like any multi-word candidate.
+    """
+    # containers: the longer candidates of which an entry is a contiguous sub-sequence of words
+    for e in table.values():
+        w = e.words
+        n = len(w)
+        if n < 2:
+            continue
+        for i in range(n):
+            if _KINDS[w[i]] != EDGE and _KINDS[w[i]] != 4:
+                continue
+            s = ""
+            for j in range(i, n):
+                s += w[j]
+                if j - i + 1 == n:
+                    break
+                inner = table.get(s)
+                if inner is not None:
+                    inner.containers.append(e.freq)
+    n_tokens = max(counts.n_tokens, 1)
+    words = counts.words
+    spec_cache: dict[str, float] = {}
+
+    def word_spec(w: str, at_least: int) -> float:
+        # a word occurs at least as often as a candidate holding it (not so in the counts for the
+        # parts of a glossary term the segmenter kept whole)
+        f = words.get(w, 0)
+        if f >= at_least:
+            v = spec_cache.get(w)
+            if v is None:
+                v = spec_cache[w] = scores.word_specificity(f, n_tokens, ref_freq.get(w, 0) or 0, ref_total)
+            return v
+        return scores.word_specificity(at_least, n_tokens, ref_freq.get(w, 0) or 0, ref_total)
+
+    base = tokenizer() if glued else None
+    for e in table.values():
+        e.cvalue = scores.c_value(len(e.text), e.freq, e.containers)
+        content = _content_words(e.words)
+        if glued and any(w in glued for w in content):
+            content = _content_words([p for w in e.words for p in (base.lcut(w) if w in glued else [w])])
+        if len(content) > 1:
+            e.cohesion = scores.cohesion(e.freq, [max(words.get(w, 0), e.freq) for w in content], n_tokens)
+        e.specificity = scores.domain_specificity([word_spec(w, e.freq) for w in content] or [0.0])
+        e.coordination = _coordination(e, table, words)
+        # a single word is judged as one, unless the dictionary knows it as an organization's
+        # name (世界卫生组织, 国际刑警组织: tag nt), which is a name like any multi-word one
+        e.single = len(content) == 1 and dictionary_tag(content[0]) != "nt"
+        if e.single and e.title == 0 and not _noun_like(content[0]):
+            e.prelim = -1.0  # a single verb, adjective, adverb or place name: not a term alone
+            continue
+        e.prelim = scores.termhood(
+            cvalue=e.cvalue,
+            doc_freq=e.doc_freq,
+            n_docs=counts.n_docs,
+            edge_entropy=None,
+            cohesion_bits=e.cohesion,
+            specificity=e.specificity,
+            single=e.single,
+            title=e.title > 0,
+            coordination=e.coordination,
+            named=_named(e),
+        )
+
+
+def _edge_entropy(cand: str, occ: Occurrences, side: str) -> float:
+    neighbours = getattr(occ, side).get(cand, {})
+    edges = getattr(occ, side + "_edges").get(cand, 0)
+    kept = {}
+    for ch, c in neighbours.items():
+        if ch in EDGE_CHARS:
+            edges += c  # a function word next to it: a natural edge
+        else:
+            kept[ch] = c
+    return scores.branching_entropy(kept, edges)
+
+
+def fragments(cands: Sequence[str], freq: dict) -> dict[str, str]:
+    """Candidates always surrounded by one longer candidate: fragment → the longer one.
+
+    ``freq`` holds occurrence counts from the scan (substring counts, independent of
+    segmentation): ``a`` inside ``b`` with ``freq[b] ≥ freq[a]`` means every ``a`` is in a ``b``.
+    """
+    present = set(cands)
+    out: dict[str, str] = {}
+    for b in cands:
+        fb = freq.get(b, 0)
+        if fb <= 0:
+            continue
+        n = len(b)
+        for i in range(n):
+            for j in range(i + 2 if i or n > 2 else i + 1, n + 1 if i else n):
+                a = b[i:j]
+                if a in present and a != b and freq.get(a, 0) <= fb:
+                    prev = out.get(a)
+                    if prev is None or len(b) < len(prev):
+                        out[a] = b
+    return out
+
+
+# --- glossary status -------------------------------------------------------------------------------
+
+def _load_glossary(glossary):
+    if glossary is None:
+        return None
+    if hasattr(glossary, "index") and hasattr(glossary, "terms"):
+        return glossary
+    from ..glossary import load_glossary
+
+    paths = [glossary] if _is_path(glossary) else list(glossary)
+    if not paths:
+        return None
+    return load_glossary(paths)
+
+
+def glossary_status(index, text: str):
+    """``(status, match)`` of a candidate against a glossary index.
+
+    known — exact or normalized hit on a preferred or admitted form; variant — hit on a
+    deprecated, superseded or variant form (the match gives the concept and its preferred
+    form); pinyin / fuzzy — a near neighbour; partial — part of (or containing) a glossary term;
+    new — nothing.
+    """
+    matches = index.lookup(text, limit=3, min_score=70.0)
+    if not matches:
+        return "new", None
+    m = matches[0]
+    if m.kind in ("exact", "normalized"):
+        if m.term.status in ("deprecated", "superseded") or m.term.type == "variant":
+            return "variant", m
+        return "known", m
+    if m.kind == "variant":
+        if m.term.status in ("preferred", "admitted") and m.term.type != "variant":
+            return "known", m
+        return "variant", m
+    return m.kind, m
+
+
+# --- the whole job ---------------------------------------------------------------------------------
+
+def mine(
+    inputs,
+    glossary=None,
+    *,
+    top: Optional[int] = None,
+    min_freq: int = 2,
+    contexts: int = 3,
+    encoding: Optional[str] = None,
+    hmm: bool = True,
+    shortlist: int = DEFAULT_SHORTLIST,
+    progress: Optional[Progress] = None,
+) -> MineResult:
+    """Mine term candidates from Chinese documents, best first.
+
+    ``inputs``: files and folders (``*.txt``, read lazily, twice) or :class:`Document` objects.
+    ``glossary``: a :class:`termkit.glossary.Glossary` or glossary file paths; its Chinese terms
+    join the segmenter's dictionary (so known terms stay whole) and each candidate gets a
+    glossary status. ``top``: how many to return (all when None or 0). ``min_freq``: fewest
+    occurrences. ``contexts``: example sentences per candidate. ``progress``: a callable
+    ``(items, length, label) -> items`` to report progress over files.
+
+    Raises :class:`InputError` for an empty corpus or one without Chinese text.
+    """
+    progress = progress or _no_progress
+    corpus = _Corpus(inputs, encoding, progress)
+    gloss = _load_glossary(glossary)
+    extra = glossary_words(t.text for t in gloss.terms("zh")) if gloss is not None else ()
+    min_freq = max(1, int(min_freq))
+
+    # 1. map: count; 2. reduce
+    counts = Counts()
+    for docs in corpus.chunks("counting"):
+        counts.merge(count_documents(docs, extra, hmm))
+    if counts.n_docs == 0 or counts.n_chars == 0:
+        raise InputError("the corpus is empty: no text to mine", corpus.where)
+    if counts.n_zh_docs == 0:
+        raise InputError("no Chinese text in the corpus (termkit mine mines Chinese terms)", corpus.where)
+
+    tok = tokenizer(extra)
+    table = build_table(counts, min_freq, tok, hmm)
+    score_table(table, counts, tokenizer().FREQ, tokenizer().total, frozenset(extra))
+    abbreviations = resolve(counts.definitions)
+    full_of, shorts_of = link(abbreviations)
+    defined = set(full_of) | set(shorts_of)
+    want = max(shortlist, 3 * (top or 0))
+    ranked = sorted(table.values(), key=lambda e: -e.prelim)
+    short = [e.text for e in ranked[:want] if e.prelim > 0]
+    short_set = set(short)
+    short += [t for t in defined if t in table and t not in short_set and table[t].prelim >= 0]
+    n_docs, n_chars = counts.n_docs, counts.n_chars
+    del counts
+
+    # 3. map: occurrences of the shortlist; 4. reduce
+    occ = Occurrences(contexts)
+    for docs in corpus.chunks("scanning"):
+        occ.merge(scan_documents(docs, short, contexts))
+    frag = fragments(short, occ.freq)
+
+    results: list[Candidate] = []
+    for text in short:
+        if text in frag:
+            continue
+        e = table[text]
+        h_left = _edge_entropy(text, occ, "left")
+        h_right = _edge_entropy(text, occ, "right")
+        edge = min(h_left, h_right)
+        score = scores.termhood(
+            cvalue=e.cvalue,
+            doc_freq=e.doc_freq,
+            n_docs=n_docs,
+            edge_entropy=edge,
+            cohesion_bits=e.cohesion,
+            specificity=e.specificity,
+            single=e.single,
+            title=e.title > 0,
+            abbreviation=text in defined,
+            coordination=e.coordination,
+            freq=e.freq,
+            named=_named(e),
+        )
+        results.append(
+            Candidate(
+                text=written_form(occ.forms.get(text), text),
+                freq=max(occ.freq.get(text, 0), e.freq) if occ.freq.get(text) else e.freq,
+                doc_freq=occ.doc_freq.get(text, 0) or e.doc_freq,
+                score=round(score, 4),
+                scores={
+                    "cvalue": round(e.cvalue, 3),
+                    "cohesion": None if e.cohesion is None else round(e.cohesion, 3),
+                    "entropy_left": round(h_left, 3),
+                    "entropy_right": round(h_right, 3),
+                    "specificity": round(e.specificity, 3),
+                    "title": e.title,
+                    "key": text,
+                    "words": list(e.words),
+                },
+                contexts=occ.contexts.get(text, []),
+                abbreviation_of=full_of.get(text, ""),
+                abbreviations=list(shorts_of.get(text, [])),
+            )
+        )
+    results.sort(key=lambda c: (-c.score, -c.freq, c.scores["key"]))
+    if top:
+        results = results[:top]
+    fill_sentences([x for c in results for x in c.contexts], corpus.document)
+    index = gloss.index() if gloss is not None else None
+    for c in results:
+        key = c.scores["key"]
+        c.pinyin = pinyin_display(key)
+        if index is not None:
+            c.status, c.match = glossary_status(index, key)
+    return MineResult(results, n_docs=n_docs, n_chars=n_chars, n_candidates=len(table), abbreviations=abbreviations)

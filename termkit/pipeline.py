@@ -1,0 +1,193 @@
+"""The jobs behind ``termkit check`` and ``termkit run``: read → mine → match → check → write.
+
+Each step is a library call of its own; this module only chains them and writes the outputs
+(atomically) into files or a folder.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from .check import CheckResult, check_documents, read_ignore_file
+from .documents import load_documents
+from .errors import InputError
+from .formats.atomic import atomic_write
+from .formats.txt import corpus_files
+from .text.chars import HAS_HANZI_RE
+
+REPORT_FORMATS = ("html", "json", "csv", "text")
+
+Progress = Callable[..., Iterable]
+
+
+def _no_progress(items, length=None, label=""):
+    return items
+
+
+def check_paths(
+    inputs: Iterable[str | os.PathLike],
+    glossary_paths: Iterable[str | os.PathLike] = (),
+    *,
+    ignore_file: str | os.PathLike | None = None,
+    checks: Optional[Iterable[str]] = None,
+    discover: bool = True,
+    encoding: Optional[str] = None,
+    progress: Progress = _no_progress,
+) -> CheckResult:
+    """Check Chinese documents (files or folders of ``*.txt``) for inconsistent terminology.
+
+    With ``discover`` (the default), candidates are mined from the same documents so that
+    variants the glossary does not know are found too.
+    """
+    from .glossary import load_glossary
+
+    files = corpus_files(inputs)
+    docs = list(load_documents(progress(files, len(files), "reading"), encoding=encoding))
+    _require_chinese(docs)
+    glossary_paths = list(glossary_paths)
+    glossary = load_glossary(glossary_paths) if glossary_paths else None
+    candidates = _mine(docs, glossary) if discover else []
+    return check_documents(docs, glossary, candidates, checks=checks, ignore=read_ignore_file(ignore_file))
+
+
+def _require_chinese(docs) -> None:
+    if not docs:
+        raise InputError("no documents to check")
+    if not any(HAS_HANZI_RE.search(d.text) for d in docs):
+        raise InputError("no Chinese text in the documents", docs[0].path if len(docs) == 1 else None)
+
+
+def _mine(docs, glossary, top: int = 0, min_freq: int = 2):
+    from .mine import mine
+
+    return mine(docs, glossary, top=top, min_freq=min_freq).candidates
+
+
+def report_format(path: str | os.PathLike, fmt: Optional[str] = None) -> str:
+    if fmt:
+        return fmt
+    suffix = Path(path).suffix.lower().lstrip(".")
+    return {"htm": "html", "txt": "text"}.get(suffix, suffix) if suffix in ("html", "htm", "json", "csv", "txt") else "html"
+
+
+def write_report(result: CheckResult, out, fmt: str) -> None:
+    """Write one report in ``fmt`` to a path (atomically) or an open text stream."""
+    from . import report
+
+    if not hasattr(out, "write"):
+        with atomic_write(out, newline="" if fmt == "csv" else None) as fh:
+            write_report(result, fh, fmt)
+        return
+    if fmt == "html":
+        out.write(report.render_html(result))
+    elif fmt == "json":
+        report.write_json(result, out)
+    elif fmt == "csv":
+        report.write_csv(result, out)
+    elif fmt == "text":
+        report.write_text(result, out)
+    else:
+        raise ValueError(f"unknown report format {fmt!r}")
+
+
+def write_report_folder(result: CheckResult, folder: str | os.PathLike) -> list[Path]:
+    """report.html, report.json and report.csv in ``folder``."""
+    folder = Path(folder)
+    written = []
+    for fmt in ("html", "json", "csv"):
+        path = folder / f"report.{fmt}"
+        write_report(result, path, fmt)
+        written.append(path)
+    return written
+
+
+@dataclass
+class RunSummary:
+    out_dir: Path
+    n_docs: int = 0
+    n_chars: int = 0
+    n_candidates: int = 0
+    n_new: int = 0
+    n_concepts: int = 0
+    findings: dict[str, int] = field(default_factory=dict)  # by severity
+    files: list[Path] = field(default_factory=list)
+
+
+def run_job(
+    corpus: Iterable[str | os.PathLike],
+    glossary_paths: Iterable[str | os.PathLike],
+    out_dir: str | os.PathLike,
+    *,
+    top: int = 500,
+    min_freq: int = 2,
+    ignore_file: str | os.PathLike | None = None,
+    encoding: Optional[str] = None,
+    progress: Progress = _no_progress,
+) -> RunSummary:
+    """The main job: mined candidates, termbase, consistency report — all in ``out_dir``.
+
+    Writes ``candidates.csv`` (ranked, with glossary status), ``termbase.csv`` (the glossary's
+    concepts plus new candidates as proposed entries; also ``termbase.tbx`` when the TBX writer
+    is available), ``report.html``, ``report.json`` and ``report.csv``.
+    """
+    from .formats.candidates import write_candidates
+    from .glossary import load_glossary
+    from .mine import mine
+
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise InputError("output exists and is not a folder", str(out))
+    files = corpus_files(corpus)
+    docs = list(load_documents(progress(files, len(files), "reading"), encoding=encoding))
+    _require_chinese(docs)
+    glossary_paths = list(glossary_paths)
+    glossary = load_glossary(glossary_paths) if glossary_paths else None
+    mined = mine(docs, glossary, top=0, min_freq=min_freq, progress=progress)
+    ranked = mined.candidates[:top] if top else mined.candidates
+    summary = RunSummary(out, n_docs=len(docs), n_chars=sum(len(d.text) for d in docs), n_candidates=len(ranked))
+
+    path = out / "candidates.csv"
+    with atomic_write(path, newline="") as fh:
+        write_candidates(ranked, fh, "csv")
+    summary.files.append(path)
+
+    summary.files += _write_termbase(glossary, ranked, out, summary)
+
+    result = check_documents(docs, glossary, mined.candidates, ignore=read_ignore_file(ignore_file))
+    summary.files += write_report_folder(result, out)
+    for f in result.findings:
+        summary.findings[f.severity] = summary.findings.get(f.severity, 0) + 1
+    return summary
+
+
+def _write_termbase(glossary, candidates, out: Path, summary: RunSummary) -> list[Path]:
+    """The glossary's concepts plus the new candidates as proposed entries."""
+    from .formats.csv import write_glossary_csv
+    from .model import Concept, Term
+
+    concepts = list(glossary.concepts) if glossary is not None else []
+    proposed = []
+    for i, cand in enumerate(c for c in candidates if c.status == "new"):
+        note = f"proposed by termkit mine, not yet reviewed: score {cand.score:.3f}, frequency {cand.freq}, documents {cand.doc_freq}"
+        if cand.abbreviation_of:
+            note += f"; abbreviation of {cand.abbreviation_of}"
+        proposed.append(
+            Concept(id=f"proposed-{i + 1}", subject="proposed", terms=[Term(cand.text, "zh", status="preferred", note=note)])
+        )
+    summary.n_new = len(proposed)
+    summary.n_concepts = len(concepts)
+    written = []
+    path = out / "termbase.csv"
+    write_glossary_csv(concepts + proposed, path)
+    written.append(path)
+    try:
+        from .export import export_concepts
+    except ImportError:  # the TBX writer is not part of this build
+        return written
+    path = out / "termbase.tbx"
+    export_concepts(concepts + proposed, path)
+    written.append(path)
+    return written

@@ -1,0 +1,283 @@
+"""The term miner on the real seed corpus: ranking, edges, fragments, abbreviations, contexts,
+glossary status, errors, and the map/reduce shape."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import pickle
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from termkit.cli import main
+from termkit.documents import load_documents
+from termkit.errors import InputError
+from termkit.mine import Counts, count_documents, mine, scan_documents
+from termkit.mine.abbreviations import is_subsequence
+from termkit.mine.candidates import BREAK, EDGE, INNER, STOP, STOP_WORDS, JOINERS, token_kind
+from termkit.model import Document
+from termkit.text.normalize import normalize_key
+
+from conftest import ROOT, SEEDS
+
+GLOSSARY = ROOT / "glossaries" / "un-drug-control.csv"
+FUNCTION_WORDS = [w for w in STOP_WORDS | JOINERS]
+
+
+@pytest.fixture(scope="module")
+def mined():
+    return mine([str(SEEDS)], top=0)
+
+
+@pytest.fixture(scope="module")
+def ranked(mined):
+    return [c.scores["key"] for c in mined]
+
+
+@pytest.fixture(scope="module")
+def docs():
+    return {d.id: d for d in load_documents([str(SEEDS)])}
+
+
+def rank(ranked, term):
+    return ranked.index(term) + 1 if term in ranked else None
+
+
+# --- ranking ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "term",
+    ["毒品和犯罪问题办公室", "联合国毒品和犯罪问题办公室", "麻醉药品委员会", "国际麻醉品管制局", "世界毒品问题",
+     "大会第三十届特别会议", "前体化学品", "新型精神活性物质", "替代发展", "减少毒品需求", "维也纳宣言", "巴黎公约"],
+)
+def test_known_terms_are_mined_whole_and_ranked(ranked, term):
+    r = rank(ranked, term)
+    assert r is not None and r <= 200, (term, r)
+
+
+@pytest.mark.parametrize(
+    "term, fragments",
+    [
+        ("毒品和犯罪问题办公室", ["犯罪问题办公室", "毒品和犯罪问", "问题办公室", "毒品和犯罪问题", "犯罪问题"]),
+        ("麻醉药品委员会", ["药品委员会", "麻醉药品委"]),
+        ("大会第三十届特别会议成果文件", ["第三十届特别会议成果", "特别会议成果文件", "会议成果文件"]),
+        ("毒罪办预警信息库", ["罪办预警信息库", "办预警信息库"]),
+    ],
+)
+def test_multiword_term_ranked_above_its_fragments(ranked, term, fragments):
+    r = rank(ranked, term)
+    assert r is not None
+    for f in fragments:
+        rf = rank(ranked, f)
+        assert rf is None or rf > r, (f, rf, term, r)
+
+
+def test_generic_single_words_do_not_lead(ranked):
+    # what jieba's keyword extraction puts first on the seeds
+    for word in ["办公室", "委员会", "以及", "2017", "问题", "国际", "合作"]:
+        r = rank(ranked, word)
+        assert r is None or r > 100, (word, r)
+
+
+# --- edges and fragments ---------------------------------------------------------------------------
+
+def test_no_function_word_edges_in_top_200(mined):
+    for c in mined[:200]:
+        key = c.scores["key"]
+        words = c.scores["words"]  # as the segmenter cut it in the corpus
+        assert words[0] not in FUNCTION_WORDS and words[-1] not in FUNCTION_WORDS, (key, words)
+        assert token_kind(words[0]) != INNER and token_kind(words[-1]) != INNER, (key, words)
+        assert not re.match(r"^[0-9〇零一二三四五六七八九十]", key), key
+        assert not re.search(r"[，。；：！？（）]", key), key  # 、 only inside a title in 《》
+        assert "、" not in key or c.scores.get("title"), key
+
+
+def test_no_fragment_of_a_candidate_that_always_surrounds_it_in_top_200(mined):
+    freq = {c.scores["key"]: c.freq for c in mined}
+    for c in mined[:200]:
+        a = c.scores["key"]
+        for b, fb in freq.items():
+            if b != a and a in b:
+                assert fb < c.freq, f"{a} ({c.freq}) is always inside {b} ({fb})"
+
+
+@pytest.mark.parametrize("token, kind", [("的", STOP), ("我们", STOP), ("和", INNER), ("，", BREAK), ("2014", BREAK),
+                                         ("毒品", EDGE), ("届", INNER), ("强调", STOP)])
+def test_token_kinds(token, kind):
+    assert token_kind(token) == kind
+
+
+# --- abbreviations ---------------------------------------------------------------------------------
+
+def test_abbreviation_pairs_from_the_seeds_are_linked(mined):
+    by_key = {c.scores["key"]: c for c in mined}
+    assert by_key["毒罪办"].abbreviation_of == "联合国毒品和犯罪问题办公室"
+    assert by_key["世卫组织"].abbreviation_of == "世界卫生组织"
+    assert by_key["麻管局"].abbreviation_of == "国际麻醉品管制局"
+    assert "毒罪办" in by_key["联合国毒品和犯罪问题办公室"].abbreviations
+    assert "世卫组织" in by_key["世界卫生组织"].abbreviations
+    pairs = {(a.short, a.full) for a in mined.abbreviations}
+    assert ("THF-F", "四氢呋喃芬太尼") in pairs
+    assert ("人权高专办", "联合国人权事务高级专员办事处") in pairs
+    assert ("艾滋病署", "联合国艾滋病毒/艾滋病联合规划署") in pairs
+    # remarks in brackets are not abbreviations
+    assert not any(a.short.startswith(("包括", "以")) for a in mined.abbreviations)
+
+
+def test_subsequence():
+    assert is_subsequence("毒罪办", "毒品和犯罪问题办公室")
+    assert not is_subsequence("罪毒办", "毒品和犯罪问题办公室")
+
+
+# --- contexts --------------------------------------------------------------------------------------
+
+def test_contexts_point_at_the_candidate_in_the_original_text(mined, docs):
+    checked = 0
+    for c in mined[:150]:
+        assert c.contexts, c.text
+        assert len({x.doc_id for x in c.contexts}) == min(len(c.contexts), c.doc_freq)
+        for ctx in c.contexts:
+            doc = docs[ctx.doc_id]
+            # the characters of the sentence between start and end (a page's footnotes can sit
+            # between two parts of one sentence; they are not the sentence's)
+            seg = next(s for s in doc.segments if s.start <= ctx.start < s.end and s.content == ctx.sentence)
+            chars = "".join(doc.text[o] for o in seg.content_offsets() if ctx.start <= o < ctx.end)
+            assert normalize_key(re.sub(r"\s+", "", chars)) == c.scores["key"], (chars, c.text)
+            assert doc.text[ctx.start] == chars[0] and doc.text[ctx.end - 1] == chars[-1]
+            assert c.scores["key"] in normalize_key(ctx.sentence)
+            checked += 1
+    assert checked > 300
+
+
+def test_a_context_across_a_pdf_line_break(docs):
+    # 001 breaks 毒品和犯罪问 / 题办公室毒品管制信息库 across a blank line
+    doc = docs["001_a1e2a0e00d5c9997"]
+    occ = scan_documents([doc], ["毒品和犯罪问题办公室毒品管制信息库"], n_contexts=3)
+    (ctx,) = occ.contexts["毒品和犯罪问题办公室毒品管制信息库"]
+    original = doc.text[ctx.start:ctx.end]
+    assert "\n" in original
+    assert re.sub(r"\s+", "", original) == "毒品和犯罪问题办公室毒品管制信息库"
+
+
+def test_contexts_normalize_spacing_and_footnotes():
+    text = "1. 麻醉药品委员会 2014 年会员国执行¹麻醉药品委员会的决定。\n2. 麻醉药品委员会第五十七届会议。\n"
+    doc = Document(id="t", text=text)
+    occ = scan_documents(load_or_segment([doc]), ["麻醉药品委员会"], n_contexts=5)
+    spans = [(x.start, x.end) for x in occ.contexts["麻醉药品委员会"]]
+    assert [text[s:e] for s, e in spans] == ["麻醉药品委员会"] * 3
+
+
+def load_or_segment(docs):
+    from termkit.documents import segment_document
+
+    return [segment_document(d, "zh") for d in docs]
+
+
+# --- glossary --------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def with_glossary():
+    if not GLOSSARY.exists():
+        pytest.skip("no glossary file")
+    return mine([str(SEEDS)], [str(GLOSSARY)], top=300)
+
+
+def test_glossary_status(with_glossary):
+    by_key = {c.scores["key"]: c for c in with_glossary}
+    assert by_key["毒品和犯罪问题办公室"].status == "known"
+    assert by_key["麻醉药品委员会"].status == "known"
+    nps = by_key["新型精神活性物质"]
+    assert nps.status == "variant"
+    assert nps.match.concept.preferred("zh").text == "新精神活性物质"
+    assert {c.status for c in with_glossary} >= {"known", "variant", "new"}
+    assert all(c.pinyin for c in with_glossary)
+    assert by_key["巴黎公约"].pinyin == "bā lí gōng yuē"
+
+
+def test_glossary_words_do_not_leak_into_jieba(with_glossary):
+    import jieba
+
+    from termkit.mine.candidates import tokenizer
+
+    assert "毒罪办预警信息库" not in jieba.dt.FREQ or not jieba.dt.FREQ["毒罪办预警信息库"]
+    assert not tokenizer().FREQ.get("毒罪办预警信息库")
+    plain = mine([str(SEEDS)], top=50)
+    assert all(c.status == "new" and c.match is None for c in plain)
+
+
+# --- errors ----------------------------------------------------------------------------------------
+
+def test_empty_corpus_is_a_clear_error(tmp_path):
+    with pytest.raises(InputError, match="empty"):
+        mine([])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="no text files"):
+        mine([str(tmp_path / "empty")])
+    with pytest.raises(InputError, match="empty"):
+        mine([Document(id="x", text="")])
+
+
+def test_corpus_without_chinese_is_a_clear_error(tmp_path):
+    p = tmp_path / "en.txt"
+    p.write_text("The Commission on Narcotic Drugs met in Vienna.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no Chinese text") as err:
+        mine([str(p)])
+    assert str(p) in str(err.value)
+    result = CliRunner().invoke(main, ["mine", str(p)])
+    assert result.exit_code == 2
+    assert "termkit: error:" in result.output and "no Chinese text" in result.output
+
+
+# --- map / reduce ----------------------------------------------------------------------------------
+
+def test_counting_is_a_mergeable_pure_map(docs):
+    ds = list(docs.values())
+    whole = count_documents(ds)
+    parts = count_documents(ds[:2]) + count_documents(ds[2:])
+    assert parts.ngrams == whole.ngrams
+    assert parts.doc_freq == whole.doc_freq
+    assert parts.words == whole.words
+    assert parts.definitions == whole.definitions
+    assert (parts.n_docs, parts.n_chars, parts.n_tokens) == (whole.n_docs, whole.n_chars, whole.n_tokens)
+    again = pickle.loads(pickle.dumps(whole))
+    assert isinstance(again, Counts) and again.ngrams == whole.ngrams
+    assert pickle.loads(pickle.dumps(count_documents)) is count_documents
+
+
+def test_scan_is_mergeable(docs):
+    ds = list(docs.values())
+    cands = ["毒品和犯罪问题办公室", "麻醉药品委员会", "巴黎公约"]
+    whole = scan_documents(ds, cands)
+    parts = scan_documents(ds[:1], cands) + scan_documents(ds[1:], cands)
+    assert parts.freq == whole.freq
+    assert parts.left == whole.left and parts.right == whole.right
+    assert [len(parts.contexts[c]) for c in cands] == [3, 3, 3]
+
+
+# --- the command -----------------------------------------------------------------------------------
+
+def test_cli_formats(tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "terms.jsonl"
+    r = runner.invoke(main, ["mine", str(SEEDS), "--top", "20", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 20 and rows[0]["rank"] == 1
+    for key in ("text", "score", "freq", "doc_freq", "pinyin", "status", "contexts"):
+        assert key in rows[0]
+    assert rows[0]["contexts"][0]["doc"] and rows[0]["contexts"][0]["end"] > rows[0]["contexts"][0]["start"]
+
+    r = runner.invoke(main, ["mine", str(SEEDS), "--top", "5", "--format", "csv"])
+    assert r.exit_code == 0
+    table = list(csv.reader(io.StringIO(r.stdout)))
+    assert table[0] == list(rows[0].keys())
+    assert [row[1] for row in table[1:]] == [row["text"] for row in rows[:5]]
+
+    r = runner.invoke(main, ["mine", str(SEEDS), "--top", "10"])
+    assert r.exit_code == 0
+    lines = r.stdout.splitlines()
+    assert lines[0].split()[:2] == ["#", "term"] and len(lines) == 11
+    assert "毒品和犯罪问题办公室" in r.stdout
