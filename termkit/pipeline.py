@@ -164,30 +164,16 @@ def run_job(
 
 
 def _write_termbase(glossary, candidates, out: Path, summary: RunSummary) -> list[Path]:
-    """The glossary's concepts plus the new candidates as proposed entries."""
+    """The glossary's concepts plus the new candidates as proposed entries (CSV and TBX v3)."""
+    from .export import candidates_to_concepts, export_concepts
     from .formats.csv import write_glossary_csv
-    from .model import Concept, Term
 
     concepts = list(glossary.concepts) if glossary is not None else []
-    proposed = []
-    for i, cand in enumerate(c for c in candidates if c.status == "new"):
-        note = f"proposed by termkit mine, not yet reviewed: score {cand.score:.3f}, frequency {cand.freq}, documents {cand.doc_freq}"
-        if cand.abbreviation_of:
-            note += f"; abbreviation of {cand.abbreviation_of}"
-        proposed.append(
-            Concept(id=f"proposed-{i + 1}", subject="proposed", terms=[Term(cand.text, "zh", status="preferred", note=note)])
-        )
+    new = [c for c in candidates if c.status == "new"]
+    proposed = candidates_to_concepts(new, subject="proposed", id_prefix="proposed-")
     summary.n_new = len(proposed)
     summary.n_concepts = len(concepts)
-    written = []
-    path = out / "termbase.csv"
-    write_glossary_csv(concepts + proposed, path)
-    written.append(path)
-    try:
-        from .export import export_concepts
-    except ImportError:  # the TBX writer is not part of this build
-        return written
-    path = out / "termbase.tbx"
-    export_concepts(concepts + proposed, path)
-    written.append(path)
-    return written
+    csv_path, tbx_path = out / "termbase.csv", out / "termbase.tbx"
+    write_glossary_csv(concepts + proposed, csv_path)
+    export_concepts(concepts + proposed, tbx_path)
+    return [csv_path, tbx_path]

@@ -9,6 +9,7 @@ from pathlib import Path
 import lxml.html
 
 from termkit.formats.csv import read_glossary_csv
+from termkit.glossary import load_glossary
 from conftest import ROOT
 
 
@@ -22,14 +23,16 @@ def test_quick_start_job(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "4 documents" in proc.stderr and "findings:" in proc.stderr
     names = {p.name for p in out.iterdir()}
-    assert {"candidates.csv", "termbase.csv", "report.html", "report.json", "report.csv"} <= names
+    assert {"candidates.csv", "termbase.csv", "termbase.tbx", "report.html", "report.json", "report.csv"} <= names
     assert not [n for n in names if n.endswith(".tmp")]
 
     termbase = read_glossary_csv(out / "termbase.csv")
     glossary_ids = {c.id for c in read_glossary_csv(ROOT / "glossaries" / "un-drug-control.csv")}
     assert glossary_ids <= {c.id for c in termbase}
     proposed = [c for c in termbase if c.subject == "proposed"]
-    assert proposed and all(c.terms[0].lang == "zh" and "proposed by termkit mine" in c.terms[0].note for c in proposed)
+    assert proposed and all(c.terms[0].lang == "zh" and c.terms[0].note.startswith("termkit mine: rank") for c in proposed)
+    tbx = load_glossary([out / "termbase.tbx"])
+    assert len(tbx.concepts) == len(termbase)
 
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["findings"][0]["severity"] == "error"

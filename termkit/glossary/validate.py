@@ -163,6 +163,19 @@ def _csv_layout_problems(path: str) -> list[Problem]:
     return problems
 
 
+def _is_long_csv(path) -> bool:
+    """The curated long shape (one row per term), not a wide CAT-tool sheet."""
+    import csv
+
+    from ..formats.csv import is_long_header
+
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            return is_long_header(next(csv.reader(fh), []))
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return True  # let the reader report the problem
+
+
 def validate_file(path: str | os.PathLike) -> list[Problem]:
     """Read one glossary file and return every problem found, sorted by line."""
     from .glossary import read_concepts
@@ -170,6 +183,6 @@ def validate_file(path: str | os.PathLike) -> list[Problem]:
     shown = str(path)
     concepts = read_concepts(path)
     problems = validate_concepts(concepts, shown)
-    if Path(path).suffix.lower() in (".csv", ".tsv", ""):
+    if Path(path).suffix.lower() in (".csv", ".tsv", "") and _is_long_csv(path):
         problems += _csv_layout_problems(shown)
     return sorted(problems, key=lambda p: (p.line or 0, p.code))
