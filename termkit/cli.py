@@ -254,19 +254,21 @@ def mine_cmd(inputs: tuple[str, ...], glossaries: tuple[str, ...], top: int | No
               help="Finding ids to suppress (default: ./.termkit-ignore if it exists).")
 @click.option("--check", "checks", multiple=True, metavar="NAME", help="Run only this check (repeatable).")
 @click.option("--no-discover", is_flag=True, help="Do not mine the documents for variants the glossary lacks.")
+@click.option("--source", default=None, metavar="EN_FILE", help="The English original of the (one) Chinese document: align and check both.")
 @_encoding_option
-def check_cmd(inputs, glossaries, fail_on, output, fmt, ignore_file, checks, no_discover, encoding) -> None:
-    """Check Chinese documents for terminology written two ways.
+def check_cmd(inputs, glossaries, fail_on, output, fmt, ignore_file, checks, no_discover, source, encoding) -> None:
+    """Check Chinese documents and bilingual files for terminology written two ways.
 
-    Checks: variant-forms, cross-document, deprecated-term, non-preferred-term,
-    abbreviation-use, typography. Exit 0 when no finding reaches --fail-on, 1 when one does,
-    2 on bad input.
+    DOCS are Chinese text files or folders, and TMX/XLIFF files. Checks: variant-forms,
+    cross-document, deprecated-term, non-preferred-term, abbreviation-use, typography; on
+    bilingual input also key-term-mismatch, inconsistent-translation, number-mismatch.
+    Exit 0 when no finding reaches --fail-on, 1 when one does, 2 on bad input.
     """
     from pathlib import Path
 
     from .pipeline import check_paths, report_format, write_report, write_report_folder
 
-    result = check_paths(inputs, glossaries, ignore_file=ignore_file, checks=checks or None,
+    result = check_paths(inputs, glossaries, source=source, ignore_file=ignore_file, checks=checks or None,
                          discover=not no_discover, encoding=encoding, progress=progress)
     if output and (Path(output).is_dir() or output.endswith(("/", os.sep)) or not Path(output).suffix) and fmt is None:
         written = write_report_folder(result, output)

@@ -31,26 +31,77 @@ def check_paths(
     inputs: Iterable[str | os.PathLike],
     glossary_paths: Iterable[str | os.PathLike] = (),
     *,
+    source: str | os.PathLike | None = None,
     ignore_file: str | os.PathLike | None = None,
     checks: Optional[Iterable[str]] = None,
     discover: bool = True,
     encoding: Optional[str] = None,
     progress: Progress = _no_progress,
 ) -> CheckResult:
-    """Check Chinese documents (files or folders of ``*.txt``) for inconsistent terminology.
+    """Check Chinese documents and bilingual files for inconsistent terminology.
 
-    With ``discover`` (the default), candidates are mined from the same documents so that
-    variants the glossary does not know are found too.
+    ``inputs``: Chinese text files or folders of ``*.txt``, and TMX/XLIFF files (their Chinese
+    side is checked like a document, and both sides by the bilingual checks). ``source``: the
+    English original of a single Chinese document; the two are aligned and checked as a
+    bilingual pair. With ``discover`` (the default), candidates are mined from the same
+    documents so that variants the glossary does not know are found too.
     """
+    from .formats.bilingual import is_bilingual
     from .glossary import load_glossary
 
-    files = corpus_files(inputs)
-    docs = list(load_documents(progress(files, len(files), "reading"), encoding=encoding))
-    _require_chinese(docs)
+    inputs = [Path(p) for p in inputs]
+    bilingual = [p for p in inputs if p.is_file() and is_bilingual(p)]
+    texts = [p for p in inputs if p not in bilingual]
     glossary_paths = list(glossary_paths)
     glossary = load_glossary(glossary_paths) if glossary_paths else None
+    files = corpus_files(texts) if texts else []
+    docs = list(load_documents(progress(files, len(files), "reading"), encoding=encoding))
+    units = []
+    for path in bilingual:
+        file_units = _bilingual_units(path)
+        units += file_units
+        docs.append(_target_document(path.stem, file_units))
+    if source is not None:
+        if len(files) != 1 or bilingual:
+            raise InputError("--source goes with exactly one Chinese document", str(source))
+        units += _aligned_units(source, files[0], glossary, encoding)
+    _require_chinese(docs)
     candidates = _mine(docs, glossary) if discover else []
-    return check_documents(docs, glossary, candidates, checks=checks, ignore=read_ignore_file(ignore_file))
+    return check_documents(docs, glossary, candidates, checks=checks, ignore=read_ignore_file(ignore_file), units=units)
+
+
+def _bilingual_units(path: Path):
+    from .check.bilingual import units_from
+    from .formats.bilingual import read_bilingual
+
+    units = units_from(path.stem, read_bilingual(path))
+    if not units:
+        raise InputError("no English–Chinese units with both sides (check the language tags)", str(path))
+    return units
+
+
+def _target_document(doc_id: str, units):
+    """The Chinese side of a bilingual file as one document, one unit a paragraph."""
+    from .documents import segment_document
+    from .model import Document
+
+    return segment_document(Document(id=doc_id, text="\n\n".join(u.zh for u in units), lang="zh"), "zh")
+
+
+def _aligned_units(source, target: Path, glossary, encoding):
+    """Align an English original with its Chinese translation into units (one per bead)."""
+    from .align import align_documents
+    from .check.bilingual import Unit
+
+    aligned = align_documents(source, target, src_lang="en", glossary=glossary, encoding=encoding)
+    units = []
+    for k, pair in enumerate(aligned.pairs):
+        if pair.src and pair.tgt:
+            en = " ".join(aligned.src[i] for i in pair.src)
+            zh = "".join(aligned.tgt[j] for j in pair.tgt)
+            ids = f"{','.join(map(str, pair.src))}:{','.join(map(str, pair.tgt))}"
+            units.append(Unit(target.stem, ids, en, zh, True))
+    return units
 
 
 def _require_chinese(docs) -> None:

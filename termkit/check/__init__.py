@@ -11,7 +11,17 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from ..model import Document, Finding
-from . import abbreviation_use, cross_document, deprecated_term, non_preferred_term, typography, variant_forms
+from . import (
+    abbreviation_use,
+    cross_document,
+    deprecated_term,
+    inconsistent_translation,
+    key_term_mismatch,
+    non_preferred_term,
+    number_mismatch,
+    typography,
+    variant_forms,
+)
 from .context import CheckContext
 from .findings import SEVERITY_RANK, sort_findings
 from .ignore import read_ignore_file
@@ -23,6 +33,9 @@ CHECKS = {
     non_preferred_term.NAME: non_preferred_term.check,
     abbreviation_use.NAME: abbreviation_use.check,
     typography.NAME: typography.check,
+    key_term_mismatch.NAME: key_term_mismatch.check,
+    inconsistent_translation.NAME: inconsistent_translation.check,
+    number_mismatch.NAME: number_mismatch.check,
 }
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -56,9 +69,14 @@ def check_documents(
     candidates: Iterable = (),
     checks: Optional[Iterable[str]] = None,
     ignore: Iterable[str] = (),
+    units: Iterable = (),
 ) -> CheckResult:
-    """Run the checks over segmented documents; ``ignore`` holds finding ids to drop."""
-    ctx = CheckContext(docs=list(docs), glossary=glossary, candidates=list(candidates))
+    """Run the checks over segmented documents; ``ignore`` holds finding ids to drop.
+
+    ``units`` are bilingual EN–ZH units (:class:`termkit.check.bilingual.Unit`) for the
+    bilingual checks (key-term-mismatch, inconsistent-translation, number-mismatch).
+    """
+    ctx = CheckContext(docs=list(docs), glossary=glossary, candidates=list(candidates), units=list(units))
     names = list(checks) if checks else list(CHECKS)
     unknown = [n for n in names if n not in CHECKS]
     if unknown:

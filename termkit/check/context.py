@@ -20,6 +20,7 @@ class CheckContext:
     docs: list[Document]
     glossary: Optional[object] = None  # a termkit.glossary.Glossary
     candidates: list = field(default_factory=list)  # mined Candidates (for discovery without a glossary)
+    units: list = field(default_factory=list)  # bilingual EN–ZH units (check.bilingual.Unit)
     max_locations: int = 50  # per form and finding; counts are always complete
 
     @cached_property

@@ -339,9 +339,7 @@ def score_table(table: dict[str, Entry], counts: Counts, ref_freq: dict, ref_tot
             e.cohesion = scores.cohesion(e.freq, [max(words.get(w, 0), e.freq) for w in content], n_tokens)
         e.specificity = scores.domain_specificity([word_spec(w, e.freq) for w in content] or [0.0])
         e.coordination = _coordination(e, table, words)
-        # a single word is judged as one, unless the dictionary knows it as an organization's
-        # name (世界卫生组织, 国际刑警组织: tag nt), which is a name like any multi-word one
-        e.single = len(content) == 1 and dictionary_tag(content[0]) != "nt"
+        e.single = len(content) == 1
         if e.single and e.title == 0 and not _noun_like(content[0]):
             e.prelim = -1.0  # a single verb, adjective, adverb or place name: not a term alone
             continue
