@@ -9,9 +9,15 @@ seen at least twice in the seeds; see bench/data/README.md) are missing from the
 every candidate of the top 200 that the list does not accept ("unjudged/rejected"), so that a
 person can check the judgement.
 
-Two precision figures: ``main`` counts only domain terms (categories un-body, body, instrument,
-programme, substance, concept); ``lenient`` also accepts general UN vocabulary (un-general) and
-names of States (state).
+Precision figures (see bench/data/README.md, "Two judgements"):
+
+- ``main`` — a candidate counts as a term when the judged list accepts it (categories un-body,
+  body, instrument, programme, substance, concept) OR it is a Chinese form of a concept of the
+  project's curated glossary (glossaries/un-drug-control.csv, curated independently from the
+  miner, which records some UN vocabulary the judged list's criteria reject on purpose:
+  利益攸关方, 能力建设, 会员国, 国际合作 …);
+- ``strict`` — the judged list alone, as before;
+- ``lenient`` — the judged list also accepting general UN vocabulary (un-general) and States.
 """
 
 from __future__ import annotations
@@ -78,23 +84,48 @@ def required_terms(judged, counts, titles: set[str] = frozenset()) -> list[str]:
     return sorted(out, key=lambda t: (-counts[t], t))
 
 
-def evaluate(name: str, ranked: list[str], judged, required, counts, show_rejected: bool = True) -> dict:
+def glossary_forms(path: Path) -> set[str]:
+    """The normalized Chinese forms of every concept of a curated glossary CSV (all statuses)."""
+    import csv
+
+    if not path or not path.exists():
+        return set()
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {normalize_key(r["term"]) for r in csv.DictReader(fh)
+                if r.get("lang", "").lower().startswith("zh") and r.get("term", "").strip()}
+
+
+def evaluate(name: str, ranked: list[str], judged, required, counts, show_rejected: bool = True,
+             glossary: set[str] = frozenset()) -> dict:
     keys = [normalize_key(t) for t in ranked]
     out = {"name": name}
+
+    def strict_ok(t: str) -> bool:
+        return judged.get(t, ("",))[0] in ACCEPTED
+
+    def ok(t: str) -> bool:
+        return strict_ok(t) or t in glossary
+
     print(f"\n=== {name}: {len(keys)} candidates ===")
     for k in (50, 100, 200):
         top = keys[:k]
-        main = sum(1 for t in top if judged.get(t, ("",))[0] in ACCEPTED)
+        main = sum(1 for t in top if ok(t))
+        strict = sum(1 for t in top if strict_ok(t))
         lenient = sum(1 for t in top if judged.get(t, ("",))[0] in LENIENT)
         denom = max(len(top), 1)
         out[f"p@{k}"] = main / denom
+        out[f"p@{k}_strict"] = strict / denom
         out[f"p@{k}_lenient"] = lenient / denom
-        print(f"precision@{k}: {main / denom:6.1%}  (lenient {lenient / denom:6.1%}; {main}/{len(top)})")
+        print(f"precision@{k}: {main / denom:6.1%} ({main}/{len(top)})  strict {strict / denom:6.1%}"
+              f"  lenient {lenient / denom:6.1%}")
     top400 = set(keys[:400])
-    in400 = sum(1 for t in top400 if judged.get(t, ("",))[0] in ACCEPTED)
+    in400 = sum(1 for t in top400 if ok(t))
+    in400_strict = sum(1 for t in top400 if strict_ok(t))
     accepted_total = sum(1 for c, _ in judged.values() if c in ACCEPTED)
-    out["judged_in_400"] = in400
-    print(f"judged terms in the top 400: {in400} (of {accepted_total} judged terms)")
+    out["judged_in_400"] = in400_strict
+    out["terms_in_400"] = in400
+    print(f"terms in the top 400: {in400} (judged list or glossary); strict: {in400_strict} "
+          f"(of {accepted_total} judged terms)")
     missing = [t for t in required if t not in top400]
     out["required_missing"] = missing
     print(f"required (UN bodies, instruments, substances; ≥2 occurrences) in the top 400: "
@@ -104,8 +135,13 @@ def evaluate(name: str, ranked: list[str], judged, required, counts, show_reject
         print("  missing: " + ", ".join(
             f"{t} [{judged[t][0]}, ×{counts[t]}, rank {rank_of.get(t, '-')}]" for t in missing))
     if show_rejected:
+        glossed = [(i + 1, t, judged.get(t, ("unjudged",))[0]) for i, t in enumerate(keys[:200])
+                   if not strict_ok(t) and t in glossary]
+        print(f"accepted through the glossary only, in the top 200 ({len(glossed)}):")
+        for i in range(0, len(glossed), 6):
+            print("  " + "  ".join(f"{r}.{t}({c})" for r, t, c in glossed[i:i + 6]))
         rejected = [(i + 1, t, judged.get(t, ("unjudged",))[0]) for i, t in enumerate(keys[:200])
-                    if judged.get(t, ("",))[0] not in ACCEPTED]
+                    if not ok(t)]
         print(f"unjudged/rejected in the top 200 ({len(rejected)}):")
         for i in range(0, len(rejected), 6):
             print("  " + "  ".join(f"{r}.{t}({c})" for r, t, c in rejected[i:i + 6]))
@@ -129,7 +165,12 @@ def main(argv=None) -> int:
     ap.add_argument("--list", default=str(ROOT / "bench/data/seeds_terms.tsv"))
     ap.add_argument("--seeds", default=str(ROOT / "seeds"))
     ap.add_argument("--min-freq", type=int, default=2)
-    ap.add_argument("--glossary", action="append", default=[])
+    ap.add_argument("--glossary", action="append", default=[], help="mine with this glossary")
+    ap.add_argument("--accept-glossary", default=str(ROOT / "glossaries/un-drug-control.csv"),
+                    help="curated glossary whose Chinese forms also count as terms in the main figure "
+                         "('' for none: the main figure is then the strict one)")
+    ap.add_argument("--reference", default="un", choices=["un", "general"],
+                    help="the miner's specificity reference (termkit.mine.reference)")
     ap.add_argument("--quiet", action="store_true", help="figures only, no lists")
     args = ap.parse_args(argv)
 
@@ -144,13 +185,16 @@ def main(argv=None) -> int:
           f"{len(required)} required")
 
     t0 = time.perf_counter()
-    result = mine([str(seeds)], args.glossary or None, min_freq=args.min_freq, top=400)
+    result = mine([str(seeds)], args.glossary or None, min_freq=args.min_freq, top=400, reference=args.reference)
     dt = time.perf_counter() - t0
     ranked = [c.scores.get("key", c.text) for c in result]
-    evaluate(f"termkit mine (min-freq {args.min_freq}, {dt:.1f} s)", ranked, judged, required, counts,
-             not args.quiet)
+    gloss = glossary_forms(Path(args.accept_glossary)) if args.accept_glossary else set()
+    if gloss:
+        print(f"glossary: {len(gloss)} Chinese forms of {args.accept_glossary} also count as terms (main figure)")
+    evaluate(f"termkit mine (min-freq {args.min_freq}, reference {args.reference}, {dt:.1f} s)", ranked, judged,
+             required, counts, not args.quiet, gloss)
     evaluate("baseline: jieba.analyse.extract_tags", baseline(seeds), judged, required, counts,
-             not args.quiet)
+             not args.quiet, gloss)
     return 0
 
 

@@ -9,7 +9,9 @@ at or above ``--fail-on``, 2 on bad usage or unreadable input (``termkit: error:
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
+import signal
 import sys
 import traceback
 from typing import IO, Iterable, Iterator, TypeVar
@@ -42,6 +44,14 @@ def info(message: str) -> None:
         click.echo(message, err=True)
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is so that temporary files are removed on the way out."""
+
+
+def _on_sigterm(signum, frame):
+    raise Terminated()
+
+
 class TermkitGroup(click.Group):
     """Turns library errors into one-line messages and exit codes."""
 
@@ -55,6 +65,9 @@ class TermkitGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("termkit: interrupted", err=True)
             sys.exit(130)
+        except Terminated:
+            click.echo("termkit: terminated", err=True)
+            sys.exit(143)
         except BrokenPipeError:  # `termkit … | head`
             with contextlib.suppress(Exception):
                 sys.stdout = None  # type: ignore[assignment]
@@ -65,6 +78,17 @@ class TermkitGroup(click.Group):
             if state.debug:
                 raise
             fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+
+
+class _WarningsToStderr(logging.Handler):
+    """Reader warnings (``termkit.warnings`` logger) as ``termkit: warning: FILE:LINE: …``; -q silences them."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        info(f"termkit: warning: {record.getMessage()}")
+
+
+logging.getLogger("termkit.warnings").addHandler(_WarningsToStderr())
+logging.getLogger("termkit.warnings").propagate = False
 
 
 def progress(items: Iterable[T], length: int | None = None, label: str = "") -> Iterator[T]:
@@ -100,6 +124,8 @@ def main(debug: bool, quiet: bool, verbose: bool) -> None:
     inconsistent terminology, and export termbases for CAT tools.
     """
     state.debug, state.quiet, state.verbose = debug, quiet, verbose
+    with contextlib.suppress(ValueError):  # not in the main thread: leave signals alone
+        signal.signal(signal.SIGTERM, _on_sigterm)
 
 
 _encoding_option = click.option(
@@ -305,18 +331,6 @@ def run_cmd(corpus, glossaries, out_dir, top, min_freq, ignore_file, encoding) -
         info(f"  {path}")
 
 
-import logging  # noqa: E402  (kept next to the export command, which added it)
-
-
-class _WarningsToStderr(logging.Handler):
-    """Reader warnings (``termkit.warnings`` logger) as ``termkit: warning: FILE:LINE: …``; -q silences them."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        info(f"termkit: warning: {record.getMessage()}")
-
-
-logging.getLogger("termkit.warnings").addHandler(_WarningsToStderr())
-logging.getLogger("termkit.warnings").propagate = False
 
 
 @main.command("export")

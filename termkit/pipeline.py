@@ -6,6 +6,7 @@ Each step is a library call of its own; this module only chains them and writes 
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,9 +75,12 @@ def _bilingual_units(path: Path):
     from .check.bilingual import units_from
     from .formats.bilingual import read_bilingual
 
-    units = units_from(path.stem, read_bilingual(path))
+    units, left_out = units_from(path.stem, read_bilingual(path))
     if not units:
-        raise InputError("no English–Chinese units with both sides (check the language tags)", str(path))
+        why = "; ".join(message for _, _, message in left_out) or "the file has no units"
+        raise InputError(f"no English–Chinese units with both sides ({why})", str(path), left_out[0][0] if left_out else None)
+    for line, _, message in left_out:
+        logging.getLogger("termkit.warnings").warning("%s:%s: %s", path, line or "?", message)
     return units
 
 

@@ -281,3 +281,67 @@ def test_cli_formats(tmp_path):
     lines = r.stdout.splitlines()
     assert lines[0].split()[:2] == ["#", "term"] and len(lines) == 11
     assert "毒品和犯罪问题办公室" in r.stdout
+
+
+# --- the general-UN reference, single words, names -------------------------------------------------
+
+def test_un_reference_loads_and_is_used():
+    from termkit.mine.reference import get_reference, un_reference
+
+    ref = un_reference()
+    assert len(ref) > 3000 and ref.n_tokens > 100_000 and ref.n_lines == 4000
+    assert ref.counts["国际"] > 200 and ref.low("国际") > 0
+    assert ref.low("芬太尼") == 0  # too rare in general UN text to speak for it
+    assert get_reference("general") is None and get_reference("un") is ref
+    with pytest.raises(ValueError):
+        get_reference("nonsense")
+
+
+@pytest.fixture(scope="module")
+def ranked_general():
+    return [c.scores["key"] for c in mine([str(SEEDS)], top=0, reference="general")]
+
+
+def test_general_un_phrasing_ranks_below_domain_terms(ranked, ranked_general):
+    # 国际合作 (53×) and 伙伴关系 (31×) look specialised against general Chinese only; against
+    # general UN text they fall below domain terms of similar or lower frequency
+    assert rank(ranked_general, "伙伴关系") < 100 and rank(ranked_general, "国际合作") < 100
+    for phrase in ["国际合作", "伙伴关系", "优先事项", "最佳做法", "后续行动"]:
+        r = rank(ranked, phrase)
+        assert r is None or r > 150, (phrase, r)
+        assert r is None or r > rank(ranked, "减少毒品需求"), phrase  # a domain term, 26×
+    # the names of UN bodies stay: the UN reference demotes phrasing, not names
+    for name in ["人权高专办", "开发署", "联合国开发计划署"]:
+        assert rank(ranked, name) is not None and rank(ranked, name) <= 400, name
+
+
+def test_single_word_substances_rank(ranked):
+    for word in ["芬太尼", "可卡因", "大麻", "罂粟", "海洛因"]:
+        r = rank(ranked, word)
+        assert r is not None and r <= 400, (word, r)
+
+
+def test_names_made_of_everyday_words_rank(ranked):
+    for name in ["研究和趋势分析处", "独立评价股", "统计委员会", "维持和平行动部"]:
+        r = rank(ranked, name)
+        assert r is not None and r <= 400, (name, r)
+
+
+def test_un_women_abbreviation_resolves_to_the_full_name(mined):
+    pairs = {(a.short, a.full) for a in mined.abbreviations}
+    assert ("妇女署", "联合国促进性别平等和增强妇女权能署") in pairs
+    assert ("开发署", "联合国开发计划署") in pairs
+
+
+def test_mining_general_un_text_is_still_sensible():
+    from conftest import ROOT as _root
+
+    unpc = _root.parent / "shared" / "data" / "unpc" / "UNv1.0.devset.zh"
+    if not unpc.exists():
+        pytest.skip("no UNPC dev set")
+    lines = unpc.read_text(encoding="utf-8").splitlines()
+    docs = [Document(id=f"u{i}", text="\n".join(lines[i:i + 200])) for i in range(0, len(lines), 200)]
+    top = [c.scores["key"] for c in mine(docs, top=60, contexts=0)]
+    assert len(top) == 60
+    assert {"安全理事会", "人权理事会"} & set(top) or any(t.endswith("委员会") for t in top), top[:30]
+    assert not any(t in FUNCTION_WORDS for t in top)

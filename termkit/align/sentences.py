@@ -54,8 +54,11 @@ class AlignParams:
     w_num: float = 0.5  # per number or symbol found on one side of a bead only
     chance_offsets: tuple = (1, 2)  # chance agreement is measured this far off the diagonal
     max_df: float = 1.0  # keys found in more than this share of a side's sentences are ignored
-    band: int = 6  # half-width of the band around the coarser path
-    full_cells: int = 40_000  # align without a band when n × m is at most this
+    coarse_filter_level: int = 2  # from blocks of 2**level sentences on, forget frequent keys
+    coarse_max_df: float = 0.1
+    beam: float = 15.0  # DP cells this much costlier than the best of their row are dropped
+    band: int = 3  # half-width of the band around the coarser path
+    full_cells: int = 5_000  # align without a band when n × m is at most this
 
 
 DEFAULT = AlignParams()
@@ -209,6 +212,7 @@ class Features:
     length: int  # characters (Chinese: without spaces)
     keys: dict[str, int]  # key → bit mask over the sentence's units
     content: int  # number of units covered by any key
+    units: int = 0  # number of units (bits the masks may use)
 
 
 def _fold(text: str) -> str:
@@ -290,7 +294,7 @@ def en_features(text: str) -> Features:
     content = 0
     for v in keys.values():
         content |= v
-    return Features(len(text.strip()), keys, content.bit_count())
+    return Features(len(text.strip()), keys, content.bit_count(), unit)
 
 
 def zh_features(text: str, lexicon: Lexicon, names: frozenset[str] = frozenset()) -> Features:
@@ -402,7 +406,7 @@ def zh_features(text: str, lexicon: Lexicon, names: frozenset[str] = frozenset()
     for v in keys.values():
         content |= v
     length = sum(1 for c in text if not c.isspace())
-    return Features(length, keys, content.bit_count())
+    return Features(length, keys, content.bit_count(), n_units)
 
 
 def document_names(en: Sequence[Features]) -> frozenset[str]:
@@ -423,14 +427,16 @@ def merge_features(parts: Sequence[Features]) -> Features:
     length = 0
     content = 0
     for f in parts:
-        width = 0
-        for k, v in f.keys.items():
-            keys[k] = keys.get(k, 0) | (v << shift)
-            width = max(width, v.bit_length())
+        get = keys.get
+        if shift:
+            for k, v in f.keys.items():
+                keys[k] = get(k, 0) | (v << shift)
+        else:
+            keys.update(f.keys)
         length += f.length
         content += f.content
-        shift += width
-    return Features(length, keys, content)
+        shift += f.units
+    return Features(length, keys, content, shift)
 
 
 def _anchors(f: Features) -> frozenset[str]:
@@ -456,25 +462,24 @@ class _Scorer:
 
     def __init__(self, zh: Sequence[Features], en: Sequence[Features], params: AlignParams):
         self.zh, self.en, self.p = zh, en, params
-        self.lz = [0]
-        for f in zh:
-            self.lz.append(self.lz[-1] + f.length)
-        self.le = [0]
-        for f in en:
-            self.le.append(self.le[-1] + f.length)
-        self.cz = [0]
-        for f in zh:
-            self.cz.append(self.cz[-1] + f.content)
-        self.ce = [0]
-        for f in en:
-            self.ce.append(self.ce[-1] + f.content)
+        self.lz = _prefix(f.length for f in zh)
+        self.le = _prefix(f.length for f in en)
+        self.cz = _prefix(f.content for f in zh)
+        self.ce = _prefix(f.content for f in en)
+        self.fz = [f.content for f in zh]
+        self.fe = [f.content for f in en]
         total_z, total_e = self.lz[-1], self.le[-1]
         self.c = (total_e / total_z) if total_z and total_e else 1.0
+        self._len_scale = 1.0 / math.sqrt(2.0 * params.s2)
         self.links: list[dict[int, tuple[int, int]]] = [dict() for _ in zh]
         self.anch_z = [_anchors(f) for f in zh]
         self.anch_e = [_anchors(f) for f in en]
+        self._llr_z: dict[int, tuple[float, float]] = {}
+        self._llr_e: dict[int, tuple[float, float]] = {}
+        self._estimate_chance()
 
     def link(self, p: int, q: int) -> tuple[int, int]:
+        """(Chinese units, English units) of sentence p and q that share a key."""
         row = self.links[p]
         got = row.get(q)
         if got is not None:
@@ -494,22 +499,26 @@ class _Scorer:
         return got
 
     def length_cost(self, lz: int, le: int) -> float:
-        mean = (self.c * lz + le) / 2.0
-        x = abs(le - self.c * lz) / math.sqrt(self.p.s2 * mean + 1.0)
-        x /= math.sqrt(2.0)
+        """Gale–Church: -log P(|δ| this large) for an English length ``le`` against ``c · lz``."""
+        c = self.c
+        x = abs(le - c * lz) * self._len_scale / math.sqrt((c * lz + le) / 2.0 + 1.0 / self.p.s2)
         if x > 5.0:
             return x * x + math.log(x * 1.7724538509)
         return -math.log(math.erfc(x))
 
     def _estimate_chance(self) -> None:
-        """How often a unit is matched by chance, per unit on the other side (random pairs)."""
+        """How often a unit is matched by chance, per unit on the other side.
+
+        Measured on pairs of neighbouring sentences that are not translations of each other
+        (just off the diagonal): a document's neighbouring sentences share its topic words, and
+        merging a neighbour into a bead must not look like evidence.
+        """
         import random
 
         rng = random.Random(len(self.zh) * 7919 + len(self.en))
-        mz = me = sz = se = 0
+        mz = me = w = 0
         n, m = len(self.zh), len(self.en)
         for _ in range(min(400, n * m)):
-            # near the diagonal but off it: chance agreement between neighbouring, related sentences
             p = rng.randrange(n)
             q = int(p * m / n) + rng.choice((-1, 1)) * rng.randint(*self.p.chance_offsets)
             if not 0 <= q < m:
@@ -517,19 +526,15 @@ class _Scorer:
             a, b = self.link(p, q)
             mz += a
             me += b
-            w = self.zh[p].content * self.en[q].content
-            sz += w
-            se += w
-        self.rho_z = max(mz / sz, 1e-4) if sz else 0.003
-        self.rho_e = max(me / se, 1e-4) if se else 0.003
-        for row in self.links:  # keep the memo small: random pairs are rarely needed again
+            w += self.fz[p] * self.fe[q]
+        self.rho_z = max(mz / w, 1e-4) if w else 0.003
+        self.rho_e = max(me / w, 1e-4) if w else 0.003
+        for row in self.links:  # keep the memo small: these pairs are rarely needed again
             row.clear()
-        self._llr_z: dict[int, tuple[float, float]] = {}
-        self._llr_e: dict[int, tuple[float, float]] = {}
 
     def _llr(self, other: int, rho: float, cache: dict) -> tuple[float, float]:
-        """Log-likelihood ratio (translation vs chance) of a matched and of an unmatched unit,
-        facing ``other`` content units on the other side."""
+        """Log-likelihood ratios (translation vs chance) of a matched and of an unmatched unit
+        that faces ``other`` content units on the other side."""
         got = cache.get(other)
         if got is None:
             pi0 = min(0.9, max(1e-3, 1.0 - math.exp(-rho * other)))
@@ -544,54 +549,96 @@ class _Scorer:
         te = self.ce[j] - self.ce[j - b]
         if tz + te == 0:
             return 0.0, self.p.neutral_sim
-        if not hasattr(self, "rho_z"):
-            self._estimate_chance()
-        mz_tot = me_tot = 0
-        col = [0] * b
-        for p in range(i - a, i):
-            rowa = 0
-            for k, q in enumerate(range(j - b, j)):
-                la, lb = self.link(p, q)
-                rowa += la
-                col[k] += lb
-            fz = self.zh[p].content
-            mz_tot += rowa if rowa < fz else fz
-        for k, q in enumerate(range(j - b, j)):
-            fe = self.en[q].content
-            me_tot += col[k] if col[k] < fe else fe
-        lm, lu = self._llr(te, self.rho_z, self._llr_z)
-        llr = mz_tot * lm + (tz - mz_tot) * lu
-        lm, lu = self._llr(tz, self.rho_e, self._llr_e)
-        llr += me_tot * lm + (te - me_tot) * lu
-        return llr, (mz_tot + me_tot) / (tz + te)
+        fz, fe = self.fz, self.fe
+        if a == 1 and b == 1:
+            mz, me = self.link(i - 1, j - 1)
+        else:
+            link = self.link
+            mz = me = 0
+            col = [0] * b
+            for p in range(i - a, i):
+                rowa = 0
+                for k in range(b):
+                    la, lb = link(p, j - b + k)
+                    rowa += la
+                    col[k] += lb
+                mz += rowa if rowa < fz[p] else fz[p]
+            for k in range(b):
+                q = j - b + k
+                me += col[k] if col[k] < fe[q] else fe[q]
+        llr = 0.0
+        if tz:
+            lm, lu = self._llr_z.get(te) or self._llr(te, self.rho_z, self._llr_z)
+            llr += mz * lm + (tz - mz) * lu
+        if te:
+            lm, lu = self._llr_e.get(tz) or self._llr(tz, self.rho_e, self._llr_e)
+            llr += me * lm + (te - me) * lu
+        return llr, (mz + me) / (tz + te)
 
     def similarity(self, i: int, j: int, a: int, b: int) -> float:
         return self.evidence(i, j, a, b)[1]
 
     def cost(self, i: int, j: int, a: int, b: int) -> float:
+        """Cost of the bead joining Chinese sentences i-a..i-1 and English sentences j-b..j-1."""
         p = self.p
         if a == 0 or b == 0:
             return p.del_cost * (a + b)
         lz = self.lz[i] - self.lz[i - a]
         le = self.le[j] - self.le[j - b]
-        llr, _sim = self.evidence(i, j, a, b)
-        c = p.w_len * self.length_cost(lz, le) - p.w_lex * llr + p.priors[(a, b)]
+        # Gale–Church length cost (inlined: this is the innermost loop)
+        c = self.c
+        x = abs(le - c * lz) * self._len_scale / math.sqrt((c * lz + le) / 2.0 + 1.0 / p.s2)
+        len_cost = x * x + math.log(x * 1.7724538509) if x > 5.0 else -math.log(math.erfc(x))
+        if a == 1 and b == 1:
+            tz = self.fz[i - 1]
+            te = self.fe[j - 1]
+            if tz + te:
+                row = self.links[i - 1]
+                got = row.get(j - 1)
+                mz, me = got if got is not None else self.link(i - 1, j - 1)
+                llr = 0.0
+                if tz:
+                    lm, lu = self._llr_z.get(te) or self._llr(te, self.rho_z, self._llr_z)
+                    llr += mz * lm + (tz - mz) * lu
+                if te:
+                    lm, lu = self._llr_e.get(tz) or self._llr(tz, self.rho_e, self._llr_e)
+                    llr += me * lm + (te - me) * lu
+            else:
+                llr = 0.0
+            total = p.w_len * len_cost - p.w_lex * llr + p.priors[(1, 1)]
+            if p.w_num:
+                az, ae = self.anch_z[i - 1], self.anch_e[j - 1]
+                if az or ae:
+                    total += p.w_num * len(az ^ ae)
+            return total
+        llr = self.evidence(i, j, a, b)[0]
+        total = p.w_len * len_cost - p.w_lex * llr + p.priors[(a, b)]
         if p.w_num:
             az = self.anch_z[i - 1] if a == 1 else frozenset().union(*self.anch_z[i - a:i])
             ae = self.anch_e[j - 1] if b == 1 else frozenset().union(*self.anch_e[j - b:j])
             if az or ae:
-                c += p.w_num * len(az ^ ae)
-        return c
+                total += p.w_num * len(az ^ ae)
+        return total
+
+
+def _prefix(values: Iterable[int]) -> list[int]:
+    out = [0]
+    for v in values:
+        out.append(out[-1] + v)
+    return out
 
 
 # --- the search -------------------------------------------------------------------------------
 
 
-def _dp(scorer: _Scorer, n: int, m: int, lo: list[int], hi: list[int], beads) -> list[tuple[int, int, int, int]]:
+def _dp(scorer: _Scorer, n: int, m: int, lo: list[int], hi: list[int], beads, beam: Optional[float] = None) -> list[tuple[int, int, int, int]]:
     """Best path through the band; returns beads as (i0, i1, j0, j1) half-open ranges."""
     inf = math.inf
+    if beam is None:
+        beam = scorer.p.beam
     D: list[list[float]] = []
     B: list[list[int]] = []
+    limit: list[float] = []  # beam: a cell this much worse than its row's best is not extended
     cost = scorer.cost
     for i in range(n + 1):
         l, h = lo[i], hi[i]
@@ -616,6 +663,10 @@ def _dp(scorer: _Scorer, n: int, m: int, lo: list[int], hi: list[int], beads) ->
                     if pj < pl or pj > hi[pi]:
                         continue
                     prev = D[pi][pj - pl]
+                    if prev > limit[pi]:
+                        continue
+                if prev == inf:
+                    continue
                 c = prev + cost(i, j, a, b)
                 if c < best:
                     best, arg = c, t
@@ -623,8 +674,11 @@ def _dp(scorer: _Scorer, n: int, m: int, lo: list[int], hi: list[int], beads) ->
             back[j - l] = arg
         D.append(row)
         B.append(back)
+        limit.append(min(row) + beam)
     if not (lo[n] <= m <= hi[n]) or D[n][m - lo[n]] == inf:
-        raise RuntimeError("alignment band lost the path")  # pragma: no cover - guarded by the band
+        if beam != inf:  # the beam cut every way to the end: search the band in full
+            return _dp(scorer, n, m, lo, hi, beads, inf)
+        raise RuntimeError("alignment band lost the path")  # pragma: no cover - the band is connected
     path = []
     i, j = n, m
     while i > 0 or j > 0:
@@ -649,11 +703,11 @@ def _band_from_path(path, n: int, m: int, scale_i: int, scale_j: int, width: int
             if fj1 + width > hi[i]:
                 hi[i] = min(m, fj1 + width)
     # widen rows near the ends of the coarse rows, and keep the band connected and monotone
+    lo0, hi0 = lo[:], hi[:]
     for i in range(n + 1):
-        a, b = max(0, i - width), min(n, i + width)
-        lo_i = min(lo[a:b + 1])
-        hi_i = max(hi[a:b + 1])
-        lo[i], hi[i] = lo_i, hi_i
+        a, b = max(0, i - 1), min(n, i + 1)
+        lo[i] = min(lo0[a:b + 1])
+        hi[i] = max(hi0[a:b + 1])
     lo[0], hi[n] = 0, m
     for i in range(1, n + 1):
         lo[i] = max(lo[i], 0) if lo[i] >= lo[i - 1] else lo[i - 1]
@@ -669,13 +723,17 @@ def _coarsen(feats: Sequence[Features]) -> list[Features]:
     return [merge_features(feats[k:k + 2]) for k in range(0, len(feats), 2)]
 
 
-def _align_features(zh: list[Features], en: list[Features], params: AlignParams, beads) -> list[tuple[int, int, int, int]]:
+def _align_features(zh: list[Features], en: list[Features], params: AlignParams, beads, level: int = 0) -> list[tuple[int, int, int, int]]:
     n, m = len(zh), len(en)
     if n == 0 or m == 0:
         return [(i, i + 1, 0, 0) for i in range(n)] + [(0, 0, j, j + 1) for j in range(m)]
     if (n + 1) * (m + 1) <= params.full_cells or min(n, m) < 4:
         return _dp(_Scorer(zh, en, params), n, m, [0] * (n + 1), [m] * (n + 1), beads)
-    coarse = _align_features(_coarsen(zh), _coarsen(en), params, COARSE_BEADS)
+    czh, cen = _coarsen(zh), _coarsen(en)
+    if level + 1 >= params.coarse_filter_level:
+        # large blocks: keep only the keys that tell blocks apart (fast, and enough to find the path)
+        czh, cen = drop_frequent(czh, cen, params.coarse_max_df)
+    coarse = _align_features(czh, cen, params, COARSE_BEADS, level + 1)
     lo, hi = _band_from_path(coarse, n, m, 2, 2, params.band)
     return _dp(_Scorer(zh, en, params), n, m, lo, hi, beads)
 
@@ -713,7 +771,7 @@ def drop_frequent(zh: list[Features], en: list[Features], max_df: float) -> tupl
         content = 0
         for v in keys.values():
             content |= v
-        return Features(f.length, keys, content.bit_count())
+        return Features(f.length, keys, content.bit_count(), f.units)
 
     return [strip(f) for f in zh], [strip(f) for f in en]
 

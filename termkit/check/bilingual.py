@@ -25,16 +25,28 @@ class Unit:
     line: Optional[int] = None
 
 
-def units_from(file_id: str, tus: list[TranslationUnit]) -> list[Unit]:
-    """EN–ZH units of a TMX/XLIFF file (units in other languages, or without a target, left out)."""
-    out = []
+def units_from(file_id: str, tus: list[TranslationUnit]) -> tuple[list[Unit], list[tuple[str, int, str]]]:
+    """EN–ZH units of a TMX/XLIFF file, and what was left out: units in other languages, or with
+    an empty side (no target, or inline codes only), as ``(line, count, message)`` per kind."""
+    out, skipped = [], {}
     for tu in tus:
         langs = (lang_base(tu.src_lang), lang_base(tu.tgt_lang))
         if langs == ("en", "zh"):
-            out.append(Unit(file_id, tu.id, tu.source, tu.target, True, tu.line))
+            unit = Unit(file_id, tu.id, tu.source, tu.target, True, tu.line)
         elif langs == ("zh", "en"):
-            out.append(Unit(file_id, tu.id, tu.target, tu.source, False, tu.line))
-    return [u for u in out if u.en.strip() and u.zh.strip()]
+            unit = Unit(file_id, tu.id, tu.target, tu.source, False, tu.line)
+        else:
+            skipped.setdefault(f"not English–Chinese ({tu.src_lang or '?'}→{tu.tgt_lang or '?'})", []).append(tu)
+            continue
+        if not unit.en.strip() or not unit.zh.strip():
+            skipped.setdefault("without text on one side (no target, or inline codes only)", []).append(tu)
+            continue
+        out.append(unit)
+    left_out = [
+        (tus_skipped[0].line, len(tus_skipped), f"{len(tus_skipped)} unit(s) {why} left out, the first is {tus_skipped[0].id!r}")
+        for why, tus_skipped in skipped.items()
+    ]
+    return out, left_out
 
 
 def location(u: Unit, start: int = 0, end: int = 0, form: str = "") -> Location:

@@ -18,6 +18,8 @@ abbreviations, cvalue, cohesion, entropy_left, entropy_right, specificity, conte
 from __future__ import annotations
 
 import csv
+
+from .cells import safe_writer
 import json
 import re
 import unicodedata
@@ -91,7 +93,7 @@ def write_jsonl(candidates: Iterable[Candidate], out: IO[str]) -> int:
 
 
 def write_csv(candidates: Iterable[Candidate], out: IO[str]) -> int:
-    w = csv.writer(out, lineterminator="\n")
+    w = safe_writer(out, lineterminator="\n")
     w.writerow(FIELDS)
     n = 0
     for n, c in enumerate(candidates, 1):

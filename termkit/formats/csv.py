@@ -19,6 +19,7 @@ from typing import IO, Iterable
 from ..errors import InputError
 from ..model import Concept, Term
 from .atomic import atomic_write
+from .cells import restore, safe_writer
 
 COLUMNS = ("concept_id", "lang", "term", "status", "type", "pos", "subject", "definition", "note", "source")
 REQUIRED = ("concept_id", "lang", "term")
@@ -46,28 +47,8 @@ class CsvGlossary:
 def read_rows(path: str | os.PathLike) -> CsvGlossary:
     """Read the CSV as rows with line numbers, checking the header."""
     shown = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", shown) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, expected a glossary file", shown) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError("not UTF-8 (save the glossary as UTF-8 CSV)", shown, line) from None
-    if "\x00" in text:
-        raise InputError("not a CSV file (NUL character)", shown, text[: text.index("\x00")].count("\n") + 1)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise InputError("empty glossary file", shown) from None
-    except csv.Error as exc:
-        raise InputError(f"bad CSV: {exc}", shown, 1) from None
+    table = _read_table(path)
+    (_, header), body = table[0], table[1:]
     header = [h.strip() for h in header]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
@@ -78,21 +59,13 @@ def read_rows(path: str | os.PathLike) -> CsvGlossary:
     if dupes:
         raise InputError(f"header repeats column(s) {', '.join(dupes)}", shown, 1)
     glossary = CsvGlossary(shown, header, extra_columns=[h for h in header if h and h not in COLUMNS])
-    line = reader.line_num + 1
-    try:
-        for record in reader:
-            start = line
-            line = reader.line_num + 1
-            if not any(v.strip() for v in record):
-                continue
-            if len(record) > len(header):
-                extra = record[len(header):]
-                if any(v.strip() for v in extra):
-                    raise InputError(f"row has {len(record)} fields, header has {len(header)}", shown, start)
-            values = {h: (record[i] if i < len(record) else "") for i, h in enumerate(header) if h}
-            glossary.rows.append(Row(start, values))
-    except csv.Error as exc:
-        raise InputError(f"bad CSV: {exc}", shown, reader.line_num) from None
+    for start, record in body:
+        if not any(v.strip() for v in record):
+            continue
+        if len(record) > len(header) and any(v.strip() for v in record[len(header):]):
+            raise InputError(f"row has {len(record)} fields, header has {len(header)}", shown, start)
+        values = {h: (record[i] if i < len(record) else "") for i, h in enumerate(header) if h}
+        glossary.rows.append(Row(start, values))
     return glossary
 
 
@@ -138,7 +111,7 @@ def concept_rows(concepts: Iterable[Concept]) -> Iterable[list[str]]:
 def write_glossary_csv(concepts: Iterable[Concept], out: str | os.PathLike | IO[str]) -> None:
     """Write concepts in the long shape (UTF-8, header row), atomically when given a path."""
     if hasattr(out, "write"):
-        writer = csv.writer(out, lineterminator="\n")
+        writer = safe_writer(out, lineterminator="\n")
         writer.writerow(COLUMNS)
         writer.writerows(concept_rows(concepts))
         return
@@ -308,7 +281,7 @@ def write_glossary_csv_wide(concepts: Iterable[Concept], out: str | os.PathLike 
     """Write the wide CAT shape (UTF-8 with BOM when given a path); returns the number of rows."""
     header, rows = wide_table(concepts, lang_tags)
     if hasattr(out, "write"):
-        writer = csv.writer(out, lineterminator="\r\n")
+        writer = safe_writer(out, lineterminator="\r\n")
         writer.writerow(header)
         writer.writerows(rows)
         return len(rows)
@@ -344,7 +317,7 @@ def _read_table(path: str | os.PathLike) -> list[tuple[int, list[str]]]:
     line = 1
     try:
         for record in reader:
-            rows.append((line, record))
+            rows.append((line, [restore(v) for v in record]))
             line = reader.line_num + 1
     except csv.Error as exc:
         raise InputError(f"bad CSV: {exc}", shown, reader.line_num) from None

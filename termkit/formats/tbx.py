@@ -555,6 +555,8 @@ class _Reader:
         self.inverse: dict[str, str] = {}
         self.verbatim = False
         self.default_lang = root.get(XML_LANG, "")
+        # a file in a wrong namespace (warned about) still has its core structure in that one
+        self.core_ns = root.tag[1:].split("}")[0] if isinstance(root.tag, str) and root.tag.startswith("{") else ""
         self._read_header()
         if lang_tags is not None:
             self.inverse = {v: k for k, v in resolve_lang_tags(lang_tags).items()}
@@ -574,7 +576,7 @@ class _Reader:
         """
         name = local_name(el)
         ns = el.tag[1:].split("}")[0] if isinstance(el.tag, str) and el.tag.startswith("{") else ""
-        if ns and ns != TBX_NS:
+        if ns and ns not in (TBX_NS, self.core_ns):
             return _DCT_KIND.get(name, "dct"), name
         return name, (el.get("type") or "")
 

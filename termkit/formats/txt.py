@@ -19,6 +19,8 @@ from ..model import Document
 
 #: File name endings read when a folder is given (explicitly named files are read whatever their name).
 TEXT_SUFFIXES = (".txt", ".text")
+#: A longer line is not running text (a dump, a minified file): refused rather than segmented.
+MAX_LINE_CHARS = 1_000_000
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -138,7 +140,18 @@ def read_text(path: str | os.PathLike, encoding: str | None = None, doc_id: str 
     text, used = decode(data, shown, encoding)
     if not text.strip():
         raise InputError("file has no text (only white space)", shown)
+    _check_line_lengths(text, shown)
     return Document(id=doc_id or p.stem, text=text, path=shown, lang=lang, encoding=used)
+
+
+def _check_line_lengths(text: str, path: str) -> None:
+    if len(text) <= MAX_LINE_CHARS:
+        return
+    for n, line in enumerate(text.splitlines(), 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise InputError(
+                f"line of {len(line):,} characters (the limit is {MAX_LINE_CHARS:,}): not running text", path, n
+            )
 
 
 def corpus_files(paths: Iterable[str | os.PathLike]) -> list[Path]:

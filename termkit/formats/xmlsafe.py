@@ -18,7 +18,17 @@ from ..errors import InputError
 # Read at most this much before deciding whether a DOCTYPE declares entities.
 _PROLOG_BYTES = 64 * 1024
 _ENTITY_DECL_RE = re.compile(rb"<!ENTITY", re.I)
-_DOCTYPE_RE = re.compile(rb"<!DOCTYPE[^>\[]*(\[)?", re.I)
+_INTERNAL_SUBSET_RE = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.I)
+_ENCODING_DECL_RE = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._\-]+)[\"']")
+# Larger XML files are refused rather than loaded whole (TERMKIT_MAX_XML_MB overrides).
+DEFAULT_MAX_XML_MB = 64
+
+
+def max_xml_bytes() -> int:
+    try:
+        return int(float(os.environ.get("TERMKIT_MAX_XML_MB", DEFAULT_MAX_XML_MB)) * 2**20)
+    except ValueError:
+        return DEFAULT_MAX_XML_MB * 2**20
 
 
 def safe_parser(**options) -> etree.XMLParser:
@@ -40,6 +50,32 @@ def check_prolog(head: bytes, path: str) -> None:
     if m:
         line = head_ascii[: m.start()].count(b"\n") + 1
         raise InputError("XML declares entities (<!ENTITY>); refused for safety (XXE / entity expansion)", path, line)
+    m = _INTERNAL_SUBSET_RE.search(head_ascii)
+    if m:
+        line = head_ascii[: m.start()].count(b"\n") + 1
+        raise InputError("XML has a DOCTYPE with an internal subset ([...]); refused for safety", path, line)
+    check_declared_encoding(head, path)
+
+
+def check_declared_encoding(head: bytes, path: str) -> None:
+    """Refuse a file whose encoding declaration lies: it claims a single-byte encoding (which
+    would turn every Chinese character into mojibake without an error) but is UTF-8."""
+    m = _ENCODING_DECL_RE.match(head)
+    if not m:
+        return
+    declared = m.group(1).decode("ascii").lower()
+    if declared.replace("_", "-") in ("utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "utf-32"):
+        return
+    body = head[m.end():]
+    if not any(b >= 0x80 for b in body):
+        return
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(body) - 4:  # a cut-off final character is not a decoding failure
+            return
+    line = head[: m.end() + next(i for i, b in enumerate(body) if b >= 0x80)].count(b"\n") + 1
+    raise InputError(f"the XML declaration says encoding={m.group(1).decode()!r} but the file is UTF-8; fix the declaration", path, line)
 
 
 def parse_xml(path: str | os.PathLike) -> etree._ElementTree:
@@ -57,6 +93,11 @@ def parse_xml(path: str | os.PathLike) -> etree._ElementTree:
         raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
     if not head.strip():
         raise InputError("empty file", shown)
+    size = p.stat().st_size
+    if size > max_xml_bytes():
+        raise InputError(
+            f"XML file of {size / 2**20:,.0f} MB is larger than the {max_xml_bytes() / 2**20:,.0f} MB limit "
+            "(split it, or raise TERMKIT_MAX_XML_MB)", shown)
     check_prolog(head, shown)
     try:
         return etree.parse(str(p), safe_parser())

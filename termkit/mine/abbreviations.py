@@ -124,7 +124,10 @@ def resolve(definitions: Mapping[tuple[str, str], int]) -> list[Abbreviation]:
     The full form is what is left of those words after cutting, from the right, (1) at a joiner
     (和, 与, 及) when the words after it already hold the short form (会员国与 | 联合国毒品和犯罪问题办公室),
     and (2) after the last verb before the short form's first character (科学服务处提出建议供 |
-    世界卫生组织, 了解 | 国际麻醉品管制局); it must begin with a content word. A Chinese short form
+    世界卫生组织, 了解 | 国际麻醉品管制局); it must begin with a content word. Neither cut is made
+    inside a name: a joiner before a verb joins two predicates of one name, and a verb after
+    联合国 belongs to the name, as UN names begin with it (联合国促进性别平等和增强妇女权能署（妇女署）,
+    not 妇女权能署). A Chinese short form
     must be a subsequence of it (毒罪办 in 联合国毒品和犯罪问题办公室); a Latin acronym or code stands
     for the name before it (四氢呋喃芬太尼（THF-F）).
     """
@@ -140,6 +143,10 @@ def resolve(definitions: Mapping[tuple[str, str], int]) -> list[Abbreviation]:
         start = 0
         for k in range(len(words) - 1, 0, -1):
             if words[k] in _NAME_JOINERS:
+                # 促进性别平等和增强妇女权能署: a joiner before a verb joins two predicates inside
+                # one name, not two names
+                if k + 1 < len(words) and is_verb(words[k + 1]) and dictionary_tag(words[k + 1]) not in NOUN_TAGS:
+                    continue
                 if not chinese or is_subsequence(short, "".join(words[k + 1:])):
                     start = k + 1
                     break
@@ -150,6 +157,8 @@ def resolve(definitions: Mapping[tuple[str, str], int]) -> list[Abbreviation]:
                 first -= 1
         for k in range(first - 1, start - 1, -1):
             if is_verb(words[k]) and dictionary_tag(words[k]) not in NOUN_TAGS:
+                if words[k - 1 if k else 0] in _NAME_JOINERS or "联合国" in words[start:k]:
+                    continue  # inside the name: 促进…和增强…署, 联合国打击…公约 (UN names start with 联合国)
                 start = k + 1
                 break
         while start < len(words) and _KINDS[words[start]] != EDGE:

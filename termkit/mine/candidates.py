@@ -112,6 +112,25 @@ NAME_HEADS = frozenset(
     物质 药物 药品 化学品 制剂 类似物 兴奋剂 镇痛剂 疗法 病症 疾病 综合征""".split()
 )
 
+#: Heads that name a body or an instrument (a subset of :data:`NAME_HEADS`): a name ending in one
+#: is a term whatever its other words (独立评价股, 统计委员会, 维持和平行动部), so its specificity
+#: counts for at least half (:func:`.scores.termhood`). Also a last word ending in one of
+#: :data:`BODY_HEAD_CHARS` (事务司, 开发署); 局, 处 and 部 are left out there (当局, 好处, 内部).
+BODY_HEADS = frozenset(
+    """委员会 理事会 办公室 办事处 署 局 处 科 股 部 司 厅 规划署 计划署 服务处 事务部 工作组 工作队 小组
+    公约 宣言 议定书 协定 条约""".split()
+)
+BODY_HEAD_CHARS = frozenset("署 司 厅 股 科".split())
+
+
+def body_name(words: Sequence[str]) -> bool:
+    """Does a multi-word candidate end in the head of a body's or an instrument's name?"""
+    if len(words) < 2:
+        return False
+    last = words[-1]
+    return last in BODY_HEADS or (len(last) > 1 and last[-1] in BODY_HEAD_CHARS)
+
+
 _STOP_CHARS = frozenset(w for w in STOP_WORDS if len(w) == 1) | {"日", "月", "年"}
 
 #: Words that join the parts of a name but never begin or end a term.

@@ -43,6 +43,7 @@ from .candidates import (
     count_documents,
     NAME_HEADS,
     NOUN_TAGS,
+    body_name,
     _ORDINAL_RE,
     dictionary_tag,
     glossary_words,
@@ -51,6 +52,7 @@ from .candidates import (
     surface,
     tokenizer,
 )
+from .reference import REFERENCES, UNReference, get_reference
 from .contexts import Occurrences, fill_sentences, scan_documents, written_form
 
 Progress = Callable[[Iterable, Optional[int], str], Iterable]
@@ -274,10 +276,10 @@ def _coordination(e: Entry, table: dict, words) -> float:
 
 
 def _named(e: Entry) -> bool:
-    """Does the candidate end in a name head (委员会, 公约, 物质) or is it an organization's name?"""
+    """Does the candidate end in a name head (委员会, 公约, 物质, 事务司) or is it an organization's name?"""
     if len(e.words) == 1:
         return dictionary_tag(e.words[0]) == "nt"
-    return e.words[-1] in NAME_HEADS
+    return e.words[-1] in NAME_HEADS or body_name(e.words)
 
 
 def _noun_like(word: str) -> bool:
@@ -291,8 +293,20 @@ def _content_words(words: Sequence[str]) -> list[str]:
     return [w for w in words if _KINDS[w] > INNER]
 
 
-def score_table(table: dict[str, Entry], counts: Counts, ref_freq: dict, ref_total: int, glued: frozenset = frozenset()) -> None:
+def score_table(
+    table: dict[str, Entry],
+    counts: Counts,
+    ref_freq: dict,
+    ref_total: int,
+    glued: frozenset = frozenset(),
+    un_ref: Optional[UNReference] = None,
+    names: frozenset = frozenset(),
+) -> None:
     """C-value, cohesion, specificity and a preliminary score (no entropy yet) for each entry.
+
+    ``ref_freq``/``ref_total``: general Chinese (jieba's dictionary); ``un_ref``: the general-UN
+    reference (:mod:`.reference`), or None to judge against general Chinese only. ``names``:
+    candidates known to be names (abbreviations the corpus defines and their full forms).
 
     ``glued``: glossary terms the segmenter keeps whole; they are scored on the words the
     default dictionary would cut them into, like any multi-word candidate.
@@ -316,18 +330,25 @@ def score_table(table: dict[str, Entry], counts: Counts, ref_freq: dict, ref_tot
                     inner.containers.append(e.freq)
     n_tokens = max(counts.n_tokens, 1)
     words = counts.words
-    spec_cache: dict[str, float] = {}
+    spec_cache: dict[str, tuple[float, float]] = {}
 
-    def word_spec(w: str, at_least: int) -> float:
+    def spec_of(w: str, f: int) -> tuple[float, float]:
+        general = scores.word_specificity(f, n_tokens, ref_freq.get(w, 0) or 0, ref_total)
+        if un_ref is None:
+            return general, general
+        un = scores.un_word_specificity(f, n_tokens, un_ref.low(w), un_ref.n_tokens)
+        return general, scores.combined_specificity(general, un)
+
+    def word_spec(w: str, at_least: int) -> tuple[float, float]:
         # a word occurs at least as often as a candidate holding it (not so in the counts for the
         # parts of a glossary term the segmenter kept whole)
         f = words.get(w, 0)
         if f >= at_least:
             v = spec_cache.get(w)
             if v is None:
-                v = spec_cache[w] = scores.word_specificity(f, n_tokens, ref_freq.get(w, 0) or 0, ref_total)
+                v = spec_cache[w] = spec_of(w, f)
             return v
-        return scores.word_specificity(at_least, n_tokens, ref_freq.get(w, 0) or 0, ref_total)
+        return spec_of(w, at_least)
 
     base = tokenizer() if glued else None
     for e in table.values():
@@ -337,7 +358,12 @@ def score_table(table: dict[str, Entry], counts: Counts, ref_freq: dict, ref_tot
             content = _content_words([p for w in e.words for p in (base.lcut(w) if w in glued else [w])])
         if len(content) > 1:
             e.cohesion = scores.cohesion(e.freq, [max(words.get(w, 0), e.freq) for w in content], n_tokens)
-        e.specificity = scores.domain_specificity([word_spec(w, e.freq) for w in content] or [0.0])
+        specs = [word_spec(w, e.freq) for w in content] or [(0.0, 0.0)]
+        # a name (委员会, 公约 … at its end, an organization in the dictionary, a title) is a term
+        # whatever its subject: the general-UN reference demotes UN phrasing, not UN names
+        # (人权理事会, 可持续发展目标), which are judged against general Chinese only
+        name = e.title > 0 or _named(e) or e.text in names
+        e.specificity = scores.domain_specificity([g if name else c for g, c in specs])
         e.coordination = _coordination(e, table, words)
         e.single = len(content) == 1
         if e.single and e.title == 0 and not _noun_like(content[0]):
@@ -354,6 +380,7 @@ def score_table(table: dict[str, Entry], counts: Counts, ref_freq: dict, ref_tot
             title=e.title > 0,
             coordination=e.coordination,
             named=_named(e),
+            body=body_name(e.words),
         )
 
 
@@ -443,6 +470,7 @@ def mine(
     hmm: bool = True,
     shortlist: int = DEFAULT_SHORTLIST,
     progress: Optional[Progress] = None,
+    reference: str = "un",
 ) -> MineResult:
     """Mine term candidates from Chinese documents, best first.
 
@@ -451,11 +479,14 @@ def mine(
     join the segmenter's dictionary (so known terms stay whole) and each candidate gets a
     glossary status. ``top``: how many to return (all when None or 0). ``min_freq``: fewest
     occurrences. ``contexts``: example sentences per candidate. ``progress``: a callable
-    ``(items, length, label) -> items`` to report progress over files.
+    ``(items, length, label) -> items`` to report progress over files. ``reference``: what
+    domain specificity is measured against — ``"un"`` (default: general Chinese and general UN
+    text, :mod:`.reference`) or ``"general"`` (general Chinese only, jieba's dictionary).
 
     Raises :class:`InputError` for an empty corpus or one without Chinese text.
     """
     progress = progress or _no_progress
+    un_ref = get_reference(reference)
     corpus = _Corpus(inputs, encoding, progress)
     gloss = _load_glossary(glossary)
     extra = glossary_words(t.text for t in gloss.terms("zh")) if gloss is not None else ()
@@ -472,10 +503,10 @@ def mine(
 
     tok = tokenizer(extra)
     table = build_table(counts, min_freq, tok, hmm)
-    score_table(table, counts, tokenizer().FREQ, tokenizer().total, frozenset(extra))
     abbreviations = resolve(counts.definitions)
     full_of, shorts_of = link(abbreviations)
     defined = set(full_of) | set(shorts_of)
+    score_table(table, counts, tokenizer().FREQ, tokenizer().total, frozenset(extra), un_ref, frozenset(defined))
     want = max(shortlist, 3 * (top or 0))
     ranked = sorted(table.values(), key=lambda e: -e.prelim)
     short = [e.text for e in ranked[:want] if e.prelim > 0]
@@ -511,6 +542,7 @@ def mine(
             coordination=e.coordination,
             freq=e.freq,
             named=_named(e),
+            body=body_name(e.words),
         )
         results.append(
             Candidate(

@@ -14,7 +14,10 @@ All functions are pure and work on merged counts (the reduce side of the miner).
 - :func:`domain_specificity` — how much more frequent the candidate's words are in the corpus
   than in general Chinese, the reference being the word frequencies of jieba's own dictionary
   (60 million words). A word absent from the dictionary counts as unseen (frequency 0, smoothed
-  by one), never estimated from its characters.
+  by one), never estimated from its characters. With the general-UN reference (the default,
+  :mod:`.reference`), each word is also compared with general UN text and keeps the lower of the
+  two figures (:func:`combined_specificity`), so UN phrasing (国际合作, 伙伴关系) is not mistaken
+  for the domain's; names of bodies and instruments are judged against general Chinese only.
 - :func:`termhood` — the combined score (documented there).
 """
 
@@ -88,6 +91,26 @@ def word_specificity(corpus_freq: int, n_tokens: int, ref_freq: int, ref_total: 
     return math.log2(p_corpus / p_ref) if p_corpus > 0 else 0.0
 
 
+def un_word_specificity(corpus_freq: int, n_tokens: int, un_low: float, un_total: int) -> float | None:
+    """log2 of the word's relative frequency in the corpus over that in general UN text, or None
+    when the general-UN reference has too little evidence about the word (``un_low`` is its
+    cautious count, :meth:`.reference.UNReference.low`)."""
+    if un_low <= 0 or corpus_freq <= 0:
+        return None
+    return math.log2((corpus_freq / max(n_tokens, 1)) / (un_low / max(un_total, 1)))
+
+
+def combined_specificity(general: float, un: float | None) -> float:
+    """A word is as specific as the more demanding reference allows: ``min(general, un)``.
+
+    Against general Chinese alone, all UN prose looks specialised (国际 合作 4–5 bits, 伙伴关系 14
+    bits); against general UN text, the vocabulary of every UN document falls to about 0 while
+    drug-control words keep several bits (毒品 ≈ 5). Words the UN reference has too little
+    evidence for (None) keep the general figure.
+    """
+    return general if un is None else min(general, un)
+
+
 def domain_specificity(word_scores: Sequence[float]) -> float:
     """The candidate's specificity from its content words': the mean of the best and the mean.
 
@@ -113,11 +136,12 @@ PARAMS = {
     "cohesion_scale": 1.5,
     "spec_mid": 4.0,  # specificity (bits) at which a multi-word candidate gets half
     "spec_scale": 1.5,
-    "single_spec_mid": 8.0,  # … and a single word
+    "single_spec_mid": 6.0,  # … and a single word
     "single_spec_scale": 1.0,
-    "single": 0.6,  # a single word's weight against a multi-word candidate
+    "single": 0.8,  # a single word's weight against a multi-word candidate
     "title": 1.25,
-    "head": 1.4,  # a multi-word candidate ending in a name head (委员会, 公约, 物质 …)
+    "head": 1.4,
+    "body_floor": 0.5,  # least specificity factor of a body's or instrument's name (独立评价股)  # a multi-word candidate ending in a name head (委员会, 公约, 物质 …)
     "abbreviation": 1.25,
 }
 
@@ -136,6 +160,7 @@ def termhood(
     coordination: float = 1.0,
     freq: int = 0,
     named: bool = False,
+    body: bool = False,
 ) -> float:
     """The termhood score: one number per candidate, higher is more term-like.
 
@@ -151,8 +176,11 @@ def termhood(
       (1 for a single word);
     - ``specificity`` — a logistic curve of :func:`domain_specificity`, the log-ratio against
       general Chinese: 0.5 at 4 bits (16 times as frequent as in general Chinese) for a
-      multi-word candidate; for a single word 0.5 at 8 bits, times 0.6 — a word alone has no
-      cohesion or nesting evidence and must be far more typical of the corpus to be a term;
+      multi-word candidate; for a single word 0.5 at 6 bits, times 0.8 — a word alone has no
+      cohesion or nesting evidence and must be far more typical of the corpus to be a term; the
+      name of a body or instrument (``body``: ending in 委员会, 司, 股, 公约 … —
+      :func:`.candidates.body_name`) keeps at least 0.5, as such names are often made of
+      everyday words (统计委员会, 独立评价股);
     - ``fixed`` — for a coordination ``A和B``, ``min(1, f(A和B) / min(f(A), f(B)) / 0.75)``: a
       fixed pair (麻醉药品和精神药物) keeps 1, two words listed together (治疗和护理) much less;
     - ``evidence`` — ×1.25 when the corpus writes it as a title in 《》, ×1.25 when it defines an
@@ -173,6 +201,8 @@ def termhood(
         specific = _squash(specificity, p["single_spec_mid"], p["single_spec_scale"]) * p["single"]
     else:
         specific = _squash(specificity, p["spec_mid"], p["spec_scale"])
+        if body:
+            specific = max(specific, p["body_floor"])
     evidence = (p["title"] if title else 1.0) * (p["abbreviation"] if abbreviation else 1.0)
     evidence *= p["head"] if named else 1.0
     fixed = min(1.0, coordination / p["coordination"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import csv
+from ..formats.cells import safe_writer
 from typing import IO
 
 from ..check.findings import describe_forms
@@ -11,7 +11,7 @@ COLUMNS = ("id", "check", "severity", "concept", "preferred", "forms", "document
 
 
 def write_csv(result, out: IO[str]) -> None:
-    w = csv.writer(out, lineterminator="\n")
+    w = safe_writer(out, lineterminator="\n")
     w.writerow(COLUMNS)
     for f in result.findings:
         docs = sorted({d for per in f.forms.values() for d in per})

@@ -1,0 +1,55 @@
+"""Spreadsheet cells that cannot become formulas (CSV injection, as OWASP describes it).
+
+A text cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return is written with a
+leading apostrophe, so Excel, LibreOffice and Google Sheets show it as text instead of running
+it. termkit's readers remove that apostrophe again, so what round-trips into termkit is
+unchanged. Numbers (``-0.5``) are left alone: they are not formulas.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from typing import IO, Any, Iterable
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER_RE = re.compile(r"^[-+]?(\d+([.,]\d*)?|\.\d+)([eE][-+]?\d+)?%?$")
+
+
+def neutralize(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    # a value that already looks neutralized gets one more apostrophe, so restore is exact
+    return "'" + value if _needs_quote(value) else value
+
+
+def _needs_quote(value: str) -> bool:
+    """Would a spreadsheet run it, or would :func:`restore` change it?"""
+    if value.startswith(FORMULA_START) and not _NUMBER_RE.match(value):
+        return True
+    return len(value) > 1 and value[0] == "'" and _needs_quote(value[1:])
+
+
+def restore(value: str) -> str:
+    """Undo :func:`neutralize` on a cell read back."""
+    if len(value) > 1 and value[0] == "'" and _needs_quote(value[1:]):
+        return value[1:]
+    return value
+
+
+class SafeWriter:
+    """``csv.writer`` whose text cells cannot become formulas."""
+
+    def __init__(self, out: IO[str], **options):
+        self._writer = csv.writer(out, **options)
+
+    def writerow(self, row: Iterable[Any]) -> None:
+        self._writer.writerow([neutralize(v) for v in row])
+
+    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def safe_writer(out: IO[str], **options) -> SafeWriter:
+    return SafeWriter(out, **options)
