@@ -105,6 +105,9 @@ def parse_xml(path: str | os.PathLike) -> etree._ElementTree:
         line = exc.lineno if exc.lineno else None
         message = exc.msg.split(", line ")[0] if exc.msg else "not well-formed XML"
         raise InputError(f"XML error: {message}", shown, line) from None
+    except OSError as exc:  # libxml2 reports some decoding failures as a read error
+        reason = str(exc).rsplit(": ", 1)[-1] if ": " in str(exc) else str(exc)
+        raise InputError(f"XML error: {reason.lower()}", shown) from None
 
 
 def parse_xml_bytes(data: bytes, path: str = "<bytes>") -> etree._Element:
