@@ -38,9 +38,14 @@ def restore(value: str) -> str:
 
 
 class SafeWriter:
-    """``csv.writer`` whose text cells cannot become formulas."""
+    """``csv.writer`` whose text cells cannot become formulas.
+
+    Rows end with CRLF (RFC 4180): with it, the csv module quotes a field holding a lone CR as
+    well as one holding LF, so every value reads back whole.
+    """
 
     def __init__(self, out: IO[str], **options):
+        options["lineterminator"] = "\r\n"
         self._writer = csv.writer(out, **options)
 
     def writerow(self, row: Iterable[Any]) -> None:
