@@ -73,3 +73,18 @@ def test_xlsx_round_trip(tmp_path, concepts):
     xlsx.write(concepts, path)
     back, _ = xlsx.read(path, lang_tags={"zh": "zh-CN"})
     assert by_language(back) == by_language(concepts)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(texts(_xml), texts(_xml)).filter(lambda p: p[0].strip() == p[0] and p[1].strip() == p[1] and p[0] and p[1]),
+                min_size=1, max_size=5))
+def test_tmx_round_trip(tmp_path, pairs):
+    from termkit.formats.tmx import read_tmx, write_tmx
+    from termkit.model import TranslationUnit
+
+    units = [TranslationUnit(str(i), en, zh, "en", "zh-CN") for i, (en, zh) in enumerate(pairs, 1)]
+    path = tmp_path / "m.tmx"
+    with open(path, "w", encoding="utf-8") as fh:
+        write_tmx(units, fh, "en", "zh-CN")
+    back = read_tmx(path)
+    assert [(u.source, u.target, u.src_lang, u.tgt_lang) for u in back] == [(en, zh, "en", "zh-CN") for en, zh in pairs]
