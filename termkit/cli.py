@@ -241,10 +241,12 @@ def glossary_attest_cmd(glossary_path: str, corpus: tuple[str, ...], lang: str, 
 @click.option("--top", type=int, default=None, metavar="N", help="How many candidates (default: 100 in a table, all in a file; 0 = all).")
 @click.option("--min-freq", type=int, default=2, show_default=True, metavar="K", help="Fewest occurrences of a candidate.")
 @click.option("--contexts", "n_contexts", type=int, default=3, show_default=True, metavar="N", help="Example sentences per candidate.")
+@click.option("--reference", type=click.Choice(["un", "general"]), default="un", show_default=True,
+              help="Domain specificity against general Chinese and general UN text (un), or general Chinese only.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default=None, help="Output format (default: by -o's extension, else table).")
 @_encoding_option
 @click.option("-o", "--output", default=None, metavar="FILE", help="Write here instead of stdout.")
-def mine_cmd(inputs: tuple[str, ...], glossaries: tuple[str, ...], top: int | None, min_freq: int, n_contexts: int, fmt: str | None, encoding: str | None, output: str | None) -> None:
+def mine_cmd(inputs: tuple[str, ...], glossaries: tuple[str, ...], top: int | None, min_freq: int, n_contexts: int, reference: str, fmt: str | None, encoding: str | None, output: str | None) -> None:
     """Mine Chinese term candidates from a corpus, ranked by termhood.
 
     Multi-word terms (毒品和犯罪问题办公室, 新精神活性物质) whole and once, with frequency, document
@@ -260,7 +262,8 @@ def mine_cmd(inputs: tuple[str, ...], glossaries: tuple[str, ...], top: int | No
     fmt = format_for(output, fmt)
     if top is None:
         top = 100 if fmt == "table" else 0
-    result = mine(list(inputs), list(glossaries) or None, top=top, min_freq=min_freq, contexts=n_contexts, encoding=encoding, progress=progress)
+    result = mine(list(inputs), list(glossaries) or None, top=top, min_freq=min_freq, contexts=n_contexts,
+                  encoding=encoding, progress=progress, reference=reference)
     with output_stream(output) as out:
         n = write_candidates(result.candidates, out, fmt)
     docs = f"{result.n_docs} document" + ("s" if result.n_docs != 1 else "")

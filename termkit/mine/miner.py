@@ -282,6 +282,17 @@ def _named(e: Entry) -> bool:
     return e.words[-1] in NAME_HEADS or body_name(e.words)
 
 
+#: Last words of country names (伊朗伊斯兰共和国, 大不列颠及北爱尔兰联合王国).
+COUNTRY_HEADS = frozenset("共和国 王国 联合王国 联邦 合众国 酋长国 公国 大公国 多民族国".split())
+
+
+def _country(words: Sequence[str]) -> bool:
+    """A country's name: it ends in a country head, or every word is a place name."""
+    if words and words[-1] in COUNTRY_HEADS:
+        return True
+    return len(words) > 1 and all(dictionary_tag(w) == "ns" for w in words)
+
+
 def _noun_like(word: str) -> bool:
     """Can this word be a term on its own? Nouns and words the dictionary lacks (new words,
     codes); not verbs, adjectives, adverbs, idioms or place and person names."""
@@ -368,6 +379,11 @@ def score_table(
         e.single = len(content) == 1
         if e.single and e.title == 0 and not _noun_like(content[0]):
             e.prelim = -1.0  # a single verb, adjective, adverb or place name: not a term alone
+            continue
+        if (e.single and content[0] in NAME_HEADS) or _country(e.words):
+            # a bare head (公约, 宣言) names no particular thing; country names belong to the UN
+            # country nomenclature, not to a domain's termbase
+            e.prelim = -1.0
             continue
         e.prelim = scores.termhood(
             cvalue=e.cvalue,
