@@ -345,3 +345,10 @@ def test_mining_general_un_text_is_still_sensible():
     assert len(top) == 60
     assert {"安全理事会", "人权理事会"} & set(top) or any(t.endswith("委员会") for t in top), top[:30]
     assert not any(t in FUNCTION_WORDS for t in top)
+
+
+def test_bare_heads_and_country_names_are_not_candidates(ranked):
+    # seeds: 公约 and 宣言 stand alone many times; 联合王国 and 伊朗伊斯兰共和国 are in the attendance list
+    for text in ("公约", "宣言", "联合王国", "伊朗伊斯兰共和国", "委内瑞拉玻利瓦尔共和国"):
+        assert text not in ranked
+    assert "巴黎公约" in ranked[:10] and "维也纳宣言" in ranked[:20]
