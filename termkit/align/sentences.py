@@ -7,19 +7,23 @@ counterpart. The best sequence of beads is found by dynamic programming over a c
 * **length** — Gale–Church: the English length of a true bead is close to ``c`` times the
   Chinese length, ``c`` being the ratio of the two whole documents; the cost is the negative log
   of the two-sided normal tail of the standardized difference.
-* **lexical anchors** — each sentence is reduced to *keys*: dictionary translations (CC-CEDICT
-  glosses, and the glossary's English terms for its Chinese forms), numbers (Chinese numerals
-  and full-width digits included), months, Latin tokens and document symbols
-  (``E/CN.7/2024/1``), names (a Chinese span whose pinyin spells a capitalized English word of
-  the other document: 陈清扬 ↔ Chen Qingyang) and punctuation (? ! quotes). A bead's similarity
-  is the share of the content on both sides that the other side accounts for (Chinese
-  characters and English words with a shared key), and the cost is ``1 - similarity`` per
-  sentence of the bead.
-* **a prior** per bead type (1–1 cheapest; deletions dearest).
+* **lexical anchors** — each sentence is reduced to *keys* over its *units* (hanzi and Latin
+  runs; English words): dictionary translations (CC-CEDICT glosses, and the glossary's English
+  terms for its Chinese forms), numbers (Chinese numerals and full-width digits included),
+  months, Latin tokens and document symbols (``E/CN.7/2024/1``), names (a Chinese span whose
+  pinyin spells a capitalized English word of the other document: 陈清扬 ↔ Chen Qingyang) and
+  punctuation (? ! quotes). Each unit of a bead is *matched* when the other side shares one of
+  its keys. The evidence is a log-likelihood ratio — a unit of a true translation is matched
+  with probability ``pi1`` (plus chance), a unit of an unrelated pair only by chance, measured
+  on neighbouring sentences of the same documents and growing with the size of the other side —
+  so merging an unrelated neighbour into a bead costs, and merging its true translation pays.
+* **numbers and symbols** that appear on one side of a bead only (10 and more, or a symbol).
+* **a prior** per bead type (1–1 free; 1–2 cheap; 2–3 dear) and a cost per unaligned sentence.
 
 The search never fills the whole n × m table: sentences are merged pairwise into coarser
 blocks until the table is small, that is aligned in full, and each finer level is aligned only
-in a band around the coarser path (as in Vecalign). 10,000 sentences a side take seconds.
+in a band around the coarser path (as in Vecalign), with a beam inside the band. 10,000
+sentences a side take seconds.
 """
 
 from __future__ import annotations
@@ -39,24 +43,28 @@ from .dictionary import STOPWORDS, cedict, content_stems, stem
 
 @dataclass
 class AlignParams:
-    """Weights of the bead cost. Tuned on MAC-Dev and synthetic UN documents (bench/align_eval.py)."""
+    """Weights of the bead cost, tuned on MAC-Dev and synthetic UN documents (bench/align_eval.py).
 
-    s2: float = 7.0  # variance of the length difference per unit of length
-    w_len: float = 0.25  # weight of the Gale–Church length cost
-    w_lex: float = 0.3  # weight of the lexical log-likelihood ratio
-    pi1: float = 0.3  # share of content units a true translation matches (beyond chance)
-    neutral_sim: float = 0.15  # similarity assumed when neither side has content to compare
+    Costs are in nats: -log probabilities and log-likelihood ratios, weighted.
+    """
+
+    s2: float = 7.0  # variance of the length difference per unit of length (fit on UNPC and MAC-Dev)
+    w_len: float = 0.19  # weight of the Gale–Church length cost
+    w_lex: float = 0.11  # weight of the lexical log-likelihood ratio
+    pi1: float = 0.3  # share of content units a true translation matches beyond chance
+    neutral_sim: float = 0.15  # similarity reported when neither side has content to compare
     del_cost: float = 1.6  # a sentence left unaligned (1–0, 0–1)
     priors: dict = field(default_factory=lambda: {
-        (1, 1): 0.0, (1, 2): 0.35, (2, 1): 0.35, (2, 2): 1.2, (1, 3): 0.9, (3, 1): 0.9,
-        (1, 4): 1.6, (4, 1): 1.6, (2, 3): 1.8, (3, 2): 1.8,
+        (1, 1): 0.0, (1, 2): 0.45, (2, 1): 0.45, (2, 2): 1.5, (1, 3): 0.9, (3, 1): 0.9,
+        (1, 4): 1.2, (4, 1): 1.2, (2, 3): 2.4, (3, 2): 2.4,
     })
-    w_num: float = 0.5  # per number or symbol found on one side of a bead only
+    w_num: float = 0.35  # per number (10 and more) or symbol found on one side of a bead only
     chance_offsets: tuple = (1, 2)  # chance agreement is measured this far off the diagonal
     max_df: float = 1.0  # keys found in more than this share of a side's sentences are ignored
     coarse_filter_level: int = 2  # from blocks of 2**level sentences on, forget frequent keys
     coarse_max_df: float = 0.1
-    beam: float = 15.0  # DP cells this much costlier than the best of their row are dropped
+    max_len_dev: float = 4.0  # merged beads whose lengths differ by more standard deviations are not tried
+    beam: float = 8.0  # DP cells this much costlier than the best of their row are not extended
     band: int = 3  # half-width of the band around the coarser path
     full_cells: int = 5_000  # align without a band when n × m is at most this
 
@@ -611,6 +619,8 @@ class _Scorer:
                 if az or ae:
                     total += p.w_num * len(az ^ ae)
             return total
+        if x > p.max_len_dev:  # lengths this far apart: no merged bead, whatever the words say
+            return math.inf
         llr = self.evidence(i, j, a, b)[0]
         total = p.w_len * len_cost - p.w_lex * llr + p.priors[(a, b)]
         if p.w_num:
@@ -798,10 +808,8 @@ def align_sentences(
         raise ValueError(f"src_lang must be 'en' or 'zh', not {src_lang!r}")
     zh, en = extract_features(src, tgt, src_lang, glossary)
     zh, en = drop_frequent(zh, en, params.max_df)
-    beads = [bd for bd in ALL_BEADS if bd in params.priors or 0 in bd]
-    if src_lang == "en":
-        beads = [(a, b) for a, b in beads]  # the bead set is symmetric
-    path = _align_features(zh, en, params, tuple(beads))
+    beads = tuple(bd for bd in ALL_BEADS if bd in params.priors or 0 in bd)
+    path = _align_features(zh, en, params, beads)
     scorer = _Scorer(zh, en, params)
     out = []
     for i0, i1, j0, j1 in path:
