@@ -20,16 +20,47 @@ from .documents import load_documents, segment_document
 from .errors import InputError, TermkitError
 from .formats.txt import read_corpus, read_text
 from .mine import mine
-from .model import Document, Segment
+from .model import Candidate, Concept, Document, Finding, Match, Segment, SentencePair, Term
 from .text.normalize import Normalized, normalize, normalize_key
 from .text.pinyin import pinyin_key
 from .text.segment import segment
 
+# The heavier stages load on first use, so that `import termkit` and `termkit --help` stay quick.
+# (Names differ from the subpackages' — termkit.check, termkit.align, termkit.export — so that
+# importing one never hides the function.)
+_LAZY = {
+    "load_glossary": ("termkit.glossary", "load_glossary"),
+    "check_paths": ("termkit.pipeline", "check_paths"),
+    "check_documents": ("termkit.check", "check_documents"),
+    "run_job": ("termkit.pipeline", "run_job"),
+    "align_sentences": ("termkit.align", "align"),
+    "align_documents": ("termkit.align", "align_documents"),
+    "export_glossary": ("termkit.export", "export_glossary"),
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        value = getattr(importlib.import_module(module), attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'termkit' has no attribute {name!r}")
+
+
 __all__ = [
+    "Candidate",
+    "Concept",
     "Document",
+    "Finding",
     "InputError",
+    "Match",
     "Normalized",
     "Segment",
+    "SentencePair",
+    "Term",
     "TermkitError",
     "load_documents",
     "mine",
@@ -40,4 +71,5 @@ __all__ = [
     "read_text",
     "segment",
     "segment_document",
+    *_LAZY,
 ]

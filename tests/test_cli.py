@@ -68,3 +68,14 @@ def test_failed_run_leaves_no_output_file(tmp_path):
     assert r.exit_code == 2
     assert not out.exists()
     assert list(tmp_path.iterdir()) == [empty]
+
+
+def test_public_api_names():
+    import termkit
+
+    for name in ("mine", "load_glossary", "check_paths", "check_documents", "run_job", "align_sentences",
+                 "align_documents", "export_glossary", "load_documents", "normalize", "segment"):
+        assert callable(getattr(termkit, name)), name
+    import termkit.align  # noqa: F401  (importing a subpackage must not hide a function)
+    import termkit.check  # noqa: F401
+    assert callable(termkit.align_sentences) and callable(termkit.check_paths)
