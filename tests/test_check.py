@@ -219,9 +219,13 @@ def test_html_report_structure_and_escaping(seed_result):
 
 
 def test_html_escapes_input(glossary):
-    text = "联合国毒品和犯罪问题办公室<script>alert(1)</script>\"onerror=x 艾滋病病毒和艾滋病毒。"
+    text = ("联合国毒品和犯罪问题办公室<script>alert(1)</script>\"onerror=x 艾滋病病毒和艾滋病毒。"
+            "</style><img src=x onerror=alert(2)>艾滋病病毒'><svg onload=alert(3)>。")
     result = check_documents([doc("<b>evil</b>", text)], glossary)
+    assert result.findings
     page = lxml.html.fromstring(render_html(result))
     assert not page.xpath("//script[contains(., 'alert')]")
-    assert not page.xpath("//b")
-    assert "<script>alert(1)</script>" in page.text_content()
+    assert not page.xpath("//b | //img | //svg")
+    assert not page.xpath("//@onerror | //@onload")
+    assert len(page.xpath("//style")) == 1 and "alert" not in page.xpath("//style")[0].text_content()
+    assert "<script>alert(1)</script>" in page.text_content() and "<img src=x onerror=alert(2)>" in page.text_content()
