@@ -25,9 +25,9 @@ def write_segments(segments: Iterable[Segment], out: IO[str], fmt: str = "tsv") 
     if fmt not in SEGMENT_FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
     n = 0
-    if fmt == "tsv":
-        out.write("\t".join(TSV_COLUMNS) + "\n")
-    for seg in segments:
+    for seg in segments:  # (the header waits for the first sentence: a read error comes first)
+        if fmt == "tsv" and n == 0:
+            out.write("\t".join(TSV_COLUMNS) + "\n")
         if fmt == "tsv":
             row = (seg.doc_id, str(seg.index), str(seg.start), str(seg.end), seg.kind, seg.label, seg.text)
             out.write("\t".join(_tsv_escape(v) for v in row) + "\n")
@@ -46,4 +46,6 @@ def write_segments(segments: Iterable[Segment], out: IO[str], fmt: str = "tsv") 
                 record["parts"] = [list(p) for p in seg.parts]
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         n += 1
+    if fmt == "tsv" and n == 0:
+        out.write("\t".join(TSV_COLUMNS) + "\n")
     return n
