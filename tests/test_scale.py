@@ -143,3 +143,29 @@ def test_local_executor_runs_a_task_per_chunk():
     with LocalExecutor() as ex:
         counts = ex.map_reduce(count_chunk, chunks, (), True, None)
     assert isinstance(counts, Counts) and counts.n_docs == 4
+
+
+def test_spilling_to_disk_gives_the_same_output(seeds_local, tmp_path):
+    """A one-byte memory limit: the counts go to SQLite after every chunk and come back equal."""
+    from termkit.mine.store import SpillingMerge
+
+    merger = SpillingMerge(1, directory=str(tmp_path))
+    chunks = plan_chunks([(str(p), p.stem) for p in sorted(SEEDS.glob("*.txt"))], chunk_bytes=1)
+    spilled = LocalExecutor().map_reduce(count_chunk, chunks, (), True, None, merger=merger)
+    assert merger.spills >= 4 and not list(tmp_path.iterdir())  # spilled each time; file removed
+    inmem = LocalExecutor().map_reduce(count_chunk, chunks, (), True, None)
+    for name in ("ngrams", "doc_freq", "words", "titles", "title_docs", "definitions"):
+        assert list(getattr(spilled, name).items()) == list(getattr(inmem, name).items())
+    assert ranked(mine([str(SEEDS)], top=0, chunk_bytes=CHUNK, memory_limit=1)) == ranked(seeds_local)
+    assert ranked(mine([str(SEEDS)], top=0, chunk_bytes=CHUNK, memory_limit="1k", jobs=2)) == ranked(seeds_local)
+
+
+def test_memory_limit_sizes():
+    from termkit.mine.store import default_memory_limit, parse_size
+
+    assert parse_size("512M") == 512 * 2**20 and parse_size("2G") == 2 * 2**30 and parse_size("1.5GB") == 3 * 2**29
+    assert parse_size(1000) == 1000 and default_memory_limit() > 0
+    with pytest.raises(ValueError):
+        parse_size("lots")
+    r = CliRunner().invoke(main, ["mine", str(SEEDS), "--memory-limit", "lots"])
+    assert r.exit_code == 2 and "--memory-limit" in r.output

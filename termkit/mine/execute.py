@@ -112,6 +112,17 @@ def merge_new(results: Iterable):
     return acc
 
 
+def _fold(results: Iterable, merger=None):
+    if merger is None:
+        return merge_all(results)
+    try:
+        for r in results:
+            merger.add(r)
+        return merger.result()
+    finally:
+        merger.close()
+
+
 # --- executors ------------------------------------------------------------------------------------
 
 Progress = Callable[[Iterable, Optional[int], str], Iterable]
@@ -127,8 +138,11 @@ class LocalExecutor:
     name = "local"
     workers = 1
 
-    def map_reduce(self, func, chunks: Sequence[Chunk], *args, progress: Progress = _no_progress, label: str = ""):
-        return merge_all(progress((func(c, *args) for c in chunks), len(chunks), label))
+    def map_reduce(self, func, chunks: Sequence[Chunk], *args, progress: Progress = _no_progress, label: str = "",
+                   merger=None):
+        """``func(chunk, *args)`` for every chunk, merged in chunk order (by ``merger``, e.g. a
+        :class:`.store.SpillingMerge`, when given)."""
+        return _fold(progress((func(c, *args) for c in chunks), len(chunks), label), merger)
 
     def close(self) -> None:
         pass
@@ -168,8 +182,8 @@ class PoolExecutor(LocalExecutor):
                 pending.append(self.pool.submit(func, c, *args))
             yield result
 
-    def map_reduce(self, func, chunks, *args, progress: Progress = _no_progress, label: str = ""):
-        return merge_all(progress(self._results(func, chunks, args), len(chunks), label))
+    def map_reduce(self, func, chunks, *args, progress: Progress = _no_progress, label: str = "", merger=None):
+        return _fold(progress(self._results(func, chunks, args), len(chunks), label), merger)
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -213,7 +227,9 @@ class DaskExecutor(LocalExecutor):
                 raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
 
-    def map_reduce(self, func, chunks, *args, progress: Progress = _no_progress, label: str = ""):
+    def map_reduce(self, func, chunks, *args, progress: Progress = _no_progress, label: str = "", merger=None):
+        """The reduction runs on the workers (``merger`` does not apply: the cluster's memory
+        holds the partial results, and the client receives the merged one)."""
         import dask.bag as db
 
         if not chunks:

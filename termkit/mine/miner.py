@@ -478,6 +478,7 @@ def mine(
     jobs: Optional[int] = None,
     scheduler=None,
     chunk_bytes: int = CHUNK_BYTES,
+    memory_limit=None,
 ) -> MineResult:
     """Mine term candidates from Chinese documents, best first.
 
@@ -494,6 +495,8 @@ def mine(
     ``jobs`` worker processes, or a Dask cluster — ``scheduler="local"`` (a LocalCluster of
     ``jobs`` workers), ``"tcp://HOST:8786"`` or a ``distributed.Client``. ``chunk_bytes``: the
     size of a map task (files are grouped into chunks of about this many bytes).
+    ``memory_limit`` (bytes, or ``"2G"``; default a quarter of the machine's memory): past it,
+    the merged counts spill to an SQLite file (:mod:`.store`); the output is the same.
 
     Raises :class:`InputError` for an empty corpus or one without Chinese text.
     """
@@ -506,17 +509,20 @@ def mine(
 
     with make_executor(jobs, scheduler) as executor:
         return _mine(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm, shortlist,
-                     un_ref, chunk_bytes)
+                     un_ref, chunk_bytes, memory_limit)
 
 
 def _mine(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm, shortlist, un_ref,
-          chunk_bytes) -> MineResult:
+          chunk_bytes, memory_limit=None) -> MineResult:
+    from .store import SpillingMerge, parse_size
+
+    limit = None if memory_limit is None else parse_size(memory_limit)
     chunks = corpus.plan(chunk_bytes)
     progress = corpus.progress
 
     # 1. map: count; 2. reduce
     counts = executor.map_reduce(count_chunk, chunks, tuple(extra), hmm, encoding,
-                                 progress=progress, label="counting") or Counts()
+                                 progress=progress, label="counting", merger=SpillingMerge(limit)) or Counts()
     if counts.n_docs == 0 or counts.n_chars == 0:
         raise InputError("the corpus is empty: no text to mine", corpus.where)
     if counts.n_zh_docs == 0:
