@@ -59,7 +59,7 @@ def plan_chunks(files: Sequence[tuple[str, str]], docs: Sequence[Document] = (),
             chunks.append([])
             start = -1
             size = 0
-        chunks[-1].append((str(path), doc_id))
+        chunks[-1].append((os.path.abspath(path), doc_id))  # workers may run elsewhere
         size += n
     return chunks
 
