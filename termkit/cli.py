@@ -246,7 +246,10 @@ def glossary_attest_cmd(glossary_path: str, corpus: tuple[str, ...], lang: str, 
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default=None, help="Output format (default: by -o's extension, else table).")
 @_encoding_option
 @click.option("-o", "--output", default=None, metavar="FILE", help="Write here instead of stdout.")
-def mine_cmd(inputs: tuple[str, ...], glossaries: tuple[str, ...], top: int | None, min_freq: int, n_contexts: int, reference: str, fmt: str | None, encoding: str | None, output: str | None) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N", help="Count in N worker processes (with --scheduler local: N Dask workers).")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="Run the counting on a Dask cluster: tcp://HOST:8786, or 'local' to start one here (needs termkit[dask]).")
+@click.option("--memory-limit", default=None, metavar="SIZE", help="Spill counts to disk beyond this (e.g. 512M, 2G; default: a quarter of the machine's memory).")
+def mine_cmd(inputs: tuple[str, ...], glossaries: tuple[str, ...], top: int | None, min_freq: int, n_contexts: int, reference: str, fmt: str | None, encoding: str | None, output: str | None, jobs: int | None = None, scheduler: str | None = None, memory_limit: str | None = None) -> None:
     """Mine Chinese term candidates from a corpus, ranked by termhood.
 
     Multi-word terms (毒品和犯罪问题办公室, 新精神活性物质) whole and once, with frequency, document
@@ -260,10 +263,18 @@ def mine_cmd(inputs: tuple[str, ...], glossaries: tuple[str, ...], top: int | No
     from .mine import mine
 
     fmt = format_for(output, fmt)
+    if memory_limit is not None:
+        from .mine.store import parse_size
+
+        try:
+            parse_size(memory_limit)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--memory-limit") from None
     if top is None:
         top = 100 if fmt == "table" else 0
     result = mine(list(inputs), list(glossaries) or None, top=top, min_freq=min_freq, contexts=n_contexts,
-                  encoding=encoding, progress=progress, reference=reference)
+                  encoding=encoding, progress=progress, reference=reference,
+                  jobs=jobs, scheduler=scheduler, memory_limit=memory_limit)
     with output_stream(output) as out:
         n = write_candidates(result.candidates, out, fmt)
     docs = f"{result.n_docs} document" + ("s" if result.n_docs != 1 else "")

@@ -350,14 +350,13 @@ class Counts:
     n_tokens: int = 0
 
     def merge(self, other: "Counts") -> "Counts":
-        """Add ``other`` into this one (in place) and return self."""
+        """Add ``other`` into this one (in place) and return self.
+
+        Keys keep their order of first appearance (this one's, then the new ones of ``other``):
+        an associative ordered union, so any merge tree over the same chunks in the same order
+        (a linear fold, Dask's tree reduction) gives the same counts in the same order."""
         for name in ("ngrams", "doc_freq", "words", "titles", "title_docs", "definitions"):
-            mine, theirs = getattr(self, name), getattr(other, name)
-            if len(theirs) > len(mine):  # add the smaller into the larger
-                theirs = mine
-                mine = Counter(getattr(other, name))
-                setattr(self, name, mine)
-            mine.update(theirs)
+            getattr(self, name).update(getattr(other, name))
         self.n_docs += other.n_docs
         self.n_chars += other.n_chars
         self.n_zh_docs += other.n_zh_docs

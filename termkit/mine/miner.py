@@ -54,6 +54,7 @@ from .candidates import (
 )
 from .reference import REFERENCES, UNReference, get_reference
 from .contexts import Occurrences, fill_sentences, scan_documents, written_form
+from .execute import CHUNK_BYTES, count_chunk, make_executor, plan_chunks, scan_chunk
 
 Progress = Callable[[Iterable, Optional[int], str], Iterable]
 
@@ -61,7 +62,6 @@ Progress = Callable[[Iterable, Optional[int], str], Iterable]
 EDGE_CHARS = frozenset(w for w in STOP_WORDS | JOINERS if len(w) == 1)
 
 DEFAULT_SHORTLIST = 3000
-CHUNK_BYTES = 8_000_000
 
 
 @dataclass
@@ -171,6 +171,10 @@ class _Corpus:
                 yield self._read(chunk, bar)
             for _ in bar:  # finish the progress bar
                 pass
+
+    def plan(self, chunk_bytes: int = CHUNK_BYTES) -> list:
+        """The corpus as chunks for the maps (:func:`.execute.plan_chunks`)."""
+        return plan_chunks([(str(f), self.ids[str(f)]) for f in self.files], self.docs, chunk_bytes)
 
     def document(self, doc_id: str) -> Document:
         """One document by id (read again from its file)."""
@@ -487,6 +491,10 @@ def mine(
     shortlist: int = DEFAULT_SHORTLIST,
     progress: Optional[Progress] = None,
     reference: str = "un",
+    jobs: Optional[int] = None,
+    scheduler=None,
+    chunk_bytes: int = CHUNK_BYTES,
+    memory_limit=None,
 ) -> MineResult:
     """Mine term candidates from Chinese documents, best first.
 
@@ -499,6 +507,13 @@ def mine(
     domain specificity is measured against — ``"un"`` (default: general Chinese and general UN
     text, :mod:`.reference`) or ``"general"`` (general Chinese only, jieba's dictionary).
 
+    Where the maps run (:mod:`.execute`; the output is the same): in this process (default),
+    ``jobs`` worker processes, or a Dask cluster — ``scheduler="local"`` (a LocalCluster of
+    ``jobs`` workers), ``"tcp://HOST:8786"`` or a ``distributed.Client``. ``chunk_bytes``: the
+    size of a map task (files are grouped into chunks of about this many bytes).
+    ``memory_limit`` (bytes, or ``"2G"``; default a quarter of the machine's memory): past it,
+    the merged counts spill to an SQLite file (:mod:`.store`); the output is the same.
+
     Raises :class:`InputError` for an empty corpus or one without Chinese text.
     """
     progress = progress or _no_progress
@@ -508,10 +523,22 @@ def mine(
     extra = glossary_words(t.text for t in gloss.terms("zh")) if gloss is not None else ()
     min_freq = max(1, int(min_freq))
 
+    with make_executor(jobs, scheduler) as executor:
+        return _mine(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm, shortlist,
+                     un_ref, chunk_bytes, memory_limit)
+
+
+def _mine(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm, shortlist, un_ref,
+          chunk_bytes, memory_limit=None) -> MineResult:
+    from .store import SpillingMerge, parse_size
+
+    limit = None if memory_limit is None else parse_size(memory_limit)
+    chunks = corpus.plan(chunk_bytes)
+    progress = corpus.progress
+
     # 1. map: count; 2. reduce
-    counts = Counts()
-    for docs in corpus.chunks("counting"):
-        counts.merge(count_documents(docs, extra, hmm))
+    counts = executor.map_reduce(count_chunk, chunks, tuple(extra), hmm, encoding,
+                                 progress=progress, label="counting", merger=SpillingMerge(limit)) or Counts()
     if counts.n_docs == 0 or counts.n_chars == 0:
         raise InputError("the corpus is empty: no text to mine", corpus.where)
     if counts.n_zh_docs == 0:
@@ -532,9 +559,8 @@ def mine(
     del counts
 
     # 3. map: occurrences of the shortlist; 4. reduce
-    occ = Occurrences(contexts)
-    for docs in corpus.chunks("scanning"):
-        occ.merge(scan_documents(docs, short, contexts))
+    occ = executor.map_reduce(scan_chunk, chunks, list(short), contexts, encoding,
+                              progress=progress, label="scanning") or Occurrences(contexts)
     frag = fragments(short, occ.freq)
 
     results: list[Candidate] = []

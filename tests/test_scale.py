@@ -1,0 +1,171 @@
+"""One code path, three executors: the ranked output of ``mine()`` is the same in this process,
+in a local process pool (``--jobs``) and on a Dask cluster (a LocalCluster of two worker
+processes on loopback), on the seeds and on the UN Parallel Corpus dev set."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from termkit.cli import main
+from termkit.errors import InputError
+from termkit.mine import Counts, count_documents, mine, scan_documents
+from termkit.mine.execute import DASK_MISSING, LocalExecutor, count_chunk, make_executor, merge_all, merge_new, plan_chunks
+from termkit.documents import load_documents
+
+from conftest import SEEDS
+
+UNPC = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "unpc" / "UNv1.0.devset.zh"
+CHUNK = 40_000  # small chunks, so that even the seeds make several tasks
+
+
+def ranked(result):
+    """Everything the output shows, in order."""
+    return [
+        (c.scores["key"], c.text, c.score, c.freq, c.doc_freq, c.scores["cvalue"], c.scores["cohesion"],
+         c.scores["entropy_left"], c.scores["entropy_right"], c.abbreviation_of, tuple(c.abbreviations),
+         tuple((x.doc_id, x.start, x.end, x.sentence) for x in c.contexts))
+        for c in result
+    ]
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """One LocalCluster per module: two worker processes, one thread each, loopback, no dashboard."""
+    distributed = pytest.importorskip("distributed", reason="dask[distributed] is in the test extra; install '.[test]'")
+    c = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                 dashboard_address=None)
+    client = distributed.Client(c)
+    yield client
+    client.close()
+    c.close()
+
+
+@pytest.fixture(scope="module")
+def unpc_dir(tmp_path_factory):
+    """The UNPC dev set (Chinese side, 4,000 sentences) as eight documents of 500 lines."""
+    if not UNPC.exists():
+        pytest.skip(f"the UN Parallel Corpus dev set is not at {UNPC} (it lives in the shared folder beside the repo)")
+    lines = UNPC.read_text(encoding="utf-8").splitlines(keepends=True)
+    d = tmp_path_factory.mktemp("unpc")
+    for i in range(0, len(lines), 500):
+        (d / f"unpc{i // 500:02d}.txt").write_text("".join(lines[i:i + 500]), encoding="utf-8")
+    return d
+
+
+@pytest.fixture(scope="module")
+def seeds_local():
+    return mine([str(SEEDS)], top=0, chunk_bytes=CHUNK)
+
+
+@pytest.fixture(scope="module")
+def unpc_local(unpc_dir):
+    return mine([str(unpc_dir)], top=0, chunk_bytes=CHUNK)
+
+
+def test_the_plan_has_several_chunks(unpc_dir):
+    files = sorted(unpc_dir.glob("*.txt"))
+    chunks = plan_chunks([(str(f), f.stem) for f in files], chunk_bytes=CHUNK)
+    assert len(chunks) == len(files) >= 8
+    assert len(plan_chunks([(str(f), f.stem) for f in files])) == 1
+
+
+def test_dask_equals_single_process_on_the_seeds(cluster, seeds_local):
+    result = mine([str(SEEDS)], top=0, chunk_bytes=CHUNK, scheduler=cluster)
+    assert len(seeds_local) > 500
+    assert ranked(result) == ranked(seeds_local)
+    assert (result.n_docs, result.n_chars, result.n_candidates) == (seeds_local.n_docs, seeds_local.n_chars, seeds_local.n_candidates)
+
+
+def test_dask_equals_single_process_on_the_unpc_dev_set(cluster, unpc_local, unpc_dir):
+    result = mine([str(unpc_dir)], top=0, chunk_bytes=CHUNK, scheduler=cluster)
+    assert len(unpc_local) > 500
+    assert ranked(result) == ranked(unpc_local)
+
+
+def test_process_pool_equals_single_process(seeds_local, unpc_local, unpc_dir):
+    assert ranked(mine([str(SEEDS)], top=0, chunk_bytes=CHUNK, jobs=2)) == ranked(seeds_local)
+    assert ranked(mine([str(unpc_dir)], top=0, chunk_bytes=CHUNK, jobs=2)) == ranked(unpc_local)
+
+
+def test_chunking_does_not_change_the_ranking(seeds_local):
+    whole = mine([str(SEEDS)], top=0)  # one chunk
+    assert [r[:10] for r in ranked(whole)] == [r[:10] for r in ranked(seeds_local)]
+
+
+def test_cli_jobs_equals_single_process(tmp_path):
+    runner = CliRunner()
+    outs = []
+    for extra in ([], ["--jobs", "2"]):
+        out = tmp_path / f"terms{len(extra)}.jsonl"
+        r = runner.invoke(main, ["-q", "mine", str(SEEDS), "--top", "300", "-o", str(out), *extra])
+        assert r.exit_code == 0, r.output
+        outs.append([json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()])
+    assert len(outs[0]) == 300 and outs[0] == outs[1]
+
+
+def test_cli_scheduler_without_dask_is_one_line(monkeypatch, tmp_path):
+    for name in ("dask", "dask.bag", "dask.distributed", "distributed"):
+        monkeypatch.setitem(sys.modules, name, None)  # as if not installed: import raises ImportError
+    r = CliRunner().invoke(main, ["mine", str(SEEDS), "--scheduler", "local"])
+    assert r.exit_code == 2
+    assert r.output.strip().splitlines() == [f"termkit: error: {DASK_MISSING}"]
+    with pytest.raises(InputError):
+        make_executor(scheduler="tcp://127.0.0.1:8786")
+
+
+def test_merges_are_associative_ordered_unions():
+    """Any merge tree over the chunks in order gives the same counts with keys in the same order
+    (what makes a tree reduction on Dask equal to a linear fold)."""
+    docs = list(load_documents([str(SEEDS)]))
+    parts = [count_documents([d]) for d in docs]
+    linear = merge_all(count_documents([d]) for d in docs)
+    tree = merge_new([merge_new(parts[:2]), merge_new(parts[2:])])
+    for name in ("ngrams", "doc_freq", "words", "titles", "definitions"):
+        assert list(getattr(tree, name).items()) == list(getattr(linear, name).items())
+    assert [len(p.ngrams) for p in parts] == [len(count_documents([d]).ngrams) for d in docs]  # inputs untouched
+    cands = [k.replace("\x1f", "") for k in list(linear.ngrams)[:300]]
+    occ = [scan_documents([d], cands) for d in docs]
+    a = merge_all(scan_documents([d], cands) for d in docs)
+    b = merge_new([merge_new(occ[:3]), occ[3]])
+    assert list(a.freq.items()) == list(b.freq.items())
+    assert {k: list(v.items()) for k, v in a.forms.items()} == {k: list(v.items()) for k, v in b.forms.items()}
+    assert a.contexts == b.contexts
+
+
+def test_local_executor_runs_a_task_per_chunk():
+    chunks = plan_chunks([(str(p), p.stem) for p in sorted(SEEDS.glob("*.txt"))], chunk_bytes=1)
+    assert len(chunks) == 4
+    with LocalExecutor() as ex:
+        counts = ex.map_reduce(count_chunk, chunks, (), True, None)
+    assert isinstance(counts, Counts) and counts.n_docs == 4
+
+
+def test_spilling_to_disk_gives_the_same_output(seeds_local, tmp_path):
+    """A one-byte memory limit: the counts go to SQLite after every chunk and come back equal."""
+    from termkit.mine.store import SpillingMerge
+
+    merger = SpillingMerge(1, directory=str(tmp_path))
+    chunks = plan_chunks([(str(p), p.stem) for p in sorted(SEEDS.glob("*.txt"))], chunk_bytes=1)
+    spilled = LocalExecutor().map_reduce(count_chunk, chunks, (), True, None, merger=merger)
+    assert merger.spills >= 4 and not list(tmp_path.iterdir())  # spilled each time; file removed
+    inmem = LocalExecutor().map_reduce(count_chunk, chunks, (), True, None)
+    for name in ("ngrams", "doc_freq", "words", "titles", "title_docs", "definitions"):
+        assert list(getattr(spilled, name).items()) == list(getattr(inmem, name).items())
+    assert ranked(mine([str(SEEDS)], top=0, chunk_bytes=CHUNK, memory_limit=1)) == ranked(seeds_local)
+    assert ranked(mine([str(SEEDS)], top=0, chunk_bytes=CHUNK, memory_limit="1k", jobs=2)) == ranked(seeds_local)
+
+
+def test_memory_limit_sizes():
+    from termkit.mine.store import default_memory_limit, parse_size
+
+    assert parse_size("512M") == 512 * 2**20 and parse_size("2G") == 2 * 2**30 and parse_size("1.5GB") == 3 * 2**29
+    assert parse_size(1000) == 1000 and default_memory_limit() > 0
+    with pytest.raises(ValueError):
+        parse_size("lots")
+    r = CliRunner().invoke(main, ["mine", str(SEEDS), "--memory-limit", "lots"])
+    assert r.exit_code == 2 and "--memory-limit" in r.output
