@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 
+import termkit.formats.tmx  # noqa: F401  (imported here, not lazily by read_bilingual, so that
+import termkit.formats.xliff  # noqa: F401   the fuzzer instruments them and sees their coverage)
 from termkit.errors import TermkitError
 from termkit.formats.bilingual import read_bilingual
 from termkit.formats.csv import read_any_csv
