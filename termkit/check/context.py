@@ -22,6 +22,7 @@ class CheckContext:
     candidates: list = field(default_factory=list)  # mined Candidates (for discovery without a glossary)
     units: list = field(default_factory=list)  # bilingual EN–ZH units (check.bilingual.Unit)
     max_locations: int = 50  # per form and finding; counts are always complete
+    memo: dict = field(default_factory=dict)  # results checks share within one run (discover.py)
 
     @cached_property
     def normalized(self) -> dict[str, Normalized]:

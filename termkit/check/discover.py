@@ -88,7 +88,7 @@ class Cluster:
 
 
 def _form_occurrences(ctx: CheckContext, forms: tuple[str, ...]):
-    cache = ctx.__dict__.setdefault("_discover_cache", {})
+    cache = ctx.memo.setdefault("form_occurrences", {})
     if forms not in cache:
         scanner = FormScanner(normalize_key(f) for f in forms)
         back = {normalize_key(f): f for f in forms}
@@ -260,9 +260,11 @@ def _glossary_covers(ctx: CheckContext, forms: set[str]) -> bool:
     """Skip what the glossary already judges: forms of one concept, or of different concepts."""
     if ctx.glossary is None:
         return False
-    index = ctx.__dict__.setdefault("_glossary_forms", {
-        normalize_key(t.text): c.id for c in ctx.glossary.concepts for t in c.terms_in("zh")
-    })
+    if "glossary_forms" not in ctx.memo:
+        ctx.memo["glossary_forms"] = {
+            normalize_key(t.text): c.id for c in ctx.glossary.concepts for t in c.terms_in("zh")
+        }
+    index = ctx.memo["glossary_forms"]
     owners = {index.get(normalize_key(f)) for f in forms}
     return None not in owners or len(owners - {None}) > 1
 
@@ -271,8 +273,8 @@ def variant_clusters(ctx: CheckContext) -> list[Cluster]:
     """Clusters among the mined candidates that occur in the checked documents."""
     if not ctx.candidates:
         return []
-    if "_clusters" in ctx.__dict__:
-        return ctx.__dict__["_clusters"]
+    if "clusters" in ctx.memo:
+        return ctx.memo["clusters"]
     texts = [c.text for c in ctx.candidates]
     texts += _attested_variants(ctx, texts)
     abbreviations = [(c.text, c.abbreviation_of) for c in ctx.candidates if c.abbreviation_of]
@@ -288,7 +290,7 @@ def variant_clusters(ctx: CheckContext) -> list[Cluster]:
             # knowing (the pair belongs in the glossary), not an inconsistency
             cluster.confidence = min(cluster.confidence, 0.5)
         clusters.append(cluster)
-    ctx.__dict__["_clusters"] = clusters
+    ctx.memo["clusters"] = clusters
     return clusters
 
 
