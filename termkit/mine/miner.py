@@ -292,7 +292,7 @@ COUNTRY_HEADS = frozenset("共和国 王国 联合王国 联邦 合众国 酋长
 
 def _country(words: Sequence[str]) -> bool:
     """A country's name: it ends in a country head, or every word is a place name."""
-    if words and words[-1] in COUNTRY_HEADS:
+    if words and words[-1].endswith(tuple(COUNTRY_HEADS)):  # 朝鲜民主主义人民共和国 is one word
         return True
     return len(words) > 1 and all(dictionary_tag(w) == "ns" for w in words)
 
