@@ -45,7 +45,8 @@ def check(ctx: CheckContext) -> list[Finding]:
                     locations.append(location(u, pos, pos + len(form), form))
                 else:
                     locations.append(location(u))
-        english = cases[0][1]
+        en_term = concept.preferred("en")
+        english = en_term.text if en_term is not None else cases[0][1]
         instead = f"; used instead: {'、'.join(sorted(wrong))}" if wrong else ""
         findings.append(
             Finding(

@@ -54,7 +54,7 @@ def _kwic(loc: Location) -> str:
     sentence = loc.sentence
     a = loc.start - loc.sentence_start
     b = loc.end - loc.sentence_start
-    if not (0 <= a <= b <= len(sentence)):
+    if not (0 <= a < b <= len(sentence)):  # no span (a whole segment): nothing to highlight
         return escape(" ".join(sentence.split()))
     left = sentence[max(0, a - KWIC_CHARS):a]
     right = sentence[b:b + KWIC_CHARS]
