@@ -195,6 +195,10 @@ def run_job(
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError("output exists and is not a folder", str(out))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create the output folder: {exc.strerror or exc}", str(out)) from None
     files = corpus_files(corpus)
     docs = list(load_documents(progress(files, len(files), "reading"), encoding=encoding))
     _require_chinese(docs)

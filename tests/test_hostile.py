@@ -17,7 +17,7 @@ CASES = all_cases()
 
 def test_the_corpus_is_big_enough():
     assert len(CASES) >= 30
-    assert {c.kind for c in CASES} == {"text", "csv", "xml", "bilingual"}
+    assert {c.kind for c in CASES} == {"text", "csv", "xml", "bilingual", "output"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from ..errors import InputError
 from ..model import Document, Finding
 from . import (
     abbreviation_use,
@@ -80,7 +81,7 @@ def check_documents(
     names = list(checks) if checks else list(CHECKS)
     unknown = [n for n in names if n not in CHECKS]
     if unknown:
-        raise ValueError(f"unknown check(s): {', '.join(unknown)} (known: {', '.join(CHECKS)})")
+        raise InputError(f"unknown check(s): {', '.join(unknown)} (known: {', '.join(CHECKS)})")
     findings = [f for name in names for f in CHECKS[name](ctx)]
     ignore = set(ignore)
     kept = [f for f in findings if f.id not in ignore]

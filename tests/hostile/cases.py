@@ -317,8 +317,31 @@ def bilingual_cases() -> list[Case]:
     ]
 
 
+# --- outputs and usage ------------------------------------------------------------------------------
+
+def output_cases() -> list[Case]:
+    glossary = str(ROOT / "glossaries" / "un-drug-control.csv")
+
+    def unwritable_output(d):
+        (d / "blocker").write_text("a file, not a folder", encoding="utf-8")
+        return ["export", glossary, "-o", str(d / "blocker" / "termbase.tbx")]
+
+    def run_into_a_file(d):
+        (d / "out").write_text("x", encoding="utf-8")
+        return ["run", str(ROOT / "seeds"), "-o", str(d / "out")]
+
+    def unknown_check(d):
+        return ["check", str(ROOT / "seeds"), "--check", "no-such-check", "--no-discover"]
+
+    return [
+        Case("output-under-a-file", "output", unwritable_output, 2, stderr="termbase.tbx: cannot write here"),
+        Case("run-output-is-a-file", "output", run_into_a_file, 2, stderr="out: output exists and is not a folder"),
+        Case("unknown-check-name", "output", unknown_check, 2, stderr="unknown check(s): no-such-check"),
+    ]
+
+
 def all_cases() -> list[Case]:
-    return text_cases() + csv_cases() + xml_cases() + bilingual_cases()
+    return text_cases() + csv_cases() + xml_cases() + bilingual_cases() + output_cases()
 
 
 if __name__ == "__main__":
