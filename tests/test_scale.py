@@ -169,3 +169,30 @@ def test_memory_limit_sizes():
         parse_size("lots")
     r = CliRunner().invoke(main, ["mine", str(SEEDS), "--memory-limit", "lots"])
     assert r.exit_code == 2 and "--memory-limit" in r.output
+
+
+def test_contexts_are_a_sample_that_chunking_does_not_change(seeds_local):
+    """Contexts are a bottom-k sample of all occurrences: the same whatever the chunks."""
+    one_chunk = mine([str(SEEDS)], top=0, chunk_bytes=10**9)
+    assert [(c.text, [(x.doc_id, x.start, x.end) for x in c.contexts]) for c in one_chunk] == [
+        (c.text, [(x.doc_id, x.start, x.end) for x in c.contexts]) for c in seeds_local
+    ]
+    top = next(c for c in seeds_local if c.scores["key"] == "麻醉药品委员会")
+    assert len({x.doc_id for x in top.contexts}) == len(top.contexts) == 3  # distinct documents first
+
+
+def test_context_samples_merge_in_any_order():
+    from termkit.mine.contexts import ContextSample
+
+    items = [(p, f"d{p % 5}", p, p + 3) for p in (17, 3, 99, 42, 8, 61, 23, 5)]
+
+    def sample(chunk):
+        by_doc = {}
+        for it in sorted(chunk):
+            by_doc.setdefault(it[1], it)
+        return ContextSample(sorted(by_doc.values())[:3], sorted(chunk)[:3])
+
+    whole = sample(items)
+    left = sample(items[:3]).merged(sample(items[3:]), 3)
+    right = sample(items[5:]).merged(sample(items[:5]), 3)
+    assert whole == left == right

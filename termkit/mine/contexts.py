@@ -17,7 +17,9 @@ Like the counting, the scan is a pure function of a chunk of documents and retur
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
@@ -105,7 +107,12 @@ class Occurrences:
     left_edges: Counter = field(default_factory=Counter)  # occurrences at a sentence edge/punctuation
     right_edges: Counter = field(default_factory=Counter)
     forms: dict = field(default_factory=dict)  # candidate → Counter of written forms
-    contexts: dict = field(default_factory=dict)  # candidate → list[Context] (distinct docs first)
+    samples: dict = field(default_factory=dict)  # candidate → ContextSample
+
+    @property
+    def contexts(self) -> dict:
+        """candidate → its example places (distinct documents first), as Contexts."""
+        return {cand: sample.contexts(self.n_contexts) for cand, sample in self.samples.items()}
 
     def merge(self, other: "Occurrences") -> "Occurrences":
         self.freq.update(other.freq)
@@ -119,8 +126,11 @@ class Occurrences:
                     mine[k].update(c)
                 else:
                     mine[k] = Counter(c)
-        for k, ctxs in other.contexts.items():
-            self.contexts[k] = pick_contexts(self.contexts.get(k, []) + ctxs, self.n_contexts)
+        for k, sample in other.samples.items():
+            if k in self.samples:
+                self.samples[k] = self.samples[k].merged(sample, self.n_contexts)
+            else:
+                self.samples[k] = sample
         return self
 
     def __add__(self, other: "Occurrences") -> "Occurrences":
@@ -130,22 +140,38 @@ class Occurrences:
         return self.merge(other)
 
 
-def pick_contexts(contexts: Sequence[Context], n: int) -> list[Context]:
-    """Up to ``n`` contexts, one per document first (in order), then more from the same ones."""
-    first: list[Context] = []
-    rest: list[Context] = []
-    docs: set[str] = set()
-    seen: set[tuple[str, int]] = set()
-    for c in contexts:
-        if (c.doc_id, c.start) in seen:
-            continue
-        seen.add((c.doc_id, c.start))
-        if c.doc_id not in docs:
-            docs.add(c.doc_id)
-            first.append(c)
-        else:
-            rest.append(c)
-    return (first + rest)[:n]
+def _priority(cand: str, doc_id: str, start: int) -> int:
+    """A pseudo-random but fixed rank for one occurrence (CRC-32 of where it is)."""
+    return zlib.crc32(f"{cand}\x1f{doc_id}\x1f{start}".encode("utf-8"))
+
+
+@dataclass
+class ContextSample:
+    """A uniform sample of a candidate's occurrences that merges exactly: the occurrences with
+    the smallest priorities (bottom-k sampling, a mergeable reservoir). ``by_doc`` keeps the
+    best occurrence of each of the best documents, ``overall`` the best occurrences anywhere;
+    both are functions of the set of occurrences only, so the sample is the same whatever the
+    chunks, their order or the merge tree.
+    """
+
+    by_doc: list = field(default_factory=list)  # [(priority, doc_id, start, end)], one per document
+    overall: list = field(default_factory=list)  # [(priority, doc_id, start, end)]
+
+    def merged(self, other: "ContextSample", n: int) -> "ContextSample":
+        by_doc = {}
+        for item in sorted(self.by_doc + other.by_doc):
+            by_doc.setdefault(item[1], item)
+        return ContextSample(sorted(by_doc.values())[:n], sorted(set(self.overall + other.overall))[:n])
+
+    def contexts(self, n: int) -> list[Context]:
+        """Up to ``n``: one per document first (best documents), then more from the same ones."""
+        chosen = list(self.by_doc[:n])
+        for item in self.overall:
+            if len(chosen) >= n:
+                break
+            if item not in chosen:
+                chosen.append(item)
+        return [Context(doc_id=d, start=s, end=e, sentence="") for _, d, s, e in chosen]
 
 
 def scan_documents(docs: Iterable[Document], candidates: Sequence[str], n_contexts: int = 3) -> Occurrences:
@@ -153,21 +179,23 @@ def scan_documents(docs: Iterable[Document], candidates: Sequence[str], n_contex
 
     Each document is normalized as a whole (the text the counting read: lines broken inside a
     sentence joined, footnote marks dropped, widths and spaces folded) and searched. Contexts
-    are recorded as places (document, start, end); their sentences are filled in at the end
-    for the candidates kept (:func:`fill_sentences`), so that only the few documents that
-    supply them are split into sentences.
+    are a bottom-k sample of the occurrences (:class:`ContextSample`), recorded as places
+    (document, start, end); their sentences are filled in at the end for the candidates kept
+    (:func:`fill_sentences`), so that only the few documents that supply them are split into
+    sentences.
     """
     matcher = Matcher(candidates)
     occ = Occurrences(n_contexts)
     freq, left, right = occ.freq, occ.left, occ.right
     left_edges, right_edges = occ.left_edges, occ.right_edges
-    forms, contexts = occ.forms, occ.contexts
-    distinct: Counter = Counter()  # documents with a context, per candidate
+    forms = occ.forms
+    overall: dict[str, list] = {}  # candidate → max-heap (negated priority) of its best occurrences
+    doc_best: dict[str, list] = {}  # candidate → max-heap of the best occurrence of its best documents
     for doc in docs:
         norm = normalize(doc.text)
         text = norm.text
         offsets = norm.offsets
-        per_doc: dict[str, int] = {}  # contexts taken from this document per candidate
+        best_here: dict[str, tuple] = {}  # candidate → its best occurrence in this document
         seen_in_doc: set[str] = set()
         for i, j, cand in matcher.finditer(text):
             freq[cand] += 1
@@ -186,16 +214,17 @@ def scan_documents(docs: Iterable[Document], candidates: Sequence[str], n_contex
                 c[text[j]] += 1
             else:
                 right_edges[cand] += 1
-            have = contexts.get(cand)
-            if have is None:
-                want_context = n_contexts > 0
-            elif per_doc.get(cand, 0) == 0:
-                want_context = distinct[cand] < n_contexts
-            else:  # another one from the same document, in case few documents have it
-                want_context = len(have) - distinct[cand] < n_contexts - 1
             fc = forms.get(cand)
             want_form = fc is None or sum(fc.values()) < MAX_FORMS
-            if not (want_context or want_form):
+            if n_contexts > 0:
+                prio = _priority(cand, doc.id, i)
+                heap = overall.get(cand)
+                take = heap is None or len(heap) < n_contexts or prio < -heap[0][0]
+                here = best_here.get(cand)
+                better_here = here is None or prio < here[0]
+            else:
+                take = better_here = False
+            if not (take or better_here or want_form):
                 continue
             start = offsets[i]
             end = offsets[j - 1] + 1
@@ -203,18 +232,29 @@ def scan_documents(docs: Iterable[Document], candidates: Sequence[str], n_contex
                 if fc is None:
                     fc = forms[cand] = Counter()
                 fc[doc.text[start:end]] += 1
-            if want_context:
-                ctx = Context(doc_id=doc.id, start=start, end=end, sentence="")
-                if have is None:
-                    contexts[cand] = [ctx]
+            if take:
+                item = (-prio, doc.id, start, end)
+                if heap is None:
+                    overall[cand] = [item]
+                elif len(heap) < n_contexts:
+                    heapq.heappush(heap, item)
                 else:
-                    have.append(ctx)
-                if per_doc.get(cand, 0) == 0:
-                    distinct[cand] += 1
-                per_doc[cand] = per_doc.get(cand, 0) + 1
+                    heapq.heapreplace(heap, item)
+            if better_here:
+                best_here[cand] = (prio, doc.id, start, end)
+        for cand, (prio, d, s_, e_) in best_here.items():
+            heap = doc_best.setdefault(cand, [])
+            item = (-prio, d, s_, e_)
+            if len(heap) < n_contexts:
+                heapq.heappush(heap, item)
+            elif prio < -heap[0][0]:
+                heapq.heapreplace(heap, item)
         occ.doc_freq.update(seen_in_doc)
-    for cand, ctxs in contexts.items():
-        contexts[cand] = pick_contexts(ctxs, n_contexts)
+    for cand in set(overall) | set(doc_best):
+        occ.samples[cand] = ContextSample(
+            sorted((-p, d, s_, e_) for p, d, s_, e_ in doc_best.get(cand, [])),
+            sorted((-p, d, s_, e_) for p, d, s_, e_ in overall.get(cand, [])),
+        )
     return occ
 
 
