@@ -156,7 +156,7 @@ def test_a_context_across_a_pdf_line_break(docs):
     # 001 breaks 毒品和犯罪问 / 题办公室毒品管制信息库 across a blank line
     doc = docs["001_a1e2a0e00d5c9997"]
     occ = scan_documents([doc], ["毒品和犯罪问题办公室毒品管制信息库"], n_contexts=3)
-    (ctx,) = occ.contexts["毒品和犯罪问题办公室毒品管制信息库"]
+    (ctx,) = occ.contexts_of("毒品和犯罪问题办公室毒品管制信息库")
     original = doc.text[ctx.start:ctx.end]
     assert "\n" in original
     assert re.sub(r"\s+", "", original) == "毒品和犯罪问题办公室毒品管制信息库"
@@ -166,7 +166,7 @@ def test_contexts_normalize_spacing_and_footnotes():
     text = "1. 麻醉药品委员会 2014 年会员国执行¹麻醉药品委员会的决定。\n2. 麻醉药品委员会第五十七届会议。\n"
     doc = Document(id="t", text=text)
     occ = scan_documents(load_or_segment([doc]), ["麻醉药品委员会"], n_contexts=5)
-    spans = [(x.start, x.end) for x in occ.contexts["麻醉药品委员会"]]
+    spans = [(x.start, x.end) for x in occ.contexts_of("麻醉药品委员会")]
     assert [text[s:e] for s, e in spans] == ["麻醉药品委员会"] * 3
 
 
@@ -254,7 +254,8 @@ def test_scan_is_mergeable(docs):
     parts = scan_documents(ds[:1], cands) + scan_documents(ds[1:], cands)
     assert parts.freq == whole.freq
     assert parts.left == whole.left and parts.right == whole.right
-    assert [len(parts.contexts[c]) for c in cands] == [3, 3, 3]
+    assert [len(parts.contexts_of(c)) for c in cands] == [3, 3, 3]
+    assert parts.samples == whole.samples  # the context sample does not depend on the split
 
 
 # --- the command -----------------------------------------------------------------------------------

@@ -134,7 +134,7 @@ def test_merges_are_associative_ordered_unions():
     b = merge_new([merge_new(occ[:3]), occ[3]])
     assert list(a.freq.items()) == list(b.freq.items())
     assert {k: list(v.items()) for k, v in a.forms.items()} == {k: list(v.items()) for k, v in b.forms.items()}
-    assert a.contexts == b.contexts
+    assert a.samples == b.samples
 
 
 def test_local_executor_runs_a_task_per_chunk():

@@ -109,10 +109,10 @@ class Occurrences:
     forms: dict = field(default_factory=dict)  # candidate → Counter of written forms
     samples: dict = field(default_factory=dict)  # candidate → ContextSample
 
-    @property
-    def contexts(self) -> dict:
-        """candidate → its example places (distinct documents first), as Contexts."""
-        return {cand: sample.contexts(self.n_contexts) for cand, sample in self.samples.items()}
+    def contexts_of(self, cand: str) -> list[Context]:
+        """The candidate's example places (distinct documents first), as Contexts."""
+        sample = self.samples.get(cand)
+        return sample.contexts(self.n_contexts) if sample is not None else []
 
     def merge(self, other: "Occurrences") -> "Occurrences":
         self.freq.update(other.freq)

@@ -602,7 +602,7 @@ def _mine(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm
                     "key": text,
                     "words": list(e.words),
                 },
-                contexts=occ.contexts.get(text, []),
+                contexts=occ.contexts_of(text),
                 abbreviation_of=full_of.get(text, ""),
                 abbreviations=list(shorts_of.get(text, [])),
             )
