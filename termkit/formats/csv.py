@@ -483,9 +483,13 @@ def read_any_csv(path: str | os.PathLike) -> tuple[list[Concept], list]:
         return read_glossary_csv(path), []  # the long reader words the error
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return read_glossary_csv_wide(path)
-    first = head.decode("utf-8-sig", errors="replace").rstrip("\r\n")
+    lines = head.decode("utf-8-sig", errors="replace").splitlines()
+    first = lines[0] if lines else ""
     delimiter = max((",", "\t", ";"), key=first.count)
-    header = next(csv.reader([first], delimiter=delimiter), [])
+    try:
+        header = next(csv.reader([first], delimiter=delimiter), [])
+    except csv.Error:  # not a header a CSV reader can take: let the long reader say what is wrong
+        return read_glossary_csv(path), []
     if is_long_header(header):
         return read_glossary_csv(path), []
     return read_glossary_csv_wide(path)
