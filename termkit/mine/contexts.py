@@ -22,6 +22,7 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..model import Context, Document
@@ -140,9 +141,16 @@ class Occurrences:
         return self.merge(other)
 
 
+@lru_cache(maxsize=100_000)
+def _doc_rank(doc_id: str) -> int:
+    return zlib.crc32(doc_id.encode("utf-8"))
+
+
 def _priority(cand: str, doc_id: str, start: int) -> int:
-    """A pseudo-random but fixed rank for one occurrence (CRC-32 of where it is)."""
-    return zlib.crc32(f"{cand}\x1f{doc_id}\x1f{start}".encode("utf-8"))
+    """A pseudo-random but fixed rank for one occurrence: first its document's (the same for
+    every candidate, so the examples of all candidates come from few documents and only those
+    are split into sentences at the end), then the occurrence's within the document."""
+    return (_doc_rank(doc_id) << 32) | zlib.crc32(f"{cand}\x1f{start}".encode("utf-8"))
 
 
 @dataclass
