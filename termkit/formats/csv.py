@@ -301,7 +301,10 @@ def _read_table(path: str | os.PathLike) -> list[tuple[int, list[str]]]:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not UTF-16 text after its byte-order mark (byte {exc.start})", shown) from None
     else:
         try:
             text = data.decode("utf-8-sig")
