@@ -75,6 +75,12 @@ def _uses(norm_text: str, short: str, full_forms: list[str]) -> list[int]:
     return out
 
 
+def _locations(ctx: CheckContext, doc_id: str, norm, positions: list[int], short: str):
+    """Locations of the short form at normalized ``positions``, in original offsets."""
+    n = len(normalize_key(short))
+    return [ctx.location(doc_id, *norm.original_span(u, u + n), short) for u in positions]
+
+
 def check(ctx: CheckContext) -> list[Finding]:
     findings = []
     used_shorts: dict[str, dict[str, dict[str, int]]] = defaultdict(dict)  # key → short → doc → n
@@ -90,7 +96,6 @@ def check(ctx: CheckContext) -> list[Finding]:
             used_shorts[pair.key].setdefault(pair.short, {})[doc.id] = len(uses_outside) or len(uses)
             early = [u for u in uses_outside if definition is not None and u < definition]
             if early:
-                spans = [norm.original_span(u, u + len(normalize_key(pair.short))) for u in early]
                 dstart, dend = norm.original_span(definition, definition + 1)
                 findings.append(
                     Finding(
@@ -101,14 +106,13 @@ def check(ctx: CheckContext) -> list[Finding]:
                         concept=pair.key,
                         forms={pair.short: {doc.id: len(early)}},
                         preferred=pair.full_forms[0],
-                        locations=[ctx.location(doc.id, s, e, pair.short) for s, e in spans[: ctx.max_locations]]
+                        locations=_locations(ctx, doc.id, norm, early[: ctx.max_locations], pair.short)
                         + [ctx.location(doc.id, dstart, dend, pair.full_forms[0])],
                         suggestion=f"define it at first use: {pair.full_forms[0]}（{pair.short}）",
                         evidence=[f"first definition at offset {dstart}"],
                     )
                 )
-            elif definition is None and not any(_uses(norm.text, f, []) for f in pair.full_forms):
-                spans = [norm.original_span(u, u + len(normalize_key(pair.short))) for u in uses]
+            elif definition is None and not any(normalize_key(f) in norm.text for f in pair.full_forms):
                 findings.append(
                     Finding(
                         check=NAME,
@@ -118,7 +122,7 @@ def check(ctx: CheckContext) -> list[Finding]:
                         concept=pair.key,
                         forms={pair.short: {doc.id: len(uses)}},
                         preferred=pair.full_forms[0],
-                        locations=[ctx.location(doc.id, s, e, pair.short) for s, e in spans[:3]],
+                        locations=_locations(ctx, doc.id, norm, uses[:3], pair.short),
                         suggestion=f"define it at first use: {pair.full_forms[0]}（{pair.short}）",
                     )
                 )
