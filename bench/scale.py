@@ -13,8 +13,14 @@ process: `termkit.mine.mine(top=500)` with the default memory limit —
 - wall time, characters/s, peak memory of the whole process tree (psutil, sampled every 0.1 s,
   summed over the process and all its descendants; without psutil, max RSS of the process plus
   the largest child's), the number of counted n-grams (single mode);
-- in single mode, the map cost per chunk (count + scan) and the merge cost, measured separately,
-  and from them a projection for 10 GB on 16 and 64 workers.
+- in single mode, the map cost per chunk (all counting passes + scan) and the merge cost,
+  measured separately, and from them a projection for 10 GB on 16 and 64 workers;
+- "largest": the most n-grams one counting pass held (counting by levels, termkit/mine/levels.py);
+  "cands": frequent candidates in the table.
+
+First, on real text that does not repeat (the seeds and the UNPC dev set, ~2 MB), what pruning
+by support saves: the n-grams a one-pass count holds next to what each pass of the counting by
+levels counts, and whether both give the same table.
 
 Targets: time linear in size (80 MB within 8.5× of 10 MB), peak memory at 80 MB under 2× the
 peak at 10 MB, identical top-500 across the three modes.
@@ -100,21 +106,23 @@ except ImportError:
     psutil = None
 
 def main():
-    from termkit.mine import miner, store
+    import importlib
+    miner, store, levels = (importlib.import_module("termkit.mine." + m) for m in ("miner", "store", "levels"))
     from termkit.mine import mine
-    prof = {"map": [], "merge": [], "ngrams": 0}
+    prof = {"map": [], "merge": [], "chunks": 0}
     if mode == "single":  # time each map task and each merge (local executor only)
-        def timed(f):
+        def timed(f, first=False):
             def g(*a):
-                t = time.perf_counter(); r = f(*a); prof["map"].append(time.perf_counter() - t); return r
+                t = time.perf_counter(); r = f(*a); prof["map"].append(time.perf_counter() - t)
+                prof["chunks"] += first
+                return r
             return g
-        miner.count_chunk, miner.scan_chunk = timed(miner.count_chunk), timed(miner.scan_chunk)
-        add, result = store.SpillingMerge.add, store.SpillingMerge.result
+        levels.first_pass = timed(levels.first_pass, True)
+        levels.level_pass, miner.scan_chunk = timed(levels.level_pass), timed(miner.scan_chunk)
+        add = store.SpillingMerge.add
         def add2(self, r):
             t = time.perf_counter(); add(self, r); prof["merge"].append(time.perf_counter() - t)
-        def result2(self):
-            r = result(self); prof["ngrams"] = len(r.ngrams); return r
-        store.SpillingMerge.add, store.SpillingMerge.result = add2, result2
+        store.SpillingMerge.add = add2
     kw = {"jobs2": {"jobs": 2}, "dask2": {"scheduler": "local", "jobs": 2}}.get(mode, {})
     t0 = time.perf_counter()
     r = mine([folder], top=500, chunk_bytes=chunk, **kw)
@@ -122,6 +130,7 @@ def main():
     time.sleep(0.15)
     ru = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     json.dump({"seconds": dt, "chars": r.n_chars, "candidates": r.n_candidates,
+               "counted": r.counting.counted, "frequent": r.counting.frequent,
                "peak_mb": (peak[0] or ru * 1024) / 2**20, "psutil": psutil is not None, "prof": prof,
                "top": [c.scores["key"] for c in r.candidates]}, open(out, "w"))
 
@@ -138,6 +147,41 @@ def run(mode: str, folder: Path, chunk: int, work: Path) -> dict:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
+def pruning(work: Path) -> None:
+    """One-pass count against counting by levels on the seeds + UNPC dev set (no repetition)."""
+    import importlib
+    import shutil
+
+    execute = importlib.import_module("termkit.mine.execute")
+    levels = importlib.import_module("termkit.mine.levels")
+    folder = work / "real"
+    if not folder.exists():
+        folder.mkdir(parents=True)
+        for f in sorted((ROOT / "seeds").glob("*.txt")):
+            shutil.copy(f, folder / f.name)
+        if UNPC.exists():
+            lines = UNPC.read_text(encoding="utf-8").splitlines(keepends=True)
+            for i in range(0, len(lines), 500):
+                (folder / f"unpc{i // 500:02d}.txt").write_text("".join(lines[i:i + 500]), encoding="utf-8")
+    files = sorted(str(p) for p in folder.glob("*.txt"))
+    chunks = execute.plan_chunks([(f, Path(f).stem) for f in files], chunk_bytes=500_000)
+    t = time.perf_counter()
+    every = execute.LocalExecutor().map_reduce(execute.count_chunk, chunks, (), True, None)
+    t_one = time.perf_counter() - t
+    held = len(every.ngrams)
+    one = levels.frequent_counts(every, 2)
+    stats = levels.LevelStats()
+    t = time.perf_counter()
+    by_levels = levels.count_by_levels(execute.LocalExecutor(), chunks, 2, stats=stats)
+    t_lv = time.perf_counter() - t
+    same = list(one.ngrams.items()) == list(by_levels.ngrams.items()) and one.doc_freq == by_levels.doc_freq
+    print(f"\npruning by support on real text ({sum(os.path.getsize(f) for f in files) / 1e6:.1f} MB, min-freq 2):")
+    print(f"  one pass: {held:,} candidate n-grams held at once ({t_one:.1f} s)")
+    print(f"  by levels: counted per pass {stats.counted} (words, then 2…8-word runs), frequent {stats.frequent}; "
+          f"at most {max(stats.counted[1:] or [0]):,} runs + {len(by_levels.ngrams):,} frequent candidates held "
+          f"({t_lv:.1f} s); same table: {'yes' if same else 'NO'}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="10,20,40,80")
@@ -151,8 +195,9 @@ def main(argv=None) -> int:
     work = Path(args.workdir or tempfile.mkdtemp(prefix="termkit-scale-"))
     print(f"corpora in {work}; {os.cpu_count()} CPUs (shared with other jobs while measured); "
           f"chunks of {args.chunk_mb:g} MB; Python {sys.version.split()[0]}")
+    pruning(work)
     res: dict = {}
-    print(f"\n{'MB':>4} {'mode':<6} {'wall s':>8} {'chars/s':>9} {'peak MB':>8} {'n-grams':>10} {'cands':>7}  top-500")
+    print(f"\n{'MB':>4} {'mode':<6} {'wall s':>8} {'chars/s':>9} {'peak MB':>8} {'largest':>10} {'cands':>7}  top-500")
     for mb in sizes:
         folder = work / f"{mb:g}MB"
         if not folder.exists():
@@ -160,7 +205,7 @@ def main(argv=None) -> int:
         for mode in modes:
             r = res[(mb, mode)] = run(mode, folder, chunk, work)
             same = "" if mode == modes[0] else ("= " + modes[0] if r["top"] == res[(mb, modes[0])]["top"] else "DIFFERS")
-            ng = f"{r['prof']['ngrams']:,}" if r["prof"]["ngrams"] else "-"
+            ng = f"{max(r['counted']):,}"
             print(f"{mb:>4g} {mode:<6} {r['seconds']:>8.1f} {r['chars'] / r['seconds']:>9,.0f} {r['peak_mb']:>8.0f} "
                   f"{ng:>10} {r['candidates']:>7,}  {same}", flush=True)
     m0 = modes[0]
@@ -176,12 +221,12 @@ def main(argv=None) -> int:
     if "single" in modes:
         big = res[(sizes[-1], "single")]
         maps, merges = big["prof"]["map"], big["prof"]["merge"]
-        n_tasks = len(maps) // 2 or 1
-        map_per_chunk = sum(maps) / n_tasks  # count + scan of one chunk
+        n_tasks = big["prof"]["chunks"] or 1
+        map_per_chunk = sum(maps) / n_tasks  # all counting passes + scan of one chunk
         merge_per_chunk = sum(merges) / max(len(merges), 1)
         rest = big["seconds"] - sum(maps) - sum(merges)
         n10 = 10_000 / args.chunk_mb
-        print(f"\nat {sizes[-1]:g} MB, one process: {n_tasks} chunks; map (count + scan) {map_per_chunk:.2f} s per "
+        print(f"\nat {sizes[-1]:g} MB, one process: {n_tasks} chunks; map (all passes + scan) {map_per_chunk:.2f} s per "
               f"{args.chunk_mb:g} MB chunk; merge {merge_per_chunk:.3f} s per chunk ({sum(merges):.1f} s in all); "
               f"reduce/scoring/output {rest:.1f} s")
         for w in (16, 64):

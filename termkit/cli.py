@@ -249,7 +249,9 @@ def glossary_attest_cmd(glossary_path: str, corpus: tuple[str, ...], lang: str, 
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N", help="Count in N worker processes (with --scheduler local: N Dask workers).")
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="Run the counting on a Dask cluster: tcp://HOST:8786, or 'local' to start one here (needs termkit[dask]).")
 @click.option("--memory-limit", default=None, metavar="SIZE", help="Spill counts to disk beyond this (e.g. 512M, 2G; default: a quarter of the machine's memory).")
-def mine_cmd(inputs: tuple[str, ...], glossaries: tuple[str, ...], top: int | None, min_freq: int, n_contexts: int, reference: str, fmt: str | None, encoding: str | None, output: str | None, jobs: int | None = None, scheduler: str | None = None, memory_limit: str | None = None) -> None:
+@click.option("--spool-dir", default=None, metavar="DIR", type=click.Path(file_okay=False, writable=True),
+              help="Where the counting keeps its temporary files (default: the system's temporary directory; on a multi-machine Dask cluster, a directory every worker sees).")
+def mine_cmd(inputs: tuple[str, ...], glossaries: tuple[str, ...], top: int | None, min_freq: int, n_contexts: int, reference: str, fmt: str | None, encoding: str | None, output: str | None, jobs: int | None = None, scheduler: str | None = None, memory_limit: str | None = None, spool_dir: str | None = None) -> None:
     """Mine Chinese term candidates from a corpus, ranked by termhood.
 
     Multi-word terms (毒品和犯罪问题办公室, 新精神活性物质) whole and once, with frequency, document
@@ -274,7 +276,7 @@ def mine_cmd(inputs: tuple[str, ...], glossaries: tuple[str, ...], top: int | No
         top = 100 if fmt == "table" else 0
     result = mine(list(inputs), list(glossaries) or None, top=top, min_freq=min_freq, contexts=n_contexts,
                   encoding=encoding, progress=progress, reference=reference,
-                  jobs=jobs, scheduler=scheduler, memory_limit=memory_limit)
+                  jobs=jobs, scheduler=scheduler, memory_limit=memory_limit, spool_dir=spool_dir)
     with output_stream(output) as out:
         n = write_candidates(result.candidates, out, fmt)
     docs = f"{result.n_docs} document" + ("s" if result.n_docs != 1 else "")

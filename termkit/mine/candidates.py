@@ -35,6 +35,8 @@ from .abbreviations import find_definitions
 
 #: Separator between the words of an n-gram key (keys keep the segmentation; surfaces drop it).
 SEP = "\x1f"
+#: Separator between the runs of a document in a spool file (see :func:`count_documents`).
+RUN_SEP = "\x1e"
 
 MAX_WORDS = 8
 MAX_CHARS = 20
@@ -408,7 +410,7 @@ def _merge_codes(tokens: list[str], text: str) -> list[str]:
     return out
 
 
-def ngram_keys(tokens: Sequence[str], kinds: Sequence[int], out: list[str]) -> None:
+def ngram_keys(tokens: Sequence[str], kinds: Sequence[int], out: list[str], max_words: int = MAX_WORDS) -> None:
     """Append the candidate keys of one token sequence to ``out`` (the hot loop)."""
     n = len(tokens)
     for i in range(n):
@@ -419,7 +421,7 @@ def ngram_keys(tokens: Sequence[str], kinds: Sequence[int], out: list[str]) -> N
         if k == EDGE:
             out.append(s)
         length = len(s)
-        stop = i + MAX_WORDS
+        stop = i + max_words
         if stop > n:
             stop = n
         for j in range(i + 1, stop):
@@ -435,11 +437,34 @@ def ngram_keys(tokens: Sequence[str], kinds: Sequence[int], out: list[str]) -> N
                 out.append(s)
 
 
-def count_documents(docs: Iterable[Document], extra_words: Sequence[str] = (), hmm: bool = True) -> Counts:
+def runs(tokens: Sequence[str], kinds: Sequence[int]) -> list[list[str]]:
+    """The stretches of a token sequence that n-grams of two words or more can come from: maximal
+    runs of two tokens or more with no punctuation, white space or stop word inside."""
+    out: list[list[str]] = []
+    start = -1
+    for i, k in enumerate(kinds):
+        if k <= STOP:
+            if start >= 0 and i - start >= 2:
+                out.append(list(tokens[start:i]))
+            start = -1
+        elif start < 0:
+            start = i
+    if start >= 0 and len(kinds) - start >= 2:
+        out.append(list(tokens[start:]))
+    return out
+
+
+def count_documents(docs: Iterable[Document], extra_words: Sequence[str] = (), hmm: bool = True,
+                    max_words: int = MAX_WORDS, spool=None) -> Counts:
     """The map: count candidate n-grams, words, titles and abbreviation definitions in ``docs``.
 
     A pure function of its inputs (documents with their segments, and the words added to the
     segmenter's dictionary), so chunks can be counted anywhere and merged with ``+``.
+
+    ``max_words``: longest n-gram counted here (1 for the first pass of the counting by levels,
+    :mod:`.levels`, which counts longer ones from ``spool``). ``spool``: a text file to which
+    each document's :func:`runs` are written, one line per document (tokens separated by
+    :data:`SEP`, runs by :data:`RUN_SEP`), so later passes need not segment again.
     """
     tok = tokenizer(extra_words)
     kinds_of = _KINDS
@@ -451,6 +476,8 @@ def count_documents(docs: Iterable[Document], extra_words: Sequence[str] = (), h
         counts.n_docs += 1
         counts.n_chars += len(doc.text)
         if not joined:
+            if spool is not None:
+                spool.write("\n")
             continue
         if _HAS_HANZI_RE.search(joined):
             counts.n_zh_docs += 1  # documents with Chinese
@@ -461,9 +488,12 @@ def count_documents(docs: Iterable[Document], extra_words: Sequence[str] = (), h
         counts.n_tokens += len(tokens)
         kinds = [kinds_of[t] for t in tokens]
         keys: list[str] = []
-        ngram_keys(tokens, kinds, keys)
+        ngram_keys(tokens, kinds, keys, max_words)
         ngrams.update(keys)
         counts.doc_freq.update(set(keys))
+        if spool is not None:
+            spool.write(RUN_SEP.join(SEP.join(r) for r in runs(tokens, kinds)))
+            spool.write("\n")
         if "《" in joined:
             found = [m.group(1) for m in _TITLE_RE.finditer(joined)]
             counts.titles.update(found)

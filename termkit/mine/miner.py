@@ -2,9 +2,10 @@
 
 The shape is the map/reduce of DESIGN.md:
 
-1. map — :func:`.candidates.count_documents` per chunk of documents (segment with jieba, count
-   candidate n-grams, words, titles and abbreviation definitions) → mergeable
-   :class:`.candidates.Counts`;
+1. map — per chunk of documents, segment with jieba and count words, titles, abbreviation
+   definitions and candidate n-grams → mergeable :class:`.candidates.Counts`; the n-grams are
+   counted in passes by length, each pruned by the frequent n-grams of the pass before
+   (:mod:`.levels`);
 2. reduce — merge the counts; build the candidate table (frequency ≥ ``min_freq``); C-value,
    cohesion and domain specificity; a shortlist of the best candidates;
 3. map — :func:`.contexts.scan_documents` per chunk for the shortlist only (every occurrence:
@@ -54,7 +55,8 @@ from .candidates import (
 )
 from .reference import REFERENCES, UNReference, get_reference
 from .contexts import Occurrences, fill_sentences, scan_documents, written_form
-from .execute import CHUNK_BYTES, count_chunk, make_executor, plan_chunks, scan_chunk
+from .execute import CHUNK_BYTES, make_executor, plan_chunks, scan_chunk
+from .levels import LevelStats, count_by_levels
 
 Progress = Callable[[Iterable, Optional[int], str], Iterable]
 
@@ -91,6 +93,7 @@ class MineResult:
     n_chars: int = 0
     n_candidates: int = 0  # in the table before ranking (frequency ≥ min_freq)
     abbreviations: list[Abbreviation] = field(default_factory=list)
+    counting: Optional[LevelStats] = None  # n-grams counted and found frequent in each pass
 
     def __iter__(self) -> Iterator[Candidate]:
         return iter(self.candidates)
@@ -219,8 +222,8 @@ def build_table(counts: Counts, min_freq: int, tok=None, hmm: bool = True) -> di
     table: dict[str, Entry] = {}
     seg_freq: dict[str, int] = {}
     for key, f in counts.ngrams.items():
-        if f < min_freq and key.count(SEP) > 0 and len(key) < 3:
-            continue
+        if f < min_freq:
+            continue  # a candidate is a segmentation seen min_freq times (what pruned counting keeps)
         text = surface(key)
         e = table.get(text)
         if e is None:
@@ -495,6 +498,7 @@ def mine(
     scheduler=None,
     chunk_bytes: int = CHUNK_BYTES,
     memory_limit=None,
+    spool_dir=None,
 ) -> MineResult:
     """Mine term candidates from Chinese documents, best first.
 
@@ -513,6 +517,9 @@ def mine(
     size of a map task (files are grouped into chunks of about this many bytes).
     ``memory_limit`` (bytes, or ``"2G"``; default a quarter of the machine's memory): past it,
     the merged counts spill to an SQLite file (:mod:`.store`); the output is the same.
+    ``spool_dir``: where the counting by levels (:mod:`.levels`) keeps its spool files (a
+    temporary directory by default; on a Dask cluster of several machines, a directory every
+    worker sees at the same path).
 
     Raises :class:`InputError` for an empty corpus or one without Chinese text.
     """
@@ -525,20 +532,21 @@ def mine(
 
     with make_executor(jobs, scheduler) as executor:
         return _mine(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm, shortlist,
-                     un_ref, chunk_bytes, memory_limit)
+                     un_ref, chunk_bytes, memory_limit, spool_dir)
 
 
 def _mine(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm, shortlist, un_ref,
-          chunk_bytes, memory_limit=None) -> MineResult:
-    from .store import SpillingMerge, parse_size
+          chunk_bytes, memory_limit=None, spool_dir=None) -> MineResult:
+    from .store import parse_size
 
     limit = None if memory_limit is None else parse_size(memory_limit)
     chunks = corpus.plan(chunk_bytes)
     progress = corpus.progress
 
-    # 1. map: count; 2. reduce
-    counts = executor.map_reduce(count_chunk, chunks, tuple(extra), hmm, encoding,
-                                 progress=progress, label="counting", merger=SpillingMerge(limit)) or Counts()
+    # 1. map: count (in passes, pruned by support); 2. reduce
+    stats = LevelStats()
+    counts = count_by_levels(executor, chunks, min_freq, tuple(extra), hmm, encoding, limit, spool_dir,
+                             progress=progress, stats=stats)
     if counts.n_docs == 0 or counts.n_chars == 0:
         raise InputError("the corpus is empty: no text to mine", corpus.where)
     if counts.n_zh_docs == 0:
@@ -617,4 +625,5 @@ def _mine(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm
         c.pinyin = pinyin_display(key)
         if index is not None:
             c.status, c.match = glossary_status(index, key)
-    return MineResult(results, n_docs=n_docs, n_chars=n_chars, n_candidates=len(table), abbreviations=abbreviations)
+    return MineResult(results, n_docs=n_docs, n_chars=n_chars, n_candidates=len(table), abbreviations=abbreviations,
+                      counting=stats)

@@ -65,7 +65,10 @@ def estimate_bytes(obj) -> int:
 class SpillingMerge:
     """Fold map results in order; past ``limit`` bytes, spill the counters to SQLite."""
 
-    def __init__(self, limit: Optional[int] = None, directory: Optional[str] = None):
+    def __init__(self, limit: Optional[int] = None, directory: Optional[str] = None, at_least: int = 0,
+                 by: Optional[str] = None):
+        self.at_least = at_least
+        self.by = by
         self.limit = default_memory_limit() if limit is None else max(0, int(limit))
         self.directory = directory
         self.acc = None
@@ -73,6 +76,7 @@ class SpillingMerge:
         self.path: Optional[str] = None
         self.seq: dict[str, int] = {}
         self.spills = 0
+        self.seen = 0  # distinct keys of ``by`` before the filter
 
     def add(self, result) -> None:
         self.acc = result if self.acc is None else self.acc.merge(result)
@@ -107,8 +111,18 @@ class SpillingMerge:
         self.spills += 1
 
     def result(self):
-        """The merged result (counters read back from disk, in first-appearance order)."""
+        """The merged result (counters read back from disk, in first-appearance order).
+
+        With ``by`` (the name of a counter), every counter keeps only the keys whose count in
+        ``by`` is at least ``at_least`` — filtered on disk, so only what is kept is read back."""
+        at_least, by = self.at_least, self.by
         if self.db is None:
+            if by is not None and self.acc is not None:
+                ref = getattr(self.acc, by)
+                self.seen = len(ref)
+                for name in counters_of(self.acc):
+                    c = getattr(self.acc, name)
+                    setattr(self.acc, name, Counter({k: n for k, n in c.items() if ref.get(k, 0) >= at_least}))
             return self.acc
         self._spill()
         try:
@@ -116,7 +130,16 @@ class SpillingMerge:
                 c = Counter()
                 exists = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone()
                 if exists:
-                    for k, n in self.db.execute(f"SELECT k, n FROM {name} ORDER BY seq"):
+                    if by is None:
+                        rows = self.db.execute(f"SELECT k, n FROM {name} ORDER BY seq")
+                    elif name == by:
+                        self.seen = self.db.execute(f"SELECT COUNT(*) FROM {name}").fetchone()[0]
+                        rows = self.db.execute(f"SELECT k, n FROM {name} WHERE n >= ? ORDER BY seq", (at_least,))
+                    else:
+                        rows = self.db.execute(
+                            f"SELECT k, n FROM {name} WHERE k IN (SELECT k FROM {by} WHERE n >= ?) ORDER BY seq",
+                            (at_least,))
+                    for k, n in rows:
                         c[_unkey(k)] = n
                 setattr(self.acc, name, c)
         finally:

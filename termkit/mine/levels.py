@@ -1,0 +1,279 @@
+"""Counting by levels: n-grams counted exactly, pruned by support in passes (Apriori).
+
+Counting every n-gram of up to eight words in one pass keeps all of them in memory, and on a
+real corpus nearly all of them are seen once. Here the counting runs in passes instead:
+
+1. pass 1 segments each chunk (the expensive part, done once), counts words, titles and
+   abbreviation definitions, and writes each document's *runs* (stretches without punctuation
+   or stop words, :func:`.candidates.runs`) to a spool file per chunk;
+2. pass *n* (n = 2 … 8) reads the spool of pass n−1 and counts an n-word run only where both of
+   its (n−1)-word parts reached ``min_freq`` in the whole corpus (the *frequent* set of pass
+   n−1); it writes to a new spool only the stretches where an (n+1)-word run can still be
+   counted, so each pass reads less than the one before.
+
+A run can reach ``min_freq`` only if its parts do (each occurrence of the run holds one of each
+part), so every n-gram seen at least ``min_freq`` times is counted at every occurrence: the
+counts of frequent n-grams are exact, and memory follows the number of frequent n-grams plus
+those one word longer, not all n-grams. Candidates seen fewer than ``min_freq`` times are
+dropped in both ways of counting (:func:`frequent_counts` for the one-pass count), and the
+candidates are put in one canonical order, so the two give the same table.
+
+The passes run on any executor (:mod:`.execute`); each task gets ``(chunk number, chunk)``.
+Spool files and the frequent sets live in one directory that every worker must see at the same
+path (a local temporary directory for this process and a process pool; a shared file system for
+a Dask cluster on several machines). The merges go through :class:`.store.SpillingMerge`, so a
+memory limit spills the counts of a pass to disk.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Optional, Sequence
+
+from ..errors import InputError
+from .candidates import (
+    EDGE,
+    END,
+    MAX_CHARS,
+    MAX_WORDS,
+    RUN_SEP,
+    SEP,
+    START,
+    STOP,
+    Counts,
+    _KINDS,
+    count_documents,
+)
+
+Progress = Callable[[Iterable, Optional[int], str], Iterable]
+
+
+def _no_progress(items, length=None, label=""):
+    return items
+
+
+@dataclass
+class LevelCounts:
+    """What one pass of one chunk counts: every counted run (its support) and, for the runs shaped
+    like candidates, the documents they occur in."""
+
+    support: Counter = field(default_factory=Counter)
+    doc_freq: Counter = field(default_factory=Counter)
+
+    def merge(self, other: "LevelCounts") -> "LevelCounts":
+        self.support.update(other.support)
+        self.doc_freq.update(other.doc_freq)
+        return self
+
+    def __add__(self, other: "LevelCounts") -> "LevelCounts":
+        return LevelCounts().merge(self).merge(other)
+
+
+def candidate_shaped(words: Sequence[str]) -> bool:
+    """May these words be a candidate: first a content word or a starter, last a content word or
+    an ender (:mod:`.candidates`)? The parts of a candidate need not be (和犯罪问题 in
+    毒品和犯罪问题办公室), so every run is counted for support."""
+    first, last = _KINDS[words[0]], _KINDS[words[-1]]
+    return (first == EDGE or first == START) and (last == EDGE or last == END)
+
+
+# --- files of a counting ------------------------------------------------------------------------------
+
+def spool_path(directory: str, chunk_no: int, level: int) -> str:
+    return os.path.join(directory, f"chunk{chunk_no:06d}.level{level}")
+
+
+def frequent_path(directory: str, level: int) -> str:
+    return os.path.join(directory, f"frequent.level{level}")
+
+
+def write_frequent(directory: str, level: int, keys: Iterable[str]) -> int:
+    path = frequent_path(directory, level)
+    n = 0
+    with open(path + ".tmp", "w", encoding="utf-8", errors="surrogatepass") as fh:
+        for k in keys:
+            fh.write(k)
+            fh.write("\n")
+            n += 1
+    os.replace(path + ".tmp", path)
+    return n
+
+
+_frequent_cache: dict[str, frozenset] = {}
+
+
+def read_frequent(directory: str, level: int) -> frozenset:
+    """The frequent runs of a level, read once per process (a worker serves many chunks)."""
+    path = frequent_path(directory, level)
+    got = _frequent_cache.get(path)
+    if got is None:
+        with open(path, encoding="utf-8", errors="surrogatepass") as fh:
+            got = frozenset(line.rstrip("\n") for line in fh)
+        _frequent_cache.clear()  # one level at a time
+        _frequent_cache[path] = got
+    return got
+
+
+# --- the passes (top-level tasks, picklable) -------------------------------------------------------
+
+def first_pass(item, directory: str, extra_words: Sequence[str] = (), hmm: bool = True,
+               encoding: Optional[str] = None) -> Counts:
+    """Pass 1 on ``(chunk number, chunk)``: segment and count words, titles, definitions and
+    one-word candidates; spool the runs for the next passes."""
+    from .execute import chunk_documents
+
+    chunk_no, chunk = item
+    path = spool_path(directory, chunk_no, 1)
+    with open(path + ".tmp", "w", encoding="utf-8", errors="surrogatepass") as spool:
+        counts = count_documents(chunk_documents(chunk, encoding), extra_words, hmm, max_words=1, spool=spool)
+    os.replace(path + ".tmp", path)
+    return counts
+
+
+def level_pass(item, directory: str, level: int) -> LevelCounts:
+    """Pass ``level`` (≥ 2) on ``(chunk number, chunk)``: count the ``level``-word runs whose two
+    (level−1)-word parts are frequent, from the spool of the previous pass; spool the stretches
+    in which a run one word longer can still be counted."""
+    chunk_no, _ = item
+    frequent = read_frequent(directory, level - 1)
+    part = level - 1
+    kinds = _KINDS
+    starts, ends = (EDGE, START), (EDGE, END)
+    out = LevelCounts()
+    src = spool_path(directory, chunk_no, level - 1)
+    dst = spool_path(directory, chunk_no, level)
+    counted: list[str] = []  # counted runs, added to the support in batches (a C loop)
+    with open(src, encoding="utf-8", errors="surrogatepass") as fin, \
+            open(dst + ".tmp", "w", encoding="utf-8", errors="surrogatepass") as fout:
+        for line in fin:
+            line = line[:-1] if line.endswith("\n") else line
+            kept: list[str] = []
+            in_doc: set[str] = set()
+            for run in line.split(RUN_SEP) if line else ():
+                words = run.split(SEP)
+                n = len(words)
+                if n < level:
+                    continue
+                if part == 1:
+                    alive = [w in frequent for w in words]
+                else:
+                    alive = [SEP.join(words[j:j + part]) in frequent for j in range(n - part + 1)]
+                ends_at = [0]  # character offsets of the word ends, for the length limit
+                for w in words:
+                    ends_at.append(ends_at[-1] + len(w))
+                stretch_start = stretch_end = -1
+                for j in range(n - level + 1):
+                    if not (alive[j] and alive[j + 1]) or ends_at[j + level] - ends_at[j] > MAX_CHARS:
+                        continue
+                    key = SEP.join(words[j:j + level])
+                    counted.append(key)
+                    if len(counted) >= 100_000:
+                        out.support.update(counted)
+                        counted.clear()
+                    if kinds[words[j]] in starts and kinds[words[j + level - 1]] in ends:
+                        in_doc.add(key)
+                    # windows counted at consecutive positions make a stretch where a longer run fits
+                    if j == stretch_end - level + 1:
+                        stretch_end = j + level
+                    else:
+                        if stretch_end - stretch_start > level:
+                            kept.append(SEP.join(words[stretch_start:stretch_end]))
+                        stretch_start, stretch_end = j, j + level
+                if stretch_end - stretch_start > level:
+                    kept.append(SEP.join(words[stretch_start:stretch_end]))
+            out.doc_freq.update(in_doc)
+            fout.write(RUN_SEP.join(kept))
+            fout.write("\n")
+    out.support.update(counted)
+    os.replace(dst + ".tmp", dst)
+    try:
+        os.unlink(src)  # read once: the disk holds at most two spools per chunk
+    except OSError:
+        pass
+    return out
+
+
+# --- the whole counting ----------------------------------------------------------------------------
+
+def frequent_counts(counts: Counts, min_freq: int) -> Counts:
+    """Keep the candidates seen at least ``min_freq`` times, in canonical order (most frequent
+    first, then by key): the table the scoring reads, the same however it was counted."""
+    keep = sorted(((k, n) for k, n in counts.ngrams.items() if n >= min_freq), key=lambda kn: (-kn[1], kn[0]))
+    counts.ngrams = Counter(dict(keep))
+    counts.doc_freq = Counter({k: counts.doc_freq.get(k, 0) for k, _ in keep})
+    return counts
+
+
+@dataclass
+class LevelStats:
+    """What each pass counted (for benchmarks): runs counted, and how many were frequent."""
+
+    counted: list[int] = field(default_factory=list)
+    frequent: list[int] = field(default_factory=list)
+
+
+def count_by_levels(executor, chunks: Sequence, min_freq: int, extra_words: Sequence[str] = (), hmm: bool = True,
+                    encoding: Optional[str] = None, memory_limit: Optional[int] = None,
+                    directory: Optional[str] = None, progress: Progress = _no_progress,
+                    stats: Optional[LevelStats] = None) -> Counts:
+    """Count the corpus ``chunks`` in passes on ``executor``; return the merged :class:`Counts`
+    with the candidates seen at least ``min_freq`` times (as :func:`frequent_counts`).
+
+    ``directory``: where spool files and frequent sets go (a temporary directory, removed at
+    the end, when None; with a Dask cluster on several machines, a directory all of them see).
+    """
+    from .store import SpillingMerge
+
+    items = list(enumerate(chunks))
+    own = directory is None
+    try:
+        directory = tempfile.mkdtemp(prefix="termkit-levels-") if own else directory
+        os.makedirs(directory, exist_ok=True)
+        probe = tempfile.TemporaryFile(dir=directory)
+        probe.close()
+    except OSError as exc:
+        raise InputError(f"cannot keep the counting's spool files in {directory or tempfile.gettempdir()}: "
+                         f"{exc.strerror or exc}") from None
+    stats = stats if stats is not None else LevelStats()
+    try:
+        counts = executor.map_reduce(first_pass, items, directory, tuple(extra_words), hmm, encoding,
+                                     progress=progress, label="counting words", merger=SpillingMerge(memory_limit))
+        if counts is None:
+            return Counts()
+        words = counts.words
+        frequent = [w for w, n in words.items() if n >= min_freq and _KINDS[w] > STOP]
+        stats.counted.append(len(words))
+        stats.frequent.append(write_frequent(directory, 1, sorted(frequent)))
+        for level in range(2, MAX_WORDS + 1):
+            if stats.frequent[-1] == 0:
+                break
+            merger = SpillingMerge(memory_limit, at_least=min_freq, by="support")
+            merged = executor.map_reduce(level_pass, items, directory, level, progress=progress,
+                                         label=f"counting {level}-word n-grams", merger=merger)
+            if merged is None:
+                break
+            # the merger kept only frequent runs (a Dask cluster merges without it: filter here too)
+            stats.counted.append(merger.seen or len(merged.support))
+            keys = sorted(k for k, n in merged.support.items() if n >= min_freq)
+            stats.frequent.append(write_frequent(directory, level, keys))
+            for k in keys:
+                if candidate_shaped(k.split(SEP)):
+                    counts.ngrams[k] = merged.support[k]
+                    counts.doc_freq[k] = merged.doc_freq.get(k, 0)
+            del merged
+        return frequent_counts(counts, min_freq)
+    finally:
+        _frequent_cache.clear()
+        if own:
+            shutil.rmtree(directory, ignore_errors=True)
+        else:
+            for name in os.listdir(directory):
+                if name.startswith(("chunk", "frequent.level")):
+                    try:
+                        os.unlink(os.path.join(directory, name))
+                    except OSError:
+                        pass

@@ -1,0 +1,98 @@
+"""Counting by levels (Apriori): the counts of frequent n-grams are exact, only n-grams whose
+parts are frequent are counted, and the result equals the one-pass count however it runs."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+
+import pytest
+
+from termkit.mine.candidates import RUN_SEP, SEP, count_documents
+from termkit.mine.execute import LocalExecutor, PoolExecutor, count_chunk, plan_chunks
+from termkit.mine.levels import LevelStats, count_by_levels, frequent_counts, level_pass, spool_path, write_frequent
+from termkit.mine.candidates import Counts
+
+from conftest import SEEDS
+from test_scale import unpc_dir  # noqa: F401  (fixture)
+
+
+def _plan(folder, chunk_bytes=40_000):
+    files = sorted(str(p) for p in folder.glob("*.txt"))
+    return plan_chunks([(f, os.path.basename(f)[:-4]) for f in files], chunk_bytes=chunk_bytes)
+
+
+def _one_pass(chunks, min_freq):
+    return frequent_counts(LocalExecutor().map_reduce(count_chunk, chunks, (), True, None), min_freq)
+
+
+def _same(a: Counts, b: Counts):
+    assert list(a.ngrams.items()) == list(b.ngrams.items())  # same counts, same canonical order
+    assert a.doc_freq == b.doc_freq
+    assert a.words == b.words and a.titles == b.titles and a.definitions == b.definitions
+    assert (a.n_docs, a.n_chars, a.n_zh_docs, a.n_tokens) == (b.n_docs, b.n_chars, b.n_zh_docs, b.n_tokens)
+
+
+@pytest.mark.parametrize("min_freq", [1, 2, 3])
+def test_levels_equal_the_one_pass_count_on_the_seeds(min_freq):
+    chunks = _plan(SEEDS)
+    assert len(chunks) > 1
+    _same(count_by_levels(LocalExecutor(), chunks, min_freq), _one_pass(chunks, min_freq))
+
+
+def test_levels_equal_the_one_pass_count_on_the_unpc_dev_set(unpc_dir):  # noqa: F811
+    chunks = _plan(unpc_dir, 400_000)
+    stats = LevelStats()
+    levels = count_by_levels(LocalExecutor(), chunks, 2, stats=stats)
+    _same(levels, _one_pass(chunks, 2))
+    # what pruning saves: every n-gram of the one pass is held at once; by levels, at most one
+    # level's counted runs plus the frequent candidates kept so far
+    everything = LocalExecutor().map_reduce(count_chunk, chunks, (), True, None)
+    assert max(stats.counted[1:]) + len(levels.ngrams) < 0.6 * len(everything.ngrams)
+    assert stats.frequent[1] < stats.counted[1]  # pass 2 counted runs that turned out rare
+
+
+def test_a_run_is_counted_only_where_both_parts_are_frequent(tmp_path):
+    # one document; 毒品|管制 is frequent (in the frequent set), 管制|公约 is not
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    words = ["国际", "毒品", "管制", "公约"]
+    with open(spool_path(str(spool), 0, 2), "w", encoding="utf-8") as fh:
+        fh.write(SEP.join(words) + "\n")
+    write_frequent(str(spool), 2, [SEP.join(["国际", "毒品"]), SEP.join(["毒品", "管制"])])
+    got = level_pass((0, []), str(spool), 3)
+    assert got.support == Counter({SEP.join(["国际", "毒品", "管制"]): 1})
+    # the next spool holds no stretch: no 4-word run can have two counted 3-word parts
+    assert open(spool_path(str(spool), 0, 3), encoding="utf-8").read() == "\n"
+    assert not os.path.exists(spool_path(str(spool), 0, 2))  # a spool is read once, then removed
+
+
+def test_counts_under_a_tiny_memory_limit_are_the_same():
+    chunks = _plan(SEEDS)
+    _same(count_by_levels(LocalExecutor(), chunks, 2, memory_limit=1), count_by_levels(LocalExecutor(), chunks, 2))
+
+
+def test_process_pool_counts_by_levels_the_same():
+    chunks = _plan(SEEDS)
+    with PoolExecutor(2) as pool:
+        pooled = count_by_levels(pool, chunks, 2)
+    _same(pooled, count_by_levels(LocalExecutor(), chunks, 2))
+
+
+def test_a_given_spool_directory_is_left_empty(tmp_path):
+    count_by_levels(LocalExecutor(), _plan(SEEDS), 2, directory=str(tmp_path))
+    assert os.listdir(tmp_path) == []
+
+
+def test_the_spool_keeps_each_document_on_its_line(tmp_path):
+    from termkit.model import Document
+
+    docs = [Document(id="a", text="毒品和犯罪问题办公室。"), Document(id="b", text=""),
+            Document(id="c", text="毒品和犯罪问题办公室，毒罪办。")]
+    with open(tmp_path / "s", "w", encoding="utf-8") as fh:
+        count_documents(docs, max_words=1, spool=fh)
+    lines = (tmp_path / "s").read_text(encoding="utf-8").split("\n")
+    assert len(lines) == 4 and lines[1] == "" and lines[3] == ""
+    assert lines[0].replace(SEP, "") == "毒品和犯罪问题办公室"
+    first, second = lines[2].split(RUN_SEP)  # the comma ends a run
+    assert first == lines[0] and second.replace(SEP, "") == "毒罪办"
