@@ -96,3 +96,69 @@ def test_the_spool_keeps_each_document_on_its_line(tmp_path):
     assert lines[0].replace(SEP, "") == "毒品和犯罪问题办公室"
     first, second = lines[2].split(RUN_SEP)  # the comma ends a run
     assert first == lines[0] and second.replace(SEP, "") == "毒罪办"
+
+
+# --- large files are read in parts ------------------------------------------------------------------
+
+def _big_file(tmp_path, encoding="utf-8"):
+    text = "".join(f.read_text(encoding="utf-8") for f in sorted(SEEDS.glob("*.txt")))
+    path = tmp_path / f"big-{encoding}.txt"
+    path.write_bytes(text.encode(encoding))
+    return path, text
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_large_file_is_cut_at_line_ends_into_parts_that_decode_alone(tmp_path, encoding):
+    from termkit.formats.txt import read_text_part, text_parts
+
+    path, text = _big_file(tmp_path, encoding)
+    parts = text_parts(path, 20_000)
+    assert len(parts) >= 4
+    assert parts[0][0] == 0 and parts[-1][1] == path.stat().st_size
+    assert all(a[1] == b[0] for a, b in zip(parts, parts[1:]))
+    data = path.read_bytes()
+    assert all(data[e - 1:e] == b"\n" for _, e in parts[:-1])
+    decoded = [read_text_part(path, b, e).text for b, e in parts]
+    assert "".join(decoded) == text
+
+
+def test_a_utf16_file_is_one_part(tmp_path):
+    from termkit.formats.txt import text_parts
+
+    path, _ = _big_file(tmp_path, "utf-16")
+    assert text_parts(path, 20_000) == [(0, path.stat().st_size)]
+
+
+def test_mining_one_large_file_reads_it_in_parts_and_contexts_point_into_them(tmp_path):
+    from termkit.formats.txt import read_text_part
+    from termkit.mine import mine
+    from termkit.text.normalize import normalize_key
+
+    path, _ = _big_file(tmp_path)
+    result = mine([path], top=30, chunk_bytes=30_000)
+    whole = mine([path], top=30)
+    assert [c.scores["key"] for c in result][:10] == [c.scores["key"] for c in whole][:10]
+    parts = {x.doc_id for c in result for x in c.contexts}
+    assert len(parts) > 1 and all(d.startswith("big-utf-8#") for d in parts)
+    plan = plan_chunks([(str(path), "big-utf-8")], chunk_bytes=30_000)
+    items = {item[1]: item for chunk in plan for item in chunk}
+    for c in result:
+        for x in c.contexts:
+            _, doc_id, begin, end = items[x.doc_id]
+            doc = read_text_part(path, begin, end, doc_id=doc_id)
+            assert normalize_key(doc.text[x.start:x.end]) == normalize_key(c.text)
+            assert normalize_key(doc.text[x.start:x.end]) in normalize_key(x.sentence)
+
+
+def test_a_decoding_error_in_a_later_part_names_the_line_of_the_whole_file(tmp_path):
+    from termkit.errors import InputError
+    from termkit.formats.txt import read_text_part, text_parts
+
+    path, text = _big_file(tmp_path)
+    data = path.read_bytes()
+    cut = len(data) - 10
+    path.write_bytes(data[:cut] + b"\xff" + data[cut:])
+    parts = text_parts(path, 20_000, encoding="utf-8")  # named: detection would refuse the whole file
+    with pytest.raises(InputError) as err:
+        read_text_part(path, *parts[-1], encoding="utf-8")
+    assert err.value.line == data[:cut].count(b"\n") + 1

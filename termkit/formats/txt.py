@@ -184,3 +184,84 @@ def read_corpus(paths: Iterable[str | os.PathLike], encoding: str | None = None,
         doc_id = f.stem if f.stem not in seen else str(f)
         seen.add(doc_id)
         yield read_text(f, encoding=encoding, doc_id=doc_id, lang=lang)
+
+
+# --- large files in parts --------------------------------------------------------------------------
+
+#: Encodings in which a line feed is the byte 0x0A and no other character contains that byte,
+#: so a file can be cut after any 0x0A and each part decoded on its own.
+_LINE_SAFE = frozenset({"utf-8", "utf-8-sig", "gb18030", "gbk", "gb2312", "cp950", "big5", "ascii"})
+#: Bytes read to detect a large file's encoding.
+HEAD_BYTES = 1 << 20
+
+
+def file_encoding(path: str | os.PathLike, encoding: str | None = None) -> str:
+    """The encoding of a file, detected on its first megabyte (cut at a line end)."""
+    if encoding:
+        return encoding
+    with open(path, "rb") as fh:
+        head = fh.read(HEAD_BYTES)
+        more = fh.read(1)
+    if more and b"\n" in head:
+        head = head[: head.rindex(b"\n") + 1]  # never detect on a character cut in half
+    return detect_encoding(head, str(path))
+
+
+def text_parts(path: str | os.PathLike, part_bytes: int, encoding: str | None = None) -> list[tuple[int, int]]:
+    """Byte ranges ``(start, end)`` that cut a file into parts of about ``part_bytes``, each ending
+    at a line end, so that a file larger than memory can be read a part at a time. A file that
+    is not larger than ``part_bytes``, or whose encoding cannot be cut at line ends (UTF-16,
+    UTF-32), is one part."""
+    size = os.path.getsize(path)
+    if size <= part_bytes or codecs.lookup(file_encoding(path, encoding)).name not in _LINE_SAFE:
+        return [(0, size)]
+    parts: list[tuple[int, int]] = []
+    start = 0
+    with open(path, "rb") as fh:
+        while start < size:
+            fh.seek(min(start + part_bytes, size))
+            end = fh.tell()
+            while end < size:  # on to the next line end
+                block = fh.read(1 << 16)
+                if not block:
+                    end = size
+                    break
+                nl = block.find(b"\n")
+                if nl >= 0:
+                    end += nl + 1
+                    break
+                end += len(block)
+            end = min(end, size)
+            parts.append((start, end))
+            start = end
+    return parts
+
+
+def read_text_part(path: str | os.PathLike, start: int, end: int, encoding: str | None = None,
+                   doc_id: str | None = None, lang: str = "zh") -> Document:
+    """One part of a text file (see :func:`text_parts`) as a Document; errors name the line of
+    the whole file."""
+    shown = str(path)
+    used = file_encoding(path, encoding)
+    with open(path, "rb") as fh:
+        fh.seek(start)
+        data = fh.read(end - start)
+    try:
+        text, used = decode(data, shown, used)
+        _check_line_lengths(text, shown)
+    except InputError as exc:
+        if exc.line is not None and start:
+            raise InputError(exc.message, shown, exc.line + _lines_before(path, start)) from None
+        raise
+    return Document(id=doc_id or Path(path).stem, text=text, path=shown, lang=lang, encoding=used)
+
+
+def _lines_before(path: str | os.PathLike, offset: int) -> int:
+    n = 0
+    with open(path, "rb") as fh:
+        while fh.tell() < offset:
+            block = fh.read(min(1 << 20, offset - fh.tell()))
+            if not block:
+                break
+            n += block.count(b"\n")
+    return n

@@ -41,10 +41,15 @@ DASK_MISSING = "--scheduler needs Dask: pip install 'termkit[dask]' (dask[distri
 
 # --- chunks ---------------------------------------------------------------------------------------
 
-def plan_chunks(files: Sequence[tuple[str, str]], docs: Sequence[Document] = (), chunk_bytes: int = CHUNK_BYTES) -> list[Chunk]:
+def plan_chunks(files: Sequence[tuple[str, str]], docs: Sequence[Document] = (), chunk_bytes: int = CHUNK_BYTES,
+                encoding: Optional[str] = None) -> list[Chunk]:
     """The corpus as chunks: in-memory documents first (one chunk), then files grouped in order
-    into chunks of about ``chunk_bytes`` (a file larger than that is a chunk of its own; files
-    are never split, so offsets always point into the original file)."""
+    into chunks of about ``chunk_bytes``. A file larger than that is cut at line ends into parts
+    of about ``chunk_bytes`` (:func:`..formats.txt.text_parts`), one chunk each, so no task
+    holds more than a chunk: part *k* of ``doc`` is the document ``doc#k`` (for document
+    frequency and for the offsets of example sentences)."""
+    from ..formats.txt import text_parts
+
     chunks: list[Chunk] = []
     if docs:
         chunks.append(list(docs))
@@ -55,22 +60,34 @@ def plan_chunks(files: Sequence[tuple[str, str]], docs: Sequence[Document] = (),
             n = os.path.getsize(path)
         except OSError:
             n = 0
+        where = os.path.abspath(path)  # workers may run elsewhere
+        if n > chunk_bytes:
+            parts = text_parts(path, chunk_bytes, encoding)
+            if len(parts) > 1:
+                for k, (b, e) in enumerate(parts, 1):
+                    chunks.append([(where, f"{doc_id}#{k}", b, e)])
+                size = chunk_bytes  # the next file starts a chunk of its own
+                start = -1
+                continue
         if len(chunks) == start or size + n > chunk_bytes:
             chunks.append([])
             start = -1
             size = 0
-        chunks[-1].append((os.path.abspath(path), doc_id))  # workers may run elsewhere
+        chunks[-1].append((where, doc_id))
         size += n
     return chunks
 
 
 def chunk_documents(chunk: Chunk, encoding: Optional[str] = None) -> Iterable[Document]:
     """The documents of a chunk, read one at a time."""
-    from ..formats.txt import read_text
+    from ..formats.txt import read_text, read_text_part
 
     for item in chunk:
         if isinstance(item, Document):
             yield item
+        elif len(item) == 4:
+            path, doc_id, begin, end = item
+            yield read_text_part(path, begin, end, encoding=encoding, doc_id=doc_id)
         else:
             path, doc_id = item
             yield read_text(path, encoding=encoding, doc_id=doc_id)

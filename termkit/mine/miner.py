@@ -115,22 +115,6 @@ def _no_progress(items: Iterable, length: Optional[int] = None, label: str = "")
     return items
 
 
-def _file_chunks(files: Sequence, chunk_bytes: int) -> list[list[str]]:
-    chunks: list[list[str]] = []
-    size = 0
-    for f in files:
-        try:
-            n = os.path.getsize(f)
-        except OSError:
-            n = 0
-        if not chunks or size + n > chunk_bytes:
-            chunks.append([])
-            size = 0
-        chunks[-1].append(str(f))
-        size += n
-    return chunks
-
-
 class _Corpus:
     """Documents given as paths (read again for each pass) or as Document objects."""
 
@@ -140,6 +124,7 @@ class _Corpus:
         items = list(inputs) if not isinstance(inputs, (str, os.PathLike, Document)) else [inputs]
         self.encoding = encoding
         self.progress = progress
+        self.parts: dict[str, tuple] = {}  # document id of a part of a large file → its chunk item
         self.paths = [x for x in items if _is_path(x)]
         self.docs = [x for x in items if isinstance(x, Document)]
         if len(self.paths) + len(self.docs) != len(items):
@@ -161,41 +146,25 @@ class _Corpus:
             return str(self.paths[0])
         return None
 
-    def chunks(self, label: str) -> Iterator[Iterable[Document]]:
-        """The corpus in chunks of documents; files are read lazily, one document at a time.
-
-        Documents are not split into sentences here: the counting reads each as a whole and the
-        scan splits only those that supply example sentences."""
-        if self.docs:
-            yield self.docs
-        if self.files:
-            bar = iter(self.progress(self.files, len(self.files), label))
-            for chunk in _file_chunks(self.files, CHUNK_BYTES):
-                yield self._read(chunk, bar)
-            for _ in bar:  # finish the progress bar
-                pass
-
     def plan(self, chunk_bytes: int = CHUNK_BYTES) -> list:
         """The corpus as chunks for the maps (:func:`.execute.plan_chunks`)."""
-        return plan_chunks([(str(f), self.ids[str(f)]) for f in self.files], self.docs, chunk_bytes)
+        chunks = plan_chunks([(str(f), self.ids[str(f)]) for f in self.files], self.docs, chunk_bytes, self.encoding)
+        self.parts = {item[1]: item for c in chunks for item in c if isinstance(item, tuple) and len(item) == 4}
+        return chunks
 
     def document(self, doc_id: str) -> Document:
-        """One document by id (read again from its file)."""
+        """One document by id (read again from its file, or the part of a large file)."""
         for d in self.docs:
             if d.id == doc_id:
                 return d
-        from ..formats.txt import read_text
+        from ..formats.txt import read_text, read_text_part
 
+        part = self.parts.get(doc_id)
+        if part is not None:
+            path, _, begin, end = part
+            return read_text_part(path, begin, end, encoding=self.encoding, doc_id=doc_id)
         path = next(p for p, i in self.ids.items() if i == doc_id)
         return read_text(path, encoding=self.encoding, doc_id=doc_id)
-
-    def _read(self, paths: list[str], bar: Iterator) -> Iterator[Document]:
-        from ..formats.txt import read_text
-
-        for path in paths:
-            doc = read_text(path, encoding=self.encoding, doc_id=self.ids[path])
-            next(bar, None)
-            yield doc
 
 
 # --- the reduce ------------------------------------------------------------------------------------
