@@ -35,6 +35,9 @@ Chunk = list
 #: Default size of a chunk of files (bytes on disk). Chunking decides which example sentences
 #: are kept, so every executor uses the same plan.
 CHUNK_BYTES = 8_000_000
+#: Files larger than this are read in parts (a document is otherwise read whole: one of this
+#: size takes about ten times as much memory once segmented).
+PART_BYTES = 32_000_000
 
 DASK_MISSING = "--scheduler needs Dask: pip install 'termkit[dask]' (dask[distributed])"
 
@@ -42,12 +45,13 @@ DASK_MISSING = "--scheduler needs Dask: pip install 'termkit[dask]' (dask[distri
 # --- chunks ---------------------------------------------------------------------------------------
 
 def plan_chunks(files: Sequence[tuple[str, str]], docs: Sequence[Document] = (), chunk_bytes: int = CHUNK_BYTES,
-                encoding: Optional[str] = None) -> list[Chunk]:
+                encoding: Optional[str] = None, part_bytes: int = PART_BYTES) -> list[Chunk]:
     """The corpus as chunks: in-memory documents first (one chunk), then files grouped in order
-    into chunks of about ``chunk_bytes``. A file larger than that is cut at line ends into parts
-    of about ``chunk_bytes`` (:func:`..formats.txt.text_parts`), one chunk each, so no task
-    holds more than a chunk: part *k* of ``doc`` is the document ``doc#k`` (for document
-    frequency and for the offsets of example sentences)."""
+    into chunks of about ``chunk_bytes`` (a larger file is a chunk of its own). A file larger than
+    ``part_bytes`` is cut at line ends into parts of about ``part_bytes``
+    (:func:`..formats.txt.text_parts`), one chunk each, so that no task holds more than that:
+    part *k* of ``doc`` is the document ``doc#k`` (for document frequency and for the offsets of
+    example sentences)."""
     from ..formats.txt import text_parts
 
     chunks: list[Chunk] = []
@@ -61,8 +65,8 @@ def plan_chunks(files: Sequence[tuple[str, str]], docs: Sequence[Document] = (),
         except OSError:
             n = 0
         where = os.path.abspath(path)  # workers may run elsewhere
-        if n > chunk_bytes:
-            parts = text_parts(path, chunk_bytes, encoding)
+        if n > part_bytes:
+            parts = text_parts(path, part_bytes, encoding)
             if len(parts) > 1:
                 for k, (b, e) in enumerate(parts, 1):
                     chunks.append([(where, f"{doc_id}#{k}", b, e)])

@@ -55,7 +55,7 @@ from .candidates import (
 )
 from .reference import REFERENCES, UNReference, get_reference
 from .contexts import Occurrences, fill_sentences, scan_documents, written_form
-from .execute import CHUNK_BYTES, make_executor, plan_chunks, scan_chunk
+from .execute import CHUNK_BYTES, PART_BYTES, make_executor, plan_chunks, scan_chunk
 from .levels import LevelStats, count_by_levels
 
 Progress = Callable[[Iterable, Optional[int], str], Iterable]
@@ -146,9 +146,10 @@ class _Corpus:
             return str(self.paths[0])
         return None
 
-    def plan(self, chunk_bytes: int = CHUNK_BYTES) -> list:
+    def plan(self, chunk_bytes: int = CHUNK_BYTES, part_bytes: int = PART_BYTES) -> list:
         """The corpus as chunks for the maps (:func:`.execute.plan_chunks`)."""
-        chunks = plan_chunks([(str(f), self.ids[str(f)]) for f in self.files], self.docs, chunk_bytes, self.encoding)
+        chunks = plan_chunks([(str(f), self.ids[str(f)]) for f in self.files], self.docs, chunk_bytes, self.encoding,
+                             part_bytes)
         self.parts = {item[1]: item for c in chunks for item in c if isinstance(item, tuple) and len(item) == 4}
         return chunks
 
@@ -468,6 +469,7 @@ def mine(
     chunk_bytes: int = CHUNK_BYTES,
     memory_limit=None,
     spool_dir=None,
+    part_bytes: int = PART_BYTES,
 ) -> MineResult:
     """Mine term candidates from Chinese documents, best first.
 
@@ -488,7 +490,8 @@ def mine(
     the merged counts spill to an SQLite file (:mod:`.store`); the output is the same.
     ``spool_dir``: where the counting by levels (:mod:`.levels`) keeps its spool files (a
     temporary directory by default; on a Dask cluster of several machines, a directory every
-    worker sees at the same path).
+    worker sees at the same path). ``part_bytes``: a file larger than this is read in parts cut
+    at line ends, each counted as a document ``name#k`` (:func:`.execute.plan_chunks`).
 
     Raises :class:`InputError` for an empty corpus or one without Chinese text.
     """
@@ -501,15 +504,15 @@ def mine(
 
     with make_executor(jobs, scheduler) as executor:
         return _mine(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm, shortlist,
-                     un_ref, chunk_bytes, memory_limit, spool_dir)
+                     un_ref, chunk_bytes, memory_limit, spool_dir, part_bytes)
 
 
 def _mine(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm, shortlist, un_ref,
-          chunk_bytes, memory_limit=None, spool_dir=None) -> MineResult:
+          chunk_bytes, memory_limit=None, spool_dir=None, part_bytes=PART_BYTES) -> MineResult:
     from .store import parse_size
 
     limit = None if memory_limit is None else parse_size(memory_limit)
-    chunks = corpus.plan(chunk_bytes)
+    chunks = corpus.plan(chunk_bytes, part_bytes)
     progress = corpus.progress
 
     # 1. map: count (in passes, pruned by support); 2. reduce
