@@ -110,6 +110,22 @@ def test_token_kinds(token, kind):
     assert token_kind(token) == kind
 
 
+
+def test_a_heads_title_after_a_name_is_its_right_edge():
+    # seeds 004: the division is only ever cited as its director's affiliation
+    text = "会议由毒罪办政策分析和公共事务司司长主持。毒罪办政策分析和公共事务司副司长发言。"
+    occ = scan_documents([Document(id="t", text=text)], ["政策分析和公共事务司"], n_contexts=0)
+    assert occ.right_edges["政策分析和公共事务司"] == 2
+    assert "政策分析和公共事务司" not in occ.right
+
+
+def test_the_middle_of_a_list_is_no_left_edge():
+    # seeds: 预防、治疗和康复科科长 — 治疗和康复科 is the tail of a list, not the section's name
+    text = "毒罪办预防、治疗和康复科科长以及艾滋病科科长。缉获了海洛因、可卡因。"
+    occ = scan_documents([Document(id="t", text=text)], ["治疗和康复科", "可卡因"], n_contexts=0)
+    assert occ.left["治疗和康复科"] == {"、": 1} and occ.left_edges["治疗和康复科"] == 0
+    assert occ.left_edges["可卡因"] == 1  # no coordination in it: the 、 ends the previous item
+
 # --- abbreviations ---------------------------------------------------------------------------------
 
 def test_abbreviation_pairs_from_the_seeds_are_linked(mined):
