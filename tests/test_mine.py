@@ -126,6 +126,28 @@ def test_the_middle_of_a_list_is_no_left_edge():
     assert occ.left["治疗和康复科"] == {"、": 1} and occ.left_edges["治疗和康复科"] == 0
     assert occ.left_edges["可卡因"] == 1  # no coordination in it: the 、 ends the previous item
 
+
+def test_an_organizations_name_before_a_term_is_its_left_edge():
+    # seeds: 13 of the 14 合成毒品战略 are 毒罪办合成毒品战略 (UNODC's Synthetic Drugs Strategy)
+    from termkit.mine.miner import _edge_entropy
+
+    text = "古巴表示支持毒罪办合成毒品战略。意大利表示支持毒罪办合成毒品战略。实施合成毒品战略。"
+    occ = scan_documents([Document(id="t", text=text)], ["毒罪办", "合成毒品战略"], n_contexts=0)
+    assert occ.left_candidates["合成毒品战略"] == {"毒罪办": 2}
+    assert _edge_entropy("合成毒品战略", occ, "left") < 1.0  # 办 twice, 施 once
+    assert _edge_entropy("合成毒品战略", occ, "left", frozenset({"毒罪办"})) == pytest.approx(1.585, abs=0.01)
+
+
+def test_organizations_are_bodies_and_their_short_forms():
+    from termkit.mine.miner import Entry, organizations
+
+    table = {t: Entry(t, w) for t, w in [("联合国毒品和犯罪问题办公室", ["联合国", "毒品", "和", "犯罪", "问题", "办公室"]),
+                                         ("政策分析和公共事务司", ["政策", "分析", "和", "公共", "事务司"]),
+                                         ("联合国", ["联合国"]), ("巴黎公约", ["巴黎", "公约"]),
+                                         ("合成毒品", ["合成", "毒品"])]}
+    names = organizations(table, table, {"毒罪办": "联合国毒品和犯罪问题办公室", "THF-F": "四氢呋喃芬太尼"})
+    assert names == {"联合国毒品和犯罪问题办公室", "政策分析和公共事务司", "联合国", "毒罪办"}
+
 # --- abbreviations ---------------------------------------------------------------------------------
 
 def test_abbreviation_pairs_from_the_seeds_are_linked(mined):
@@ -270,6 +292,7 @@ def test_scan_is_mergeable(docs):
     parts = scan_documents(ds[:1], cands) + scan_documents(ds[1:], cands)
     assert parts.freq == whole.freq
     assert parts.left == whole.left and parts.right == whole.right
+    assert parts.left_candidates == whole.left_candidates
     assert [len(parts.contexts_of(c)) for c in cands] == [3, 3, 3]
     assert parts.samples == whole.samples  # the context sample does not depend on the split
 

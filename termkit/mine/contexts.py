@@ -7,7 +7,8 @@ and records
   exact offsets in the original document text (through the segment's content offsets and the
   normalization's offset map, so line breaks, footnote marks and ``2014 年`` spacing are
   accounted for);
-- the character just left and just right of each occurrence (for branching entropy);
+- the character just left and just right of each occurrence (for branching entropy), and the
+  longest candidate that ends just left of it (a name there is an edge: :func:`.miner._edge_entropy`);
 - the written forms of the candidate (the original text it was normalized from).
 
 Like the counting, the scan is a pure function of a chunk of documents and returns a mergeable
@@ -141,6 +142,9 @@ class Occurrences:
     right: dict = field(default_factory=dict)
     left_edges: Counter = field(default_factory=Counter)  # occurrences at a sentence edge/punctuation
     right_edges: Counter = field(default_factory=Counter)
+    # candidate → Counter of the longest candidate ending just left of an occurrence (one that is
+    # not at an edge): 毒罪办 before 合成毒品战略
+    left_candidates: dict = field(default_factory=dict)
     forms: dict = field(default_factory=dict)  # candidate → Counter of written forms
     samples: dict = field(default_factory=dict)  # candidate → ContextSample
 
@@ -154,7 +158,7 @@ class Occurrences:
         self.doc_freq.update(other.doc_freq)
         self.left_edges.update(other.left_edges)
         self.right_edges.update(other.right_edges)
-        for name in ("left", "right", "forms"):
+        for name in ("left", "right", "forms", "left_candidates"):
             mine = getattr(self, name)
             for k, c in getattr(other, name).items():
                 if k in mine:
@@ -230,6 +234,7 @@ def scan_documents(docs: Iterable[Document], candidates: Sequence[str], n_contex
     occ = Occurrences(n_contexts)
     freq, left, right = occ.freq, occ.left, occ.right
     left_edges, right_edges = occ.left_edges, occ.right_edges
+    left_candidates = occ.left_candidates
     forms = occ.forms
     overall: dict[str, list] = {}  # candidate → max-heap (negated priority) of its best occurrences
     doc_best: dict[str, list] = {}  # candidate → max-heap of the best occurrence of its best documents
@@ -238,15 +243,27 @@ def scan_documents(docs: Iterable[Document], candidates: Sequence[str], n_contex
         text = norm.text
         offsets = norm.offsets
         best_here: dict[str, tuple] = {}  # candidate → its best occurrence in this document
+        # end → the longest candidate ending there (all of them start before a candidate that
+        # starts at that end, and the matcher yields occurrences in start order)
+        longest_ending: dict[int, str] = {}
         seen_in_doc: set[str] = set()
         for i, j, cand in matcher.finditer(text):
             freq[cand] += 1
             seen_in_doc.add(cand)
+            before = longest_ending.get(j)
+            if before is None or len(before) < len(cand):
+                longest_ending[j] = cand
             if not left_is_edge(text, i) or inside_a_list(text, i, cand):
                 c = left.get(cand)
                 if c is None:
                     c = left[cand] = Counter()
                 c[text[i - 1]] += 1
+                before = longest_ending.get(i)
+                if before is not None:
+                    c = left_candidates.get(cand)
+                    if c is None:
+                        c = left_candidates[cand] = Counter()
+                    c[before] += 1
             else:
                 left_edges[cand] += 1
             if not right_is_edge(text, j):
