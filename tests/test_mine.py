@@ -392,3 +392,14 @@ def test_bare_heads_and_country_names_are_not_candidates(ranked):
     for text in ("公约", "宣言", "联合王国", "伊朗伊斯兰共和国", "委内瑞拉玻利瓦尔共和国"):
         assert text not in ranked
     assert "巴黎公约" in ranked[:10] and "维也纳宣言" in ranked[:20]
+
+
+def test_a_class_of_substances_by_effect_is_a_candidate_alone(ranked):
+    # seeds: 兴奋剂 stands alone once (关于兴奋剂使用病症), 物质 and 药物 dozens of times
+    from termkit.mine.miner import _bare_head
+
+    assert not _bare_head("兴奋剂") and not _bare_head("镇痛剂")
+    assert _bare_head("物质") and _bare_head("药物") and _bare_head("公约")
+    assert "兴奋剂" in ranked
+    for generic in ("物质", "药物", "药品", "化学品", "病症"):
+        assert generic not in ranked, generic

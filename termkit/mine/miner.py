@@ -304,6 +304,19 @@ def _noun_like(word: str) -> bool:
     return tag is None or tag in NOUN_TAGS
 
 
+#: Classes of substances named by their effect (stimulants, analgesics, sedatives …). Like the
+#: other heads of :data:`.candidates.NAME_HEADS` they end longer names (苯丙胺类兴奋剂), but
+#: unlike 物质, 药物 or 化学品 (a substance, a drug, a chemical), which say only what kind of
+#: thing is named, each is a pharmacological class and a term on its own.
+EFFECT_CLASSES = frozenset("兴奋剂 镇痛剂 镇静剂 致幻剂 抑制剂 麻醉剂".split())
+
+
+def _bare_head(word: str) -> bool:
+    """Is this word, standing alone, only the head of names (公约, 委员会, 物质), naming nothing
+    in particular? Classes of substances by effect (:data:`EFFECT_CLASSES`) are not."""
+    return word in NAME_HEADS and word not in EFFECT_CLASSES
+
+
 def _content_words(words: Sequence[str]) -> list[str]:
     return [w for w in words if _KINDS[w] > INNER]
 
@@ -384,7 +397,7 @@ def score_table(
         if e.single and e.title == 0 and not _noun_like(content[0]):
             e.prelim = -1.0  # a single verb, adjective, adverb or place name: not a term alone
             continue
-        if (e.single and content[0] in NAME_HEADS) or _country(e.words):
+        if (e.single and _bare_head(content[0])) or _country(e.words):
             # a bare head (公约, 宣言) names no particular thing; country names belong to the UN
             # country nomenclature, not to a domain's termbase
             e.prelim = -1.0
