@@ -16,7 +16,7 @@ from termkit.cli import main
 from termkit.documents import load_documents
 from termkit.errors import InputError
 from termkit.mine import Counts, count_documents, mine, scan_documents
-from termkit.mine.abbreviations import is_subsequence
+from termkit.mine.abbreviations import Abbreviation, is_subsequence
 from termkit.mine.candidates import BREAK, EDGE, INNER, STOP, STOP_WORDS, JOINERS, token_kind
 from termkit.model import Document
 from termkit.text.normalize import normalize_key
@@ -163,6 +163,32 @@ def test_abbreviation_pairs_from_the_seeds_are_linked(mined):
     assert ("艾滋病署", "联合国艾滋病毒/艾滋病联合规划署") in pairs
     # remarks in brackets are not abbreviations
     assert not any(a.short.startswith(("包括", "以")) for a in mined.abbreviations)
+
+
+def test_undefined_abbreviations_are_inferred_from_their_shape():
+    from termkit.mine.abbreviations import could_abbreviate, infer
+
+    # seeds: 麻委会 (6×) is never defined; 麻醉药品委员会 (51×) is its full form
+    assert could_abbreviate("麻委会", "麻醉药品委员会", "委员会")
+    assert not could_abbreviate("药品委员会", "麻醉药品委员会", "委员会")  # a piece, not a short form
+    assert not could_abbreviate("委员会", "麻醉药品委员会", "委员会")  # another first character
+    assert not could_abbreviate("麻醉品", "麻醉药品委员会", "委员会")  # does not end in the head
+    cands = {"麻委会": ["麻", "委会"], "麻醉药品委员会": ["麻醉药品", "委员会"], "公司": ["公司"],
+             "公共事务司": ["公共", "事务司"], "经委会": ["经", "委会"], "经济委员会": ["经济", "委员会"],
+             "经济社会委员会": ["经济", "社会", "委员会"]}
+    found = {(a.short, a.full) for a in infer(cands) if a.inferred}
+    # 公司 is a word of general Chinese; 经委会 fits two names
+    assert found == {("麻委会", "麻醉药品委员会")}
+    assert infer(cands, [Abbreviation("麻委会", "麻醉药品委员会", 1)]) == []  # defined: not inferred again
+
+
+def test_inferred_abbreviations_are_linked_and_marked(mined):
+    by_key = {c.scores["key"]: c for c in mined}
+    assert by_key["麻委会"].abbreviation_of == "麻醉药品委员会" and by_key["麻委会"].abbreviation_inferred
+    assert not by_key["毒罪办"].abbreviation_inferred  # defined in the seeds
+    inferred = {(a.short, a.full) for a in mined.abbreviations if a.inferred}
+    assert ("麻委会", "麻醉药品委员会") in inferred
+    assert not any(a.short == "毒罪办" for a in mined.abbreviations if a.inferred)
 
 
 def test_subsequence():
@@ -315,6 +341,7 @@ def test_cli_formats(tmp_path):
     table = list(csv.reader(io.StringIO(r.stdout)))
     assert table[0] == list(rows[0].keys())
     assert [row[1] for row in table[1:]] == [row["text"] for row in rows[:5]]
+    assert "abbreviation_inferred" in table[0]
 
     r = runner.invoke(main, ["mine", str(SEEDS), "--top", "10"])
     assert r.exit_code == 0

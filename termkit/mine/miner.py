@@ -28,7 +28,7 @@ from ..model import Candidate, Document
 from ..text.normalize import normalize_key
 from ..text.pinyin import pinyin_display
 from . import scores
-from .abbreviations import Abbreviation, link, resolve
+from .abbreviations import Abbreviation, infer, link, resolve
 from .candidates import (
     END,
     START,
@@ -593,6 +593,8 @@ def _mine(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm
     tok = tokenizer(extra)
     table = build_table(counts, min_freq, tok, hmm)
     abbreviations = resolve(counts.definitions)
+    abbreviations += infer({t: e.words for t, e in table.items()}, abbreviations)
+    inferred = {a.short for a in abbreviations if a.inferred}
     full_of, shorts_of = link(abbreviations)
     defined = set(full_of) | set(shorts_of)
     score_table(table, counts, tokenizer().FREQ, tokenizer().total, frozenset(extra), un_ref, frozenset(defined))
@@ -651,6 +653,7 @@ def _mine(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm
                 },
                 contexts=occ.contexts_of(text),
                 abbreviation_of=full_of.get(text, ""),
+                abbreviation_inferred=text in inferred,
                 abbreviations=list(shorts_of.get(text, [])),
             )
         )
