@@ -394,6 +394,15 @@ def test_names_made_of_everyday_words_rank(ranked):
         assert r is not None and r <= 400, (name, r)
 
 
+def test_a_title_in_book_marks_is_a_name_whatever_its_words():
+    # seeds: 联合国，《条约汇编》，第976卷 — the Treaty Series, two everyday words (3.3 bits)
+    from termkit.mine.scores import termhood
+
+    args = dict(cvalue=4.6, doc_freq=2, n_docs=7, edge_entropy=1.0, cohesion_bits=12.1, specificity=3.3, freq=2)
+    # more than the ×1.25 of the title evidence: the specificity factor is raised to 0.5 too
+    assert termhood(**args, title=True) > 1.25 * 1.2 * termhood(**args, title=False)
+
+
 def test_un_women_abbreviation_resolves_to_the_full_name(mined):
     pairs = {(a.short, a.full) for a in mined.abbreviations}
     assert ("妇女署", "联合国促进性别平等和增强妇女权能署") in pairs
