@@ -430,10 +430,11 @@ def _organization(e: Entry) -> bool:
 
 
 def organizations(cands: Iterable[str], table: dict[str, Entry], full_of: dict[str, str]) -> frozenset:
-    """The shortlisted candidates that name an organization or a body, with their defined short
-    forms (毒罪办 for 联合国毒品和犯罪问题办公室): see :func:`_edge_entropy`."""
+    """The shortlisted candidates that name an organization or a body, with their short forms,
+    defined or inferred (毒罪办 for 联合国毒品和犯罪问题办公室): see :func:`_edge_entropy`."""
     names = {t for t in cands if t in table and _organization(table[t])}
-    names |= {short for short, full in full_of.items() if full in names or (full in table and _organization(table[full]))}
+    names |= {short for short, full in full_of.items()
+              if full in names or (full in table and _organization(table[full]))}
     return frozenset(names)
 
 
