@@ -255,11 +255,12 @@ def mine_cmd(inputs: tuple[str, ...], glossaries: tuple[str, ...], top: int | No
     """Mine Chinese term candidates from a corpus, ranked by termhood.
 
     Multi-word terms (毒品和犯罪问题办公室, 新精神活性物质) whole and once, with frequency, document
-    frequency, pinyin, abbreviations defined in the corpus (全称（简称）), example sentences with
+    frequency, pinyin, abbreviations defined in the corpus (全称（简称）) or inferred from their
+    shape (麻委会 → 麻醉药品委员会, marked as such), example sentences with
     their offsets and, with -g, each candidate's status in the glossary (known, variant, pinyin,
     fuzzy, partial, new). CSV columns and JSON Lines keys: rank, text, score, freq, doc_freq,
-    pinyin, status, concept, preferred, abbreviation_of, abbreviations, cvalue, cohesion,
-    entropy_left, entropy_right, specificity, contexts.
+    pinyin, status, concept, preferred, abbreviation_of, abbreviation_inferred, abbreviations,
+    cvalue, cohesion, entropy_left, entropy_right, specificity, contexts.
     """
     from .formats.candidates import format_for, write_candidates
     from .mine import mine

@@ -120,7 +120,8 @@ def candidates_to_concepts(
         if c.pinyin:
             lines.append(f"pinyin: {c.pinyin}")
         if c.abbreviation_of:
-            lines.append(f"abbreviation of: {c.abbreviation_of}")
+            lines.append(f"abbreviation of: {c.abbreviation_of}"
+                         + (" (inferred: never defined in the corpus)" if c.abbreviation_inferred else ""))
         if c.abbreviations:
             lines.append("abbreviations: " + "; ".join(c.abbreviations))
         if c.match is not None and c.status not in ("new", "known"):
@@ -203,6 +204,7 @@ def _candidate_from_record(r: dict, path: str, line: int) -> Candidate:
         pinyin=r.get("pinyin") or "",
         status=r.get("status") or "new",
         abbreviation_of=r.get("abbreviation_of") or "",
+        abbreviation_inferred=str(r.get("abbreviation_inferred") or "").lower() in ("true", "yes", "1"),
         abbreviations=list(abbreviations),
     )
     if r.get("concept"):

@@ -177,6 +177,7 @@ class Candidate:
     status: str = "new"  # known, variant, fuzzy, pinyin or new (against a glossary)
     match: Optional[Match] = None
     abbreviation_of: str = ""  # the full form, when this candidate is defined as its short form
+    abbreviation_inferred: bool = False  # abbreviation_of was guessed: the corpus never defines it
     abbreviations: list[str] = field(default_factory=list)  # short forms defined for this candidate
 
 

@@ -329,3 +329,18 @@ def test_candidate_fields():
     ]
     assert t.source == "termkit mine; contexts at 000_x:10-13"
     assert len(candidates_to_concepts([cand, known], include_known=True)) == 2
+
+
+def test_an_inferred_abbreviation_says_so_and_survives_a_round_trip(tmp_path):
+    from termkit.formats.candidates import write_csv, write_jsonl
+
+    cand = Candidate("麻委会", freq=6, abbreviation_of="麻醉药品委员会", abbreviation_inferred=True)
+    (c,) = candidates_to_concepts([cand])
+    assert "abbreviation of: 麻醉药品委员会 (inferred: never defined in the corpus)" in c.terms[0].note.splitlines()
+    for name, write in (("c.csv", write_csv), ("c.jsonl", write_jsonl)):
+        path = tmp_path / name
+        with path.open("w", encoding="utf-8") as fh:
+            write([cand, Candidate("毒罪办", abbreviation_of="联合国毒品和犯罪问题办公室")], fh)
+        back = read_candidates(path)
+        assert [(x.abbreviation_of, x.abbreviation_inferred) for x in back] == [
+            ("麻醉药品委员会", True), ("联合国毒品和犯罪问题办公室", False)], name

@@ -16,7 +16,7 @@ from termkit.cli import main
 from termkit.documents import load_documents
 from termkit.errors import InputError
 from termkit.mine import Counts, count_documents, mine, scan_documents
-from termkit.mine.abbreviations import is_subsequence
+from termkit.mine.abbreviations import Abbreviation, is_subsequence
 from termkit.mine.candidates import BREAK, EDGE, INNER, STOP, STOP_WORDS, JOINERS, token_kind
 from termkit.model import Document
 from termkit.text.normalize import normalize_key
@@ -110,6 +110,44 @@ def test_token_kinds(token, kind):
     assert token_kind(token) == kind
 
 
+
+def test_a_heads_title_after_a_name_is_its_right_edge():
+    # seeds 004: the division is only ever cited as its director's affiliation
+    text = "会议由毒罪办政策分析和公共事务司司长主持。毒罪办政策分析和公共事务司副司长发言。"
+    occ = scan_documents([Document(id="t", text=text)], ["政策分析和公共事务司"], n_contexts=0)
+    assert occ.right_edges["政策分析和公共事务司"] == 2
+    assert "政策分析和公共事务司" not in occ.right
+
+
+def test_the_middle_of_a_list_is_no_left_edge():
+    # seeds: 预防、治疗和康复科科长 — 治疗和康复科 is the tail of a list, not the section's name
+    text = "毒罪办预防、治疗和康复科科长以及艾滋病科科长。缉获了海洛因、可卡因。"
+    occ = scan_documents([Document(id="t", text=text)], ["治疗和康复科", "可卡因"], n_contexts=0)
+    assert occ.left["治疗和康复科"] == {"、": 1} and occ.left_edges["治疗和康复科"] == 0
+    assert occ.left_edges["可卡因"] == 1  # no coordination in it: the 、 ends the previous item
+
+
+def test_an_organizations_name_before_a_term_is_its_left_edge():
+    # seeds: 13 of the 14 合成毒品战略 are 毒罪办合成毒品战略 (UNODC's Synthetic Drugs Strategy)
+    from termkit.mine.miner import _edge_entropy
+
+    text = "古巴表示支持毒罪办合成毒品战略。意大利表示支持毒罪办合成毒品战略。实施合成毒品战略。"
+    occ = scan_documents([Document(id="t", text=text)], ["毒罪办", "合成毒品战略"], n_contexts=0)
+    assert occ.left_candidates["合成毒品战略"] == {"毒罪办": 2}
+    assert _edge_entropy("合成毒品战略", occ, "left") < 1.0  # 办 twice, 施 once
+    assert _edge_entropy("合成毒品战略", occ, "left", frozenset({"毒罪办"})) == pytest.approx(1.585, abs=0.01)
+
+
+def test_organizations_are_bodies_and_their_short_forms():
+    from termkit.mine.miner import Entry, organizations
+
+    table = {t: Entry(t, w) for t, w in [("联合国毒品和犯罪问题办公室", ["联合国", "毒品", "和", "犯罪", "问题", "办公室"]),
+                                         ("政策分析和公共事务司", ["政策", "分析", "和", "公共", "事务司"]),
+                                         ("联合国", ["联合国"]), ("巴黎公约", ["巴黎", "公约"]),
+                                         ("合成毒品", ["合成", "毒品"])]}
+    names = organizations(table, table, {"毒罪办": "联合国毒品和犯罪问题办公室", "THF-F": "四氢呋喃芬太尼"})
+    assert names == {"联合国毒品和犯罪问题办公室", "政策分析和公共事务司", "联合国", "毒罪办"}
+
 # --- abbreviations ---------------------------------------------------------------------------------
 
 def test_abbreviation_pairs_from_the_seeds_are_linked(mined):
@@ -125,6 +163,32 @@ def test_abbreviation_pairs_from_the_seeds_are_linked(mined):
     assert ("艾滋病署", "联合国艾滋病毒/艾滋病联合规划署") in pairs
     # remarks in brackets are not abbreviations
     assert not any(a.short.startswith(("包括", "以")) for a in mined.abbreviations)
+
+
+def test_undefined_abbreviations_are_inferred_from_their_shape():
+    from termkit.mine.abbreviations import could_abbreviate, infer
+
+    # seeds: 麻委会 (6×) is never defined; 麻醉药品委员会 (51×) is its full form
+    assert could_abbreviate("麻委会", "麻醉药品委员会", "委员会")
+    assert not could_abbreviate("药品委员会", "麻醉药品委员会", "委员会")  # a piece, not a short form
+    assert not could_abbreviate("委员会", "麻醉药品委员会", "委员会")  # another first character
+    assert not could_abbreviate("麻醉品", "麻醉药品委员会", "委员会")  # does not end in the head
+    cands = {"麻委会": ["麻", "委会"], "麻醉药品委员会": ["麻醉药品", "委员会"], "公司": ["公司"],
+             "公共事务司": ["公共", "事务司"], "经委会": ["经", "委会"], "经济委员会": ["经济", "委员会"],
+             "经济社会委员会": ["经济", "社会", "委员会"]}
+    found = {(a.short, a.full) for a in infer(cands) if a.inferred}
+    # 公司 is a word of general Chinese; 经委会 fits two names
+    assert found == {("麻委会", "麻醉药品委员会")}
+    assert infer(cands, [Abbreviation("麻委会", "麻醉药品委员会", 1)]) == []  # defined: not inferred again
+
+
+def test_inferred_abbreviations_are_linked_and_marked(mined):
+    by_key = {c.scores["key"]: c for c in mined}
+    assert by_key["麻委会"].abbreviation_of == "麻醉药品委员会" and by_key["麻委会"].abbreviation_inferred
+    assert not by_key["毒罪办"].abbreviation_inferred  # defined in the seeds
+    inferred = {(a.short, a.full) for a in mined.abbreviations if a.inferred}
+    assert ("麻委会", "麻醉药品委员会") in inferred
+    assert not any(a.short == "毒罪办" for a in mined.abbreviations if a.inferred)
 
 
 def test_subsequence():
@@ -254,6 +318,7 @@ def test_scan_is_mergeable(docs):
     parts = scan_documents(ds[:1], cands) + scan_documents(ds[1:], cands)
     assert parts.freq == whole.freq
     assert parts.left == whole.left and parts.right == whole.right
+    assert parts.left_candidates == whole.left_candidates
     assert [len(parts.contexts_of(c)) for c in cands] == [3, 3, 3]
     assert parts.samples == whole.samples  # the context sample does not depend on the split
 
@@ -276,6 +341,7 @@ def test_cli_formats(tmp_path):
     table = list(csv.reader(io.StringIO(r.stdout)))
     assert table[0] == list(rows[0].keys())
     assert [row[1] for row in table[1:]] == [row["text"] for row in rows[:5]]
+    assert "abbreviation_inferred" in table[0]
 
     r = runner.invoke(main, ["mine", str(SEEDS), "--top", "10"])
     assert r.exit_code == 0
@@ -328,6 +394,15 @@ def test_names_made_of_everyday_words_rank(ranked):
         assert r is not None and r <= 400, (name, r)
 
 
+def test_a_title_in_book_marks_is_a_name_whatever_its_words():
+    # seeds: 联合国，《条约汇编》，第976卷 — the Treaty Series, two everyday words (3.3 bits)
+    from termkit.mine.scores import termhood
+
+    args = dict(cvalue=4.6, doc_freq=2, n_docs=7, edge_entropy=1.0, cohesion_bits=12.1, specificity=3.3, freq=2)
+    # more than the ×1.25 of the title evidence: the specificity factor is raised to 0.5 too
+    assert termhood(**args, title=True) > 1.25 * 1.2 * termhood(**args, title=False)
+
+
 def test_un_women_abbreviation_resolves_to_the_full_name(mined):
     pairs = {(a.short, a.full) for a in mined.abbreviations}
     assert ("妇女署", "联合国促进性别平等和增强妇女权能署") in pairs
@@ -353,3 +428,14 @@ def test_bare_heads_and_country_names_are_not_candidates(ranked):
     for text in ("公约", "宣言", "联合王国", "伊朗伊斯兰共和国", "委内瑞拉玻利瓦尔共和国"):
         assert text not in ranked
     assert "巴黎公约" in ranked[:10] and "维也纳宣言" in ranked[:20]
+
+
+def test_a_class_of_substances_by_effect_is_a_candidate_alone(ranked):
+    # seeds: 兴奋剂 stands alone once (关于兴奋剂使用病症), 物质 and 药物 dozens of times
+    from termkit.mine.miner import _bare_head
+
+    assert not _bare_head("兴奋剂") and not _bare_head("镇痛剂")
+    assert _bare_head("物质") and _bare_head("药物") and _bare_head("公约")
+    assert "兴奋剂" in ranked
+    for generic in ("物质", "药物", "药品", "化学品", "病症"):
+        assert generic not in ranked, generic

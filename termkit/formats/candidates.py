@@ -3,13 +3,16 @@
 CSV columns and JSON keys are the same names, in this order (:data:`FIELDS`):
 
 ``rank, text, score, freq, doc_freq, pinyin, status, concept, preferred, abbreviation_of,
-abbreviations, cvalue, cohesion, entropy_left, entropy_right, specificity, contexts``
+abbreviation_inferred, abbreviations, cvalue, cohesion, entropy_left, entropy_right, specificity,
+contexts``
 
 - ``text`` is the candidate as the corpus writes it; ``status`` its glossary status (known,
   variant, pinyin, fuzzy, partial, new); ``concept`` and ``preferred`` the glossary concept it
   matched and that concept's preferred Chinese term.
 - ``abbreviation_of``: the full form when the corpus defines the candidate as an abbreviation
-  (毒罪办 → 联合国毒品和犯罪问题办公室); ``abbreviations``: the short forms defined for it.
+  (毒罪办 → 联合国毒品和犯罪问题办公室), or when it is shaped like one of a body's name it holds
+  though never defined (麻委会 → 麻醉药品委员会): ``abbreviation_inferred`` is then true (CSV
+  ``yes``), a link to check; ``abbreviations``: the short forms defined for it.
 - ``contexts``: example sentences with the document and the candidate's offsets in the
   original text. In JSON a list of ``{"doc", "start", "end", "sentence"}``; in CSV one cell,
   ``doc:start-end sentence`` entries separated by `` | ``. CSV lists use ``; ``.
@@ -38,6 +41,7 @@ FIELDS = (
     "concept",
     "preferred",
     "abbreviation_of",
+    "abbreviation_inferred",
     "abbreviations",
     "cvalue",
     "cohesion",
@@ -73,6 +77,7 @@ def record(c: Candidate, rank: int) -> dict:
         "concept": concept,
         "preferred": preferred,
         "abbreviation_of": c.abbreviation_of,
+        "abbreviation_inferred": c.abbreviation_inferred,
         "abbreviations": list(c.abbreviations),
         "cvalue": s.get("cvalue"),
         "cohesion": s.get("cohesion"),
@@ -99,6 +104,7 @@ def write_csv(candidates: Iterable[Candidate], out: IO[str]) -> int:
     for n, c in enumerate(candidates, 1):
         r = record(c, n)
         r["abbreviations"] = "; ".join(r["abbreviations"])
+        r["abbreviation_inferred"] = "yes" if r["abbreviation_inferred"] else ""
         r["contexts"] = " | ".join(f"{x['doc']}:{x['start']}-{x['end']} {x['sentence']}" for x in r["contexts"])
         w.writerow(["" if r[f] is None else r[f] for f in FIELDS])
     return n
@@ -129,7 +135,7 @@ def _clip(text: str, width: int) -> str:
 def _note(c: Candidate) -> str:
     notes = []
     if c.abbreviation_of:
-        notes.append(f"= {c.abbreviation_of}")
+        notes.append(f"= {c.abbreviation_of}" + (" (inferred)" if c.abbreviation_inferred else ""))
     if c.abbreviations:
         notes.append("abbr. " + ", ".join(c.abbreviations))
     if c.match is not None and c.status != "known":

@@ -112,7 +112,8 @@ def find_definitions(tokens: Sequence[str], kinds: Sequence[int], text: str = ""
 class Abbreviation:
     short: str
     full: str
-    count: int
+    count: int  # definitions seen (0 for an inferred one)
+    inferred: bool = False  # never defined in the corpus: guessed from its characters (:func:`infer`)
 
 
 _NAME_JOINERS = ("和", "与", "及", "暨")
@@ -170,6 +171,59 @@ def resolve(definitions: Mapping[tuple[str, str], int]) -> list[Abbreviation]:
             continue
         pairs[(short, full)] = pairs.get((short, full), 0) + count
     return [Abbreviation(s, f, c) for (s, f), c in sorted(pairs.items(), key=lambda kv: -kv[1])]
+
+
+MAX_INFERRED_CHARS = 4
+_ABBREVIATION_TAGS = (None, "j", "nt")  # not in the dictionary, or there as an abbreviation or a name
+
+
+def could_abbreviate(short: str, full: str, last_word: str) -> bool:
+    """Is ``short`` shaped like a Chinese abbreviation of the name ``full`` (ending in ``last_word``)?
+
+    Chinese short forms keep characters of the main parts of the name, in order, from its first
+    character to a character of its head (麻醉药品委员会 → 麻委会, 首长协调理事会 → 首协会):
+    so they begin as the name begins and end inside its last word. They are at most half as long,
+    and not a piece of the name as written (药品委员会 is a fragment, not a short form).
+    """
+    return (
+        short[0] == full[0]
+        and 2 * len(short) <= len(full)
+        and short not in full
+        and short[-1] in last_word
+        and is_subsequence(short, full)
+    )
+
+
+def infer(candidates: Mapping[str, Sequence[str]], known: Iterable[Abbreviation] = ()) -> list[Abbreviation]:
+    """Short forms the corpus uses without defining them, linked to their full forms.
+
+    A document often defines an abbreviation in another document or not at all (麻委会 for
+    麻醉药品委员会, the Commission on Narcotic Drugs, is common knowledge in UN texts). A
+    candidate of 2–4 hanzi that general Chinese does not have as a word (the dictionary lacks it,
+    or lists it as an abbreviation or a name: 公司 or 人事 are words, not short forms) is linked
+    to the one candidate naming a body (:func:`.candidates.body_name`) of which it has the shape
+    of an abbreviation (:func:`could_abbreviate`); with two such names it is left alone, as a
+    reader could not tell which is meant either. ``candidates``: text → words; ``known``: the
+    defined abbreviations, whose short forms are not inferred again.
+    """
+    from .candidates import body_name, dictionary_tag
+
+    defined = {a.short for a in known}
+    bodies = [(t, w[-1]) for t, w in candidates.items() if body_name(w)]
+    out = []
+    for short in candidates:
+        if short in defined or not 2 <= len(short) <= MAX_INFERRED_CHARS or not _all_hanzi(short):
+            continue
+        if dictionary_tag(short) not in _ABBREVIATION_TAGS:
+            continue
+        fulls = [full for full, last in bodies if could_abbreviate(short, full, last)]
+        if len(fulls) == 1:
+            out.append(Abbreviation(short, fulls[0], 0, inferred=True))
+    return out
+
+
+def _all_hanzi(text: str) -> bool:
+    return all(_HANZI_RE.match(c) for c in text)
 
 
 def link(abbreviations: Iterable[Abbreviation]) -> tuple[dict[str, str], dict[str, list[str]]]:

@@ -7,7 +7,8 @@ and records
   exact offsets in the original document text (through the segment's content offsets and the
   normalization's offset map, so line breaks, footnote marks and ``2014 年`` spacing are
   accounted for);
-- the character just left and just right of each occurrence (for branching entropy);
+- the character just left and just right of each occurrence (for branching entropy), and the
+  longest candidate that ends just left of it (a name there is an edge: :func:`.miner._edge_entropy`);
 - the written forms of the candidate (the original text it was normalized from).
 
 Like the counting, the scan is a pure function of a chunk of documents and returns a mergeable
@@ -48,15 +49,49 @@ def left_is_edge(text: str, i: int) -> bool:
     return ch in "年月日号项次届" and i >= 2 and text[i - 2] in _NUMERALS
 
 
+#: Titles of the people who head a body (director, chief, chair, secretary-general). Written
+#: right after the body's name, with no 的 (政策分析和公共事务司``司长``, 麻醉药品委员会``主席``).
+HEAD_TITLES = ("司长", "处长", "科长", "股长", "局长", "署长", "厅长", "主任", "主席", "秘书长", "总干事")
+
+
+_COORDINATORS = ("和", "与", "及")
+
+
+def inside_a_list(text: str, i: int, cand: str) -> bool:
+    """Is a coordination ``B和C`` at ``i`` the end of a longer list ``A、B和C``?
+
+    In a Chinese list the items are separated by 、 and the last one is joined by 和 (与, 及), so
+    the list is one phrase: 预防、治疗和康复科 is the Prevention, Treatment and Rehabilitation
+    Section, and 治疗和康复科 a piece of it. The 、 before such a candidate is then a neighbour
+    inside the phrase, not a term edge (it stays an edge before a candidate without a
+    coordinator: 海洛因、``可卡因``).
+    """
+    return i > 0 and text[i - 1] == "、" and any(c in cand for c in _COORDINATORS)
+
+
+def head_title_at(text: str, j: int) -> bool:
+    """Does the title of a body's head (:data:`HEAD_TITLES`, or its deputy's: 副主任) start at ``j``?
+
+    Such a title is a noun of its own, the head of the phrase ``name + title`` (the director *of*
+    the division): the name before it ends there, as it would before 的. Without this, a name
+    only ever cited as its head's affiliation (毒罪办政策分析和公共事务司司长) would look like a
+    fragment of the longer phrase, its right neighbour always the same.
+    """
+    if text.startswith("副", j):
+        j += 1
+    return text.startswith(HEAD_TITLES, j)
+
+
 def right_is_edge(text: str, j: int) -> bool:
     """Is the occurrence ending at ``j`` at a term edge on its right (punctuation, the end, a
-    number, or an ordinal: 禁毒执法机构负责人``第二十七次会议``)?"""
+    number, an ordinal: 禁毒执法机构负责人``第二十七次会议``, or a head's title:
+    政策分析和公共事务司``司长``)?"""
     if j >= len(text):
         return True
     ch = text[j]
     if not _WORD_CHAR_RE.match(ch):
         return ch not in _JOINING
-    return ch == "第" and j + 1 < len(text) and text[j + 1] in _NUMERALS
+    return (ch == "第" and j + 1 < len(text) and text[j + 1] in _NUMERALS) or head_title_at(text, j)
 MAX_FORMS = 20  # written forms remembered per candidate and chunk
 
 
@@ -107,6 +142,9 @@ class Occurrences:
     right: dict = field(default_factory=dict)
     left_edges: Counter = field(default_factory=Counter)  # occurrences at a sentence edge/punctuation
     right_edges: Counter = field(default_factory=Counter)
+    # candidate → Counter of the longest candidate ending just left of an occurrence (one that is
+    # not at an edge): 毒罪办 before 合成毒品战略
+    left_candidates: dict = field(default_factory=dict)
     forms: dict = field(default_factory=dict)  # candidate → Counter of written forms
     samples: dict = field(default_factory=dict)  # candidate → ContextSample
 
@@ -120,7 +158,7 @@ class Occurrences:
         self.doc_freq.update(other.doc_freq)
         self.left_edges.update(other.left_edges)
         self.right_edges.update(other.right_edges)
-        for name in ("left", "right", "forms"):
+        for name in ("left", "right", "forms", "left_candidates"):
             mine = getattr(self, name)
             for k, c in getattr(other, name).items():
                 if k in mine:
@@ -196,6 +234,7 @@ def scan_documents(docs: Iterable[Document], candidates: Sequence[str], n_contex
     occ = Occurrences(n_contexts)
     freq, left, right = occ.freq, occ.left, occ.right
     left_edges, right_edges = occ.left_edges, occ.right_edges
+    left_candidates = occ.left_candidates
     forms = occ.forms
     overall: dict[str, list] = {}  # candidate → max-heap (negated priority) of its best occurrences
     doc_best: dict[str, list] = {}  # candidate → max-heap of the best occurrence of its best documents
@@ -204,15 +243,27 @@ def scan_documents(docs: Iterable[Document], candidates: Sequence[str], n_contex
         text = norm.text
         offsets = norm.offsets
         best_here: dict[str, tuple] = {}  # candidate → its best occurrence in this document
+        # end → the longest candidate ending there (all of them start before a candidate that
+        # starts at that end, and the matcher yields occurrences in start order)
+        longest_ending: dict[int, str] = {}
         seen_in_doc: set[str] = set()
         for i, j, cand in matcher.finditer(text):
             freq[cand] += 1
             seen_in_doc.add(cand)
-            if not left_is_edge(text, i):
+            before = longest_ending.get(j)
+            if before is None or len(before) < len(cand):
+                longest_ending[j] = cand
+            if not left_is_edge(text, i) or inside_a_list(text, i, cand):
                 c = left.get(cand)
                 if c is None:
                     c = left[cand] = Counter()
                 c[text[i - 1]] += 1
+                before = longest_ending.get(i)
+                if before is not None:
+                    c = left_candidates.get(cand)
+                    if c is None:
+                        c = left_candidates[cand] = Counter()
+                    c[before] += 1
             else:
                 left_edges[cand] += 1
             if not right_is_edge(text, j):

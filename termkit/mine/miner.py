@@ -29,7 +29,7 @@ from ..model import Candidate, Document
 from ..text.normalize import normalize_key
 from ..text.pinyin import pinyin_display
 from . import scores
-from .abbreviations import Abbreviation, link, resolve
+from .abbreviations import Abbreviation, infer, link, resolve
 from .candidates import (
     END,
     START,
@@ -277,6 +277,19 @@ def _noun_like(word: str) -> bool:
     return tag is None or tag in NOUN_TAGS
 
 
+#: Classes of substances named by their effect (stimulants, analgesics, sedatives …). Like the
+#: other heads of :data:`.candidates.NAME_HEADS` they end longer names (苯丙胺类兴奋剂), but
+#: unlike 物质, 药物 or 化学品 (a substance, a drug, a chemical), which say only what kind of
+#: thing is named, each is a pharmacological class and a term on its own.
+EFFECT_CLASSES = frozenset("兴奋剂 镇痛剂 镇静剂 致幻剂 抑制剂 麻醉剂".split())
+
+
+def _bare_head(word: str) -> bool:
+    """Is this word, standing alone, only the head of names (公约, 委员会, 物质), naming nothing
+    in particular? Classes of substances by effect (:data:`EFFECT_CLASSES`) are not."""
+    return word in NAME_HEADS and word not in EFFECT_CLASSES
+
+
 def _content_words(words: Sequence[str]) -> list[str]:
     return [w for w in words if _KINDS[w] > INNER]
 
@@ -357,7 +370,7 @@ def score_table(
         if e.single and e.title == 0 and not _noun_like(content[0]):
             e.prelim = -1.0  # a single verb, adjective, adverb or place name: not a term alone
             continue
-        if (e.single and content[0] in NAME_HEADS) or _country(e.words):
+        if (e.single and _bare_head(content[0])) or _country(e.words):
             # a bare head (公约, 宣言) names no particular thing; country names belong to the UN
             # country nomenclature, not to a domain's termbase
             e.prelim = -1.0
@@ -377,9 +390,43 @@ def score_table(
         )
 
 
-def _edge_entropy(cand: str, occ: Occurrences, side: str) -> float:
-    neighbours = getattr(occ, side).get(cand, {})
+#: Last words of the names of instruments, which BODY_HEADS also holds: not organizations.
+INSTRUMENT_HEADS = frozenset("公约 宣言 议定书 协定 条约".split())
+
+
+def _organization(e: Entry) -> bool:
+    """Is the candidate an organization's or a body's name: one ending in a body's head
+    (委员会, 办公室, 事务司, 服务处 …) or an organization in the dictionary (联合国)?"""
+    if len(e.words) == 1:
+        return dictionary_tag(e.words[0]) == "nt"
+    return body_name(e.words) and e.words[-1] not in INSTRUMENT_HEADS
+
+
+def organizations(cands: Iterable[str], table: dict[str, Entry], full_of: dict[str, str]) -> frozenset:
+    """The shortlisted candidates that name an organization or a body, with their short forms,
+    defined or inferred (毒罪办 for 联合国毒品和犯罪问题办公室): see :func:`_edge_entropy`."""
+    names = {t for t in cands if t in table and _organization(table[t])}
+    names |= {short for short, full in full_of.items()
+              if full in names or (full in table and _organization(table[full]))}
+    return frozenset(names)
+
+
+def _edge_entropy(cand: str, occ: Occurrences, side: str, names: frozenset = frozenset()) -> float:
+    """Branching entropy of the candidate's neighbours on one side.
+
+    Function words next to it are edges. So, on its left, is an organization's name (``names``):
+    written right before a thing, with or without 的, a name says whose it is — 毒罪办合成毒品战略
+    is UNODC's Synthetic Drugs Strategy, as 毒罪办的合成毒品战略 would be — and a term that is
+    mostly cited with its owner's name (13 of the 14 合成毒品战略) is not a fragment of the
+    longer phrase.
+    """
+    neighbours = dict(getattr(occ, side).get(cand, {}))
     edges = getattr(occ, side + "_edges").get(cand, 0)
+    if side == "left" and names:
+        for before, c in occ.left_candidates.get(cand, {}).items():
+            if before in names and neighbours.get(before[-1], 0) >= c:
+                neighbours[before[-1]] -= c
+                edges += c
     kept = {}
     for ch, c in neighbours.items():
         if ch in EDGE_CHARS:
@@ -527,6 +574,8 @@ def _mine(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm
     tok = tokenizer(extra)
     table = build_table(counts, min_freq, tok, hmm)
     abbreviations = resolve(counts.definitions)
+    abbreviations += infer({t: e.words for t, e in table.items()}, abbreviations)
+    inferred = {a.short for a in abbreviations if a.inferred}
     full_of, shorts_of = link(abbreviations)
     defined = set(full_of) | set(shorts_of)
     score_table(table, counts, tokenizer().FREQ, tokenizer().total, frozenset(extra), un_ref, frozenset(defined))
@@ -542,13 +591,14 @@ def _mine(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm
     occ = executor.map_reduce(scan_chunk, chunks, list(short), contexts, encoding,
                               progress=progress, label="scanning") or Occurrences(contexts)
     frag = fragments(short, occ.freq)
+    names = organizations(short, table, full_of)
 
     results: list[Candidate] = []
     for text in short:
         if text in frag:
             continue
         e = table[text]
-        h_left = _edge_entropy(text, occ, "left")
+        h_left = _edge_entropy(text, occ, "left", names)
         h_right = _edge_entropy(text, occ, "right")
         edge = min(h_left, h_right)
         score = scores.termhood(
@@ -584,6 +634,7 @@ def _mine(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm
                 },
                 contexts=occ.contexts_of(text),
                 abbreviation_of=full_of.get(text, ""),
+                abbreviation_inferred=text in inferred,
                 abbreviations=list(shorts_of.get(text, [])),
             )
         )

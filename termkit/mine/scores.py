@@ -180,7 +180,8 @@ def termhood(
       cohesion or nesting evidence and must be far more typical of the corpus to be a term; the
       name of a body or instrument (``body``: ending in 委员会, 司, 股, 公约 … —
       :func:`.candidates.body_name`) keeps at least 0.5, as such names are often made of
-      everyday words (统计委员会, 独立评价股);
+      everyday words (统计委员会, 独立评价股); so does a title the corpus writes in 《》, which
+      the writer marks as the name of a work (《条约汇编》, the Treaty Series);
     - ``fixed`` — for a coordination ``A和B``, ``min(1, f(A和B) / min(f(A), f(B)) / 0.75)``: a
       fixed pair (麻醉药品和精神药物) keeps 1, two words listed together (治疗和护理) much less;
     - ``evidence`` — ×1.25 when the corpus writes it as a title in 《》, ×1.25 when it defines an
@@ -201,7 +202,7 @@ def termhood(
         specific = _squash(specificity, p["single_spec_mid"], p["single_spec_scale"]) * p["single"]
     else:
         specific = _squash(specificity, p["spec_mid"], p["spec_scale"])
-        if body:
+        if body or title:
             specific = max(specific, p["body_floor"])
     evidence = (p["title"] if title else 1.0) * (p["abbreviation"] if abbreviation else 1.0)
     evidence *= p["head"] if named else 1.0
