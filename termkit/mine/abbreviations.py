@@ -209,14 +209,17 @@ def infer(candidates: Mapping[str, Sequence[str]], known: Iterable[Abbreviation]
     from .candidates import body_name, dictionary_tag
 
     defined = {a.short for a in known}
-    bodies = [(t, w[-1]) for t, w in candidates.items() if body_name(w)]
+    bodies: dict[str, list[tuple[str, str]]] = {}  # by first character: a short form starts as its name
+    for t, w in candidates.items():
+        if body_name(w):
+            bodies.setdefault(t[0], []).append((t, w[-1]))
     out = []
     for short in candidates:
-        if short in defined or not 2 <= len(short) <= MAX_INFERRED_CHARS or not _all_hanzi(short):
+        if short in defined or not 2 <= len(short) <= MAX_INFERRED_CHARS or short[0] not in bodies:
             continue
-        if dictionary_tag(short) not in _ABBREVIATION_TAGS:
+        if not _all_hanzi(short) or dictionary_tag(short) not in _ABBREVIATION_TAGS:
             continue
-        fulls = [full for full, last in bodies if could_abbreviate(short, full, last)]
+        fulls = [full for full, last in bodies[short[0]] if could_abbreviate(short, full, last)]
         if len(fulls) == 1:
             out.append(Abbreviation(short, fulls[0], 0, inferred=True))
     return out
