@@ -146,6 +146,9 @@ def level_pass(item, directory: str, level: int) -> LevelCounts:
     out = LevelCounts()
     src = spool_path(directory, chunk_no, level - 1)
     dst = spool_path(directory, chunk_no, level)
+    if not os.path.exists(src):
+        raise InputError(f"no spool file {src}: the spool directory must be visible at the same path on every "
+                         "worker (--spool-dir)")
     counted: list[str] = []  # counted runs, added to the support in batches (a C loop)
     with open(src, encoding="utf-8", errors="surrogatepass") as fin, \
             open(dst + ".tmp", "w", encoding="utf-8", errors="surrogatepass") as fout:
