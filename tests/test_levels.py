@@ -80,8 +80,31 @@ def test_process_pool_counts_by_levels_the_same():
 
 
 def test_a_given_spool_directory_is_left_empty(tmp_path):
+    from termkit.mine import mine
+
     count_by_levels(LocalExecutor(), _plan(SEEDS), 2, directory=str(tmp_path))
-    assert os.listdir(tmp_path) == []
+    left = os.listdir(tmp_path)  # only the normalized text, kept for the scan
+    assert left and all(name.startswith("text") for name in left)
+    spool = tmp_path / "spool"
+    mine([SEEDS], top=5, spool_dir=str(spool), chunk_bytes=40_000)
+    assert os.listdir(spool) == []
+
+
+def test_the_scan_reads_the_spooled_text_and_finds_the_same(tmp_path):
+    from termkit.mine.candidates import read_normalized
+    from termkit.mine.contexts import scan_documents
+    from termkit.mine.execute import chunk_documents
+    from termkit.mine.levels import text_spool_path
+
+    chunks = _plan(SEEDS)
+    count_by_levels(LocalExecutor(), chunks, 2, directory=str(tmp_path))
+    cands = ["毒品和犯罪问题办公室", "毒罪办", "新精神活性物质", "麻醉药品委员会"]
+    for k, chunk in enumerate(chunks):
+        with open(text_spool_path(str(tmp_path), k), "rb") as fh:
+            spooled = scan_documents(chunk_documents(chunk), cands, 3, read_normalized(fh))
+        again = scan_documents(chunk_documents(chunk), cands, 3)
+        assert spooled.freq == again.freq and spooled.forms == again.forms and spooled.left == again.left
+        assert {c: s.contexts(3) for c, s in spooled.samples.items()} == {c: s.contexts(3) for c, s in again.samples.items()}
 
 
 def test_the_spool_keeps_each_document_on_its_line(tmp_path):

@@ -439,3 +439,14 @@ def test_a_class_of_substances_by_effect_is_a_candidate_alone(ranked):
     assert "兴奋剂" in ranked
     for generic in ("物质", "药物", "药品", "化学品", "病症"):
         assert generic not in ranked, generic
+
+
+def test_the_matcher_finds_every_overlapping_occurrence_in_start_then_length_order():
+    from termkit.mine.contexts import Matcher
+    from termkit.text.normalize import normalize
+
+    text = normalize((SEEDS / "001_a1e2a0e00d5c9997.txt").read_text(encoding="utf-8")).text
+    strings = ["毒品", "毒品和犯罪问题办公室", "犯罪问题", "问题", "问题办公室", "办公室", "毒罪办", "毒罪", "罪办", "公约"]
+    expected = sorted((i, i + len(s), s) for s in strings for i in range(len(text)) if text.startswith(s, i))
+    assert expected and list(Matcher(strings).finditer(text)) == expected
+    assert list(Matcher([]).finditer(text)) == []

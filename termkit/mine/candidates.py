@@ -22,8 +22,11 @@ instrument even when it contains 、 or 的.
 from __future__ import annotations
 
 import logging
+import pickle
 import re
 import threading
+import zlib
+from itertools import compress
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Sequence
@@ -383,30 +386,70 @@ def document_text(doc: Document) -> str:
     return normalize(doc.text).text
 
 
+def write_normalized(fh, norm) -> None:
+    """Append a document's normalized text and offset map to a binary spool file (the offsets,
+    consecutive numbers for the most part, compress to almost nothing)."""
+    if norm is None:
+        pickle.dump(None, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    else:
+        pickle.dump((norm.text, norm.offsets.typecode, zlib.compress(norm.offsets.tobytes(), 1)), fh,
+                    protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def read_normalized(fh):
+    """The documents' :class:`..text.normalize.Normalized` from a spool file, in order (None for
+    a document without text)."""
+    from array import array
+
+    from ..text.normalize import Normalized
+
+    while True:
+        try:
+            record = pickle.load(fh)
+        except EOFError:
+            return
+        if record is None:
+            yield None
+        else:
+            text, typecode, packed = record
+            offsets = array(typecode)
+            offsets.frombytes(zlib.decompress(packed))
+            yield Normalized(text, offsets)
+
+
 def _merge_codes(tokens: list[str], text: str) -> list[str]:
     """Rejoin Latin codes that jieba splits at hyphens (THF-F, UR-144, COVID-19)."""
     codes = {m.group() for m in _CODE_RE.finditer(text) if sum(c.isalpha() for c in m.group()) >= 2}
     if not codes:
         return tokens
     out: list[str] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        t = tokens[i]
-        if _LATIN_RE.match(t) and i + 2 < n and tokens[i + 1] == "-":
-            j = i
-            s = t
-            while j + 2 < n and tokens[j + 1] == "-" and tokens[j + 2].isascii() and tokens[j + 2].isalnum():
-                s2 = s + "-" + tokens[j + 2]
-                if not any(c.startswith(s2) or s2 in c for c in codes):
-                    break
-                s = s2
-                j += 2
-            if j > i:
-                out.append(s)
-                i = j + 1
-                continue
-        out.append(t)
-        i += 1
+    done = 0  # tokens before this index are in ``out``
+    n = len(tokens)
+    hyphen = -1
+    while True:
+        try:  # only the hyphens matter: find them at C speed
+            hyphen = tokens.index("-", hyphen + 1)
+        except ValueError:
+            break
+        i = hyphen - 1
+        if i < done or not _LATIN_RE.match(tokens[i]) or hyphen + 1 >= n:
+            continue
+        j = i
+        s = tokens[i]
+        while j + 2 < n and tokens[j + 1] == "-" and tokens[j + 2].isascii() and tokens[j + 2].isalnum():
+            s2 = s + "-" + tokens[j + 2]
+            if not any(c.startswith(s2) or s2 in c for c in codes):
+                break
+            s = s2
+            j += 2
+        if j > i:
+            out.extend(tokens[done:i])
+            out.append(s)
+            done = j + 1
+            hyphen = j
+    if not done:
+        return tokens
+    out.extend(tokens[done:])
     return out
 
 
@@ -455,7 +498,7 @@ def runs(tokens: Sequence[str], kinds: Sequence[int]) -> list[list[str]]:
 
 
 def count_documents(docs: Iterable[Document], extra_words: Sequence[str] = (), hmm: bool = True,
-                    max_words: int = MAX_WORDS, spool=None) -> Counts:
+                    max_words: int = MAX_WORDS, spool=None, text_spool=None) -> Counts:
     """The map: count candidate n-grams, words, titles and abbreviation definitions in ``docs``.
 
     A pure function of its inputs (documents with their segments, and the words added to the
@@ -465,6 +508,8 @@ def count_documents(docs: Iterable[Document], extra_words: Sequence[str] = (), h
     :mod:`.levels`, which counts longer ones from ``spool``). ``spool``: a text file to which
     each document's :func:`runs` are written, one line per document (tokens separated by
     :data:`SEP`, runs by :data:`RUN_SEP`), so later passes need not segment again.
+    ``text_spool``: a binary file to which each document's normalized text is written
+    (:func:`write_normalized`), so the scan for contexts need not normalize again.
     """
     tok = tokenizer(extra_words)
     kinds_of = _KINDS
@@ -472,7 +517,10 @@ def count_documents(docs: Iterable[Document], extra_words: Sequence[str] = (), h
     ngrams = counts.ngrams
     words = counts.words
     for doc in docs:
-        joined = document_text(doc) if doc.text else ""
+        norm = normalize(doc.text) if doc.text else None
+        joined = norm.text if norm is not None else ""
+        if text_spool is not None:
+            write_normalized(text_spool, norm)
         counts.n_docs += 1
         counts.n_chars += len(doc.text)
         if not joined:
@@ -487,8 +535,11 @@ def count_documents(docs: Iterable[Document], extra_words: Sequence[str] = (), h
         words.update(tokens)
         counts.n_tokens += len(tokens)
         kinds = [kinds_of[t] for t in tokens]
-        keys: list[str] = []
-        ngram_keys(tokens, kinds, keys, max_words)
+        if max_words == 1:  # one-word candidates only: the content words
+            keys = list(compress(tokens, map(EDGE.__eq__, kinds)))
+        else:
+            keys = []
+            ngram_keys(tokens, kinds, keys, max_words)
         ngrams.update(keys)
         counts.doc_freq.update(set(keys))
         if spool is not None:

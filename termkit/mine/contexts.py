@@ -24,7 +24,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
 from ..model import Context, Document
 from ..text.chars import HANZI
@@ -96,39 +96,26 @@ MAX_FORMS = 20  # written forms remembered per candidate and chunk
 
 
 class Matcher:
-    """All occurrences (overlapping and nested) of a set of strings in a text: a walk down the
-    strings' trie from every position (a dict lookup per character; far faster than one big
-    regular expression of alternatives, which Python tries one by one)."""
+    """All occurrences (overlapping and nested) of a set of strings in a text, in order of start
+    and, at one start, of length. Aho–Corasick (ahocorasick-rs) finds them in one pass over the
+    text; its overlapping search reports them by end, so they are sorted once."""
 
     def __init__(self, strings: Iterable[str]):
-        self.trie: dict = {}
-        for s in strings:
-            if not s:
-                continue
-            node = self.trie
-            for ch in s:
-                node = node.setdefault(ch, {})
-            node[""] = s
+        import ahocorasick_rs
+
+        self.strings = [s for s in dict.fromkeys(strings) if s]
+        self.automaton = (ahocorasick_rs.AhoCorasick(self.strings, matchkind=ahocorasick_rs.MatchKind.Standard)
+                          if self.strings else None)
 
     def finditer(self, text: str):
         """``(start, end, string)`` for every occurrence."""
-        trie_get = self.trie.get
-        n = len(text)
-        for i, ch in enumerate(text):
-            node = trie_get(ch)
-            if node is None:
-                continue
-            j = i + 1
-            while True:
-                s = node.get("")
-                if s is not None:
-                    yield i, j, s
-                if j >= n:
-                    break
-                node = node.get(text[j])
-                if node is None:
-                    break
-                j += 1
+        if self.automaton is None:
+            return
+        found = self.automaton.find_matches_as_indexes(text, overlapping=True)
+        found.sort(key=lambda m: (m[1], m[2]))
+        strings = self.strings
+        for k, i, j in found:
+            yield i, j, strings[k]
 
 
 @dataclass
@@ -220,7 +207,8 @@ class ContextSample:
         return [Context(doc_id=d, start=s, end=e, sentence="") for _, d, s, e in chosen]
 
 
-def scan_documents(docs: Iterable[Document], candidates: Sequence[str], n_contexts: int = 3) -> Occurrences:
+def scan_documents(docs: Iterable[Document], candidates: Sequence[str], n_contexts: int = 3,
+                   normalized: Optional[Iterable] = None) -> Occurrences:
     """The second map: occurrences, neighbours, written forms and contexts of ``candidates``.
 
     Each document is normalized as a whole (the text the counting read: lines broken inside a
@@ -228,7 +216,8 @@ def scan_documents(docs: Iterable[Document], candidates: Sequence[str], n_contex
     are a bottom-k sample of the occurrences (:class:`ContextSample`), recorded as places
     (document, start, end); their sentences are filled in at the end for the candidates kept
     (:func:`fill_sentences`), so that only the few documents that supply them are split into
-    sentences.
+    sentences. ``normalized``: the documents' normalized text, in order, when the counting kept
+    it (:func:`.candidates.read_normalized`), so that it is not normalized twice.
     """
     matcher = Matcher(candidates)
     occ = Occurrences(n_contexts)
@@ -238,8 +227,11 @@ def scan_documents(docs: Iterable[Document], candidates: Sequence[str], n_contex
     forms = occ.forms
     overall: dict[str, list] = {}  # candidate → max-heap (negated priority) of its best occurrences
     doc_best: dict[str, list] = {}  # candidate → max-heap of the best occurrence of its best documents
+    given = iter(normalized) if normalized is not None else None
     for doc in docs:
-        norm = normalize(doc.text)
+        norm = next(given) if given is not None else None
+        if norm is None:
+            norm = normalize(doc.text)
         text = norm.text
         offsets = norm.offsets
         best_here: dict[str, tuple] = {}  # candidate → its best occurrence in this document

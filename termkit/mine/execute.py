@@ -106,11 +106,26 @@ def count_chunk(chunk: Chunk, extra_words: Sequence[str] = (), hmm: bool = True,
     return count_documents(chunk_documents(chunk, encoding), extra_words, hmm)
 
 
-def scan_chunk(chunk: Chunk, candidates: Sequence[str], n_contexts: int = 3, encoding: Optional[str] = None):
-    """The second map on one chunk: :func:`.contexts.scan_documents`."""
+def scan_chunk(item, candidates: Sequence[str], n_contexts: int = 3, encoding: Optional[str] = None,
+               directory: Optional[str] = None):
+    """The second map on ``(chunk number, chunk)``: :func:`.contexts.scan_documents`, on the
+    normalized text the counting spooled in ``directory`` when it is there (read once, then
+    removed), else normalizing again."""
+    from .candidates import read_normalized
     from .contexts import scan_documents
+    from .levels import text_spool_path
 
-    return scan_documents(chunk_documents(chunk, encoding), candidates, n_contexts)
+    chunk_no, chunk = item
+    path = text_spool_path(directory, chunk_no) if directory else None
+    if path is None or not os.path.exists(path):
+        return scan_documents(chunk_documents(chunk, encoding), candidates, n_contexts)
+    with open(path, "rb") as fh:
+        occ = scan_documents(chunk_documents(chunk, encoding), candidates, n_contexts, read_normalized(fh))
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+    return occ
 
 
 def merge_all(results: Iterable):

@@ -29,8 +29,11 @@ from __future__ import annotations
 
 import os
 import shutil
+from itertools import compress
+from operator import and_
 import tempfile
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional, Sequence
 
@@ -87,6 +90,11 @@ def spool_path(directory: str, chunk_no: int, level: int) -> str:
     return os.path.join(directory, f"chunk{chunk_no:06d}.level{level}")
 
 
+def text_spool_path(directory: str, chunk_no: int) -> str:
+    """The normalized text of a chunk's documents, for the scan (:func:`.execute.scan_chunk`)."""
+    return os.path.join(directory, f"text{chunk_no:06d}")
+
+
 def frequent_path(directory: str, level: int) -> str:
     return os.path.join(directory, f"frequent.level{level}")
 
@@ -123,14 +131,19 @@ def read_frequent(directory: str, level: int) -> frozenset:
 def first_pass(item, directory: str, extra_words: Sequence[str] = (), hmm: bool = True,
                encoding: Optional[str] = None) -> Counts:
     """Pass 1 on ``(chunk number, chunk)``: segment and count words, titles, definitions and
-    one-word candidates; spool the runs for the next passes."""
+    one-word candidates; spool the runs for the next passes, and the normalized text for the
+    scan."""
     from .execute import chunk_documents
 
     chunk_no, chunk = item
     path = spool_path(directory, chunk_no, 1)
-    with open(path + ".tmp", "w", encoding="utf-8", errors="surrogatepass") as spool:
-        counts = count_documents(chunk_documents(chunk, encoding), extra_words, hmm, max_words=1, spool=spool)
+    text_path = text_spool_path(directory, chunk_no)
+    with open(path + ".tmp", "w", encoding="utf-8", errors="surrogatepass") as spool, \
+            open(text_path + ".tmp", "wb") as text_spool:
+        counts = count_documents(chunk_documents(chunk, encoding), extra_words, hmm, max_words=1, spool=spool,
+                                 text_spool=text_spool)
     os.replace(path + ".tmp", path)
+    os.replace(text_path + ".tmp", text_path)
     return counts
 
 
@@ -165,22 +178,17 @@ def level_pass(item, directory: str, level: int) -> LevelCounts:
                     alive = [w in frequent for w in words]
                 else:
                     alive = [SEP.join(words[j:j + part]) in frequent for j in range(n - part + 1)]
-                ends_at = [0]  # character offsets of the word ends, for the length limit
-                for w in words:
-                    ends_at.append(ends_at[-1] + len(w))
                 stretch_start = stretch_end = -1
-                for j in range(n - level + 1):
-                    if not (alive[j] and alive[j + 1]) or ends_at[j + level] - ends_at[j] > MAX_CHARS:
-                        continue
+                # positions whose two parts are both frequent (a C-speed filter over the rest)
+                for j in compress(range(n - part), map(and_, alive, alive[1:])):
                     key = SEP.join(words[j:j + level])
+                    if len(key) - part > MAX_CHARS:  # the characters of its words (less the separators)
+                        continue
                     counted.append(key)
-                    if len(counted) >= 100_000:
-                        out.support.update(counted)
-                        counted.clear()
-                    if kinds[words[j]] in starts and kinds[words[j + level - 1]] in ends:
+                    if kinds[words[j]] in starts and kinds[words[j + part]] in ends:
                         in_doc.add(key)
                     # windows counted at consecutive positions make a stretch where a longer run fits
-                    if j == stretch_end - level + 1:
+                    if j == stretch_end - part:
                         stretch_end = j + level
                     else:
                         if stretch_end - stretch_start > level:
@@ -188,6 +196,9 @@ def level_pass(item, directory: str, level: int) -> LevelCounts:
                         stretch_start, stretch_end = j, j + level
                 if stretch_end - stretch_start > level:
                     kept.append(SEP.join(words[stretch_start:stretch_end]))
+                if len(counted) >= 100_000:
+                    out.support.update(counted)
+                    counted.clear()
             out.doc_freq.update(in_doc)
             fout.write(RUN_SEP.join(kept))
             fout.write("\n")
@@ -201,6 +212,30 @@ def level_pass(item, directory: str, level: int) -> LevelCounts:
 
 
 # --- the whole counting ----------------------------------------------------------------------------
+
+@contextmanager
+def spool_directory(directory: Optional[str] = None):
+    """A directory for the spool files of one mining run: a new temporary one (removed at the end)
+    when ``directory`` is None, else the one given (created if needed; the files of this run are
+    removed from it at the end)."""
+    own = directory is None
+    try:
+        path = tempfile.mkdtemp(prefix="termkit-levels-") if own else directory
+        os.makedirs(path, exist_ok=True)
+        probe = tempfile.TemporaryFile(dir=path)
+        probe.close()
+    except OSError as exc:
+        raise InputError(f"cannot keep the counting's spool files in {directory or tempfile.gettempdir()}: "
+                         f"{exc.strerror or exc}") from None
+    try:
+        yield path
+    finally:
+        _frequent_cache.clear()
+        if own:
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            _remove(path, ("chunk", "text", "frequent.level"))
+
 
 def frequent_counts(counts: Counts, min_freq: int) -> Counts:
     """Keep the candidates seen at least ``min_freq`` times, in canonical order (most frequent
@@ -228,20 +263,17 @@ def count_by_levels(executor, chunks: Sequence, min_freq: int, extra_words: Sequ
 
     ``directory``: where spool files and frequent sets go (a temporary directory, removed at
     the end, when None; with a Dask cluster on several machines, a directory all of them see).
+    Its spools of runs are removed at the end; those of normalized text stay for the scan
+    (:func:`spool_directory` removes them).
     """
     from .store import SpillingMerge
 
     items = list(enumerate(chunks))
-    own = directory is None
-    try:
-        directory = tempfile.mkdtemp(prefix="termkit-levels-") if own else directory
-        os.makedirs(directory, exist_ok=True)
-        probe = tempfile.TemporaryFile(dir=directory)
-        probe.close()
-    except OSError as exc:
-        raise InputError(f"cannot keep the counting's spool files in {directory or tempfile.gettempdir()}: "
-                         f"{exc.strerror or exc}") from None
     stats = stats if stats is not None else LevelStats()
+    if directory is None:
+        with spool_directory() as directory:
+            return count_by_levels(executor, chunks, min_freq, extra_words, hmm, encoding, memory_limit, directory,
+                                   progress, stats)
     try:
         counts = executor.map_reduce(first_pass, items, directory, tuple(extra_words), hmm, encoding,
                                      progress=progress, label="counting words", merger=SpillingMerge(memory_limit))
@@ -271,12 +303,13 @@ def count_by_levels(executor, chunks: Sequence, min_freq: int, extra_words: Sequ
         return frequent_counts(counts, min_freq)
     finally:
         _frequent_cache.clear()
-        if own:
-            shutil.rmtree(directory, ignore_errors=True)
-        else:
-            for name in os.listdir(directory):
-                if name.startswith(("chunk", "frequent.level")):
-                    try:
-                        os.unlink(os.path.join(directory, name))
-                    except OSError:
-                        pass
+        _remove(directory, ("chunk", "frequent.level"))  # the text spools stay for the scan
+
+
+def _remove(directory: str, prefixes: tuple) -> None:
+    for name in os.listdir(directory):
+        if name.startswith(prefixes):
+            try:
+                os.unlink(os.path.join(directory, name))
+            except OSError:
+                pass

@@ -56,7 +56,7 @@ from .candidates import (
 from .reference import REFERENCES, UNReference, get_reference
 from .contexts import Occurrences, fill_sentences, scan_documents, written_form
 from .execute import CHUNK_BYTES, PART_BYTES, make_executor, plan_chunks, scan_chunk
-from .levels import LevelStats, count_by_levels
+from .levels import LevelStats, count_by_levels, spool_directory
 
 Progress = Callable[[Iterable, Optional[int], str], Iterable]
 
@@ -560,11 +560,18 @@ def _mine(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm
 
     limit = None if memory_limit is None else parse_size(memory_limit)
     chunks = corpus.plan(chunk_bytes, part_bytes)
+    with spool_directory(spool_dir) as spool:  # the spool files of both maps, removed at the end
+        return _mine_spooled(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm, shortlist,
+                             un_ref, chunks, limit, spool)
+
+
+def _mine_spooled(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm, shortlist, un_ref,
+                  chunks, limit, spool) -> MineResult:
     progress = corpus.progress
+    stats = LevelStats()
 
     # 1. map: count (in passes, pruned by support); 2. reduce
-    stats = LevelStats()
-    counts = count_by_levels(executor, chunks, min_freq, tuple(extra), hmm, encoding, limit, spool_dir,
+    counts = count_by_levels(executor, chunks, min_freq, tuple(extra), hmm, encoding, limit, spool,
                              progress=progress, stats=stats)
     if counts.n_docs == 0 or counts.n_chars == 0:
         raise InputError("the corpus is empty: no text to mine", corpus.where)
@@ -588,7 +595,7 @@ def _mine(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm
     del counts
 
     # 3. map: occurrences of the shortlist; 4. reduce
-    occ = executor.map_reduce(scan_chunk, chunks, list(short), contexts, encoding,
+    occ = executor.map_reduce(scan_chunk, list(enumerate(chunks)), list(short), contexts, encoding, spool,
                               progress=progress, label="scanning") or Occurrences(contexts)
     frag = fragments(short, occ.freq)
     names = organizations(short, table, full_of)
