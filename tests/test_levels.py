@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from termkit.mine.candidates import RUN_SEP, SEP, count_documents
+from termkit.mine.candidates import SEP, RunSpool, count_documents, read_runs
 from termkit.mine.execute import LocalExecutor, PoolExecutor, count_chunk, plan_chunks
 from termkit.mine.levels import LevelStats, count_by_levels, frequent_counts, level_pass, spool_path, write_frequent
 from termkit.mine.candidates import Counts
@@ -53,17 +53,21 @@ def test_levels_equal_the_one_pass_count_on_the_unpc_dev_set(unpc_dir):  # noqa:
 
 
 def test_a_run_is_counted_only_where_both_parts_are_frequent(tmp_path):
-    # one document; 毒品|管制 is frequent (in the frequent set), 管制|公约 is not
+    # a run seen 3 times in documents 0 and 2; 国际|毒品 and 毒品|管制 are frequent, 管制|公约 is not
     spool = tmp_path / "spool"
     spool.mkdir()
     words = ["国际", "毒品", "管制", "公约"]
+    runs = RunSpool()
+    for doc in (0, 0, 2):
+        runs.add(doc, [SEP.join(words)])
     with open(spool_path(str(spool), 0, 2), "w", encoding="utf-8") as fh:
-        fh.write(SEP.join(words) + "\n")
+        runs.write(fh)
     write_frequent(str(spool), 2, [SEP.join(["国际", "毒品"]), SEP.join(["毒品", "管制"])])
     got = level_pass((0, []), str(spool), 3)
-    assert got.support == Counter({SEP.join(["国际", "毒品", "管制"]): 1})
+    assert got.support == Counter({SEP.join(["国际", "毒品", "管制"]): 3})
+    assert got.doc_freq == Counter({SEP.join(["国际", "毒品", "管制"]): 2})
     # the next spool holds no stretch: no 4-word run can have two counted 3-word parts
-    assert open(spool_path(str(spool), 0, 3), encoding="utf-8").read() == "\n"
+    assert open(spool_path(str(spool), 0, 3), encoding="utf-8").read() == ""
     assert not os.path.exists(spool_path(str(spool), 0, 2))  # a spool is read once, then removed
 
 
@@ -107,18 +111,17 @@ def test_the_scan_reads_the_spooled_text_and_finds_the_same(tmp_path):
         assert {c: s.contexts(3) for c, s in spooled.samples.items()} == {c: s.contexts(3) for c, s in again.samples.items()}
 
 
-def test_the_spool_keeps_each_document_on_its_line(tmp_path):
+def test_the_spool_holds_each_distinct_run_once_with_its_count_and_documents(tmp_path):
     from termkit.model import Document
 
     docs = [Document(id="a", text="毒品和犯罪问题办公室。"), Document(id="b", text=""),
-            Document(id="c", text="毒品和犯罪问题办公室，毒罪办。")]
+            Document(id="c", text="毒品和犯罪问题办公室，毒罪办。毒品和犯罪问题办公室。")]
     with open(tmp_path / "s", "w", encoding="utf-8") as fh:
         count_documents(docs, max_words=1, spool=fh)
-    lines = (tmp_path / "s").read_text(encoding="utf-8").split("\n")
-    assert len(lines) == 4 and lines[1] == "" and lines[3] == ""
-    assert lines[0].replace(SEP, "") == "毒品和犯罪问题办公室"
-    first, second = lines[2].split(RUN_SEP)  # the comma ends a run
-    assert first == lines[0] and second.replace(SEP, "") == "毒罪办"
+    with open(tmp_path / "s", encoding="utf-8") as fh:
+        got = {run.replace(SEP, ""): (count, docs) for count, docs, run in read_runs(fh)}
+    assert got["毒品和犯罪问题办公室"] == (3, [0, 2])  # the comma and the full stop end runs
+    assert got["毒罪办"] == (1, [2])
 
 
 # --- large files are read in parts ------------------------------------------------------------------

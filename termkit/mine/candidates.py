@@ -38,8 +38,6 @@ from .abbreviations import find_definitions
 
 #: Separator between the words of an n-gram key (keys keep the segmentation; surfaces drop it).
 SEP = "\x1f"
-#: Separator between the runs of a document in a spool file (see :func:`count_documents`).
-RUN_SEP = "\x1e"
 
 MAX_WORDS = 8
 MAX_CHARS = 20
@@ -480,21 +478,55 @@ def ngram_keys(tokens: Sequence[str], kinds: Sequence[int], out: list[str], max_
                 out.append(s)
 
 
-def runs(tokens: Sequence[str], kinds: Sequence[int]) -> list[list[str]]:
+#: Two tokens or more, none of them punctuation, white space or a stop word (on kinds as bytes).
+_RUN_RE = re.compile(b"[%c-%c]{2,}" % (INNER, END))
+
+
+def runs(tokens: Sequence[str], kinds: Sequence[int]) -> list[str]:
     """The stretches of a token sequence that n-grams of two words or more can come from: maximal
-    runs of two tokens or more with no punctuation, white space or stop word inside."""
-    out: list[list[str]] = []
-    start = -1
-    for i, k in enumerate(kinds):
-        if k <= STOP:
-            if start >= 0 and i - start >= 2:
-                out.append(list(tokens[start:i]))
-            start = -1
-        elif start < 0:
-            start = i
-    if start >= 0 and len(kinds) - start >= 2:
-        out.append(list(tokens[start:]))
-    return out
+    runs of two tokens or more with no punctuation, white space or stop word inside (as keys:
+    words joined by :data:`SEP`)."""
+    return [SEP.join(tokens[m.start():m.end()]) for m in _RUN_RE.finditer(bytes(kinds))]
+
+
+class RunSpool:
+    """The runs of a chunk's documents, each distinct run once with how often and in which
+    documents (numbered in the chunk) it occurs: formulaic text repeats clauses, and the later
+    passes then handle each once. Written as lines ``count<TAB>doc,doc…<TAB>run``."""
+
+    def __init__(self):
+        self.runs: dict[str, list] = {}  # run → [count, document numbers]
+
+    def add(self, doc_no: int, found: Iterable[str]) -> None:
+        runs = self.runs
+        for r in found:
+            entry = runs.get(r)
+            if entry is None:
+                runs[r] = [1, [doc_no]]
+            else:
+                entry[0] += 1
+                if entry[1][-1] != doc_no:
+                    entry[1].append(doc_no)
+
+    def add_many(self, run: str, count: int, docs: Sequence[int]) -> None:
+        """A run seen ``count`` times in ``docs`` (a stretch of a run of the previous pass)."""
+        entry = self.runs.get(run)
+        if entry is None:
+            self.runs[run] = [count, list(docs)]
+        else:
+            entry[0] += count
+            entry[1] = sorted(set(entry[1]).union(docs))
+
+    def write(self, fh) -> None:
+        for r, (count, docs) in self.runs.items():
+            fh.write(f"{count}\t{','.join(map(str, docs))}\t{r}\n")
+
+
+def read_runs(fh) -> Iterator[tuple[int, list[int], str]]:
+    """``(count, document numbers, run)`` from a spool written by :class:`RunSpool`."""
+    for line in fh:
+        count, docs, run = line.rstrip("\n").split("\t", 2)
+        yield int(count), [int(d) for d in docs.split(",")], run
 
 
 def count_documents(docs: Iterable[Document], extra_words: Sequence[str] = (), hmm: bool = True,
@@ -506,8 +538,8 @@ def count_documents(docs: Iterable[Document], extra_words: Sequence[str] = (), h
 
     ``max_words``: longest n-gram counted here (1 for the first pass of the counting by levels,
     :mod:`.levels`, which counts longer ones from ``spool``). ``spool``: a text file to which
-    each document's :func:`runs` are written, one line per document (tokens separated by
-    :data:`SEP`, runs by :data:`RUN_SEP`), so later passes need not segment again.
+    the documents' :func:`runs` are written (:class:`RunSpool`), so later passes need not
+    segment again.
     ``text_spool``: a binary file to which each document's normalized text is written
     (:func:`write_normalized`), so the scan for contexts need not normalize again.
     """
@@ -516,7 +548,8 @@ def count_documents(docs: Iterable[Document], extra_words: Sequence[str] = (), h
     counts = Counts()
     ngrams = counts.ngrams
     words = counts.words
-    for doc in docs:
+    run_spool = RunSpool() if spool is not None else None
+    for doc_no, doc in enumerate(docs):
         norm = normalize(doc.text) if doc.text else None
         joined = norm.text if norm is not None else ""
         if text_spool is not None:
@@ -524,8 +557,6 @@ def count_documents(docs: Iterable[Document], extra_words: Sequence[str] = (), h
         counts.n_docs += 1
         counts.n_chars += len(doc.text)
         if not joined:
-            if spool is not None:
-                spool.write("\n")
             continue
         if _HAS_HANZI_RE.search(joined):
             counts.n_zh_docs += 1  # documents with Chinese
@@ -534,7 +565,7 @@ def count_documents(docs: Iterable[Document], extra_words: Sequence[str] = (), h
             tokens = _merge_codes(tokens, joined)
         words.update(tokens)
         counts.n_tokens += len(tokens)
-        kinds = [kinds_of[t] for t in tokens]
+        kinds = list(map(kinds_of.__getitem__, tokens))
         if max_words == 1:  # one-word candidates only: the content words
             keys = list(compress(tokens, map(EDGE.__eq__, kinds)))
         else:
@@ -542,15 +573,16 @@ def count_documents(docs: Iterable[Document], extra_words: Sequence[str] = (), h
             ngram_keys(tokens, kinds, keys, max_words)
         ngrams.update(keys)
         counts.doc_freq.update(set(keys))
-        if spool is not None:
-            spool.write(RUN_SEP.join(SEP.join(r) for r in runs(tokens, kinds)))
-            spool.write("\n")
+        if run_spool is not None:
+            run_spool.add(doc_no, runs(tokens, kinds))
         if "《" in joined:
             found = [m.group(1) for m in _TITLE_RE.finditer(joined)]
             counts.titles.update(found)
             counts.title_docs.update(set(found))
         if "（" in joined or "(" in joined or "=" in joined or "＝" in joined:
             counts.definitions.update(find_definitions(tokens, kinds, joined))
+    if run_spool is not None:
+        run_spool.write(spool)
     return counts
 
 

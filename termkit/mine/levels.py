@@ -43,13 +43,14 @@ from .candidates import (
     END,
     MAX_CHARS,
     MAX_WORDS,
-    RUN_SEP,
     SEP,
     START,
     STOP,
     Counts,
+    RunSpool,
     _KINDS,
     count_documents,
+    read_runs,
 )
 
 Progress = Callable[[Iterable, Optional[int], str], Iterable]
@@ -156,59 +157,54 @@ def level_pass(item, directory: str, level: int) -> LevelCounts:
     part = level - 1
     kinds = _KINDS
     starts, ends = (EDGE, START), (EDGE, END)
-    out = LevelCounts()
     src = spool_path(directory, chunk_no, level - 1)
     dst = spool_path(directory, chunk_no, level)
     if not os.path.exists(src):
         raise InputError(f"no spool file {src}: the spool directory must be visible at the same path on every "
                          "worker (--spool-dir)")
-    counted: list[str] = []  # counted runs, added to the support in batches (a C loop)
-    with open(src, encoding="utf-8", errors="surrogatepass") as fin, \
-            open(dst + ".tmp", "w", encoding="utf-8", errors="surrogatepass") as fout:
-        for line in fin:
-            line = line[:-1] if line.endswith("\n") else line
-            kept: list[str] = []
-            in_doc: set[str] = set()
-            for run in line.split(RUN_SEP) if line else ():
-                words = run.split(SEP)
-                n = len(words)
-                if n < level:
+    support: Counter = Counter()
+    in_docs: dict[str, set] = {}  # candidate-shaped run → the chunk's documents holding it
+    kept = RunSpool()  # stretches where a run one word longer can be counted, for the next pass
+    with open(src, encoding="utf-8", errors="surrogatepass") as fin:
+        for count, docs, run in read_runs(fin):
+            words = run.split(SEP)
+            n = len(words)
+            if n < level:
+                continue
+            if part == 1:
+                alive = [w in frequent for w in words]
+            else:
+                alive = [SEP.join(words[j:j + part]) in frequent for j in range(n - part + 1)]
+            stretch_start = stretch_end = -1
+            # positions whose two parts are both frequent (a C-speed filter over the rest)
+            for j in compress(range(n - part), map(and_, alive, alive[1:])):
+                key = SEP.join(words[j:j + level])
+                if len(key) - part > MAX_CHARS:  # the characters of its words (less the separators)
                     continue
-                if part == 1:
-                    alive = [w in frequent for w in words]
-                else:
-                    alive = [SEP.join(words[j:j + part]) in frequent for j in range(n - part + 1)]
-                stretch_start = stretch_end = -1
-                # positions whose two parts are both frequent (a C-speed filter over the rest)
-                for j in compress(range(n - part), map(and_, alive, alive[1:])):
-                    key = SEP.join(words[j:j + level])
-                    if len(key) - part > MAX_CHARS:  # the characters of its words (less the separators)
-                        continue
-                    counted.append(key)
-                    if kinds[words[j]] in starts and kinds[words[j + part]] in ends:
-                        in_doc.add(key)
-                    # windows counted at consecutive positions make a stretch where a longer run fits
-                    if j == stretch_end - part:
-                        stretch_end = j + level
+                support[key] += count
+                if kinds[words[j]] in starts and kinds[words[j + part]] in ends:
+                    held = in_docs.get(key)
+                    if held is None:
+                        in_docs[key] = set(docs)
                     else:
-                        if stretch_end - stretch_start > level:
-                            kept.append(SEP.join(words[stretch_start:stretch_end]))
-                        stretch_start, stretch_end = j, j + level
-                if stretch_end - stretch_start > level:
-                    kept.append(SEP.join(words[stretch_start:stretch_end]))
-                if len(counted) >= 100_000:
-                    out.support.update(counted)
-                    counted.clear()
-            out.doc_freq.update(in_doc)
-            fout.write(RUN_SEP.join(kept))
-            fout.write("\n")
-    out.support.update(counted)
+                        held.update(docs)
+                # windows counted at consecutive positions make a stretch where a longer run fits
+                if j == stretch_end - part:
+                    stretch_end = j + level
+                else:
+                    if stretch_end - stretch_start > level:
+                        kept.add_many(SEP.join(words[stretch_start:stretch_end]), count, docs)
+                    stretch_start, stretch_end = j, j + level
+            if stretch_end - stretch_start > level:
+                kept.add_many(SEP.join(words[stretch_start:stretch_end]), count, docs)
+    with open(dst + ".tmp", "w", encoding="utf-8", errors="surrogatepass") as fout:
+        kept.write(fout)
     os.replace(dst + ".tmp", dst)
     try:
         os.unlink(src)  # read once: the disk holds at most two spools per chunk
     except OSError:
         pass
-    return out
+    return LevelCounts(support, Counter({k: len(d) for k, d in in_docs.items()}))
 
 
 # --- the whole counting ----------------------------------------------------------------------------
