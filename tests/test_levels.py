@@ -68,7 +68,7 @@ def test_a_run_is_counted_only_where_both_parts_are_frequent(tmp_path):
     assert got.doc_freq == Counter({SEP.join(["国际", "毒品", "管制"]): 2})
     # the next spool holds no stretch: no 4-word run can have two counted 3-word parts
     assert open(spool_path(str(spool), 0, 3), encoding="utf-8").read() == ""
-    assert not os.path.exists(spool_path(str(spool), 0, 2))  # a spool is read once, then removed
+    assert level_pass((0, []), str(spool), 3) == got  # a task may run again (a Dask retry): same result
 
 
 def test_counts_under_a_tiny_memory_limit_are_the_same():

@@ -200,10 +200,6 @@ def level_pass(item, directory: str, level: int) -> LevelCounts:
     with open(dst + ".tmp", "w", encoding="utf-8", errors="surrogatepass") as fout:
         kept.write(fout)
     os.replace(dst + ".tmp", dst)
-    try:
-        os.unlink(src)  # read once: the disk holds at most two spools per chunk
-    except OSError:
-        pass
     return LevelCounts(support, Counter({k: len(d) for k, d in in_docs.items()}))
 
 
@@ -285,6 +281,8 @@ def count_by_levels(executor, chunks: Sequence, min_freq: int, extra_words: Sequ
             merger = SpillingMerge(memory_limit, at_least=min_freq, by="support")
             merged = executor.map_reduce(level_pass, items, directory, level, progress=progress,
                                          label=f"counting {level}-word n-grams", merger=merger)
+            for chunk_no, _ in items:  # removed once the pass is over (a task may run again)
+                _unlink(spool_path(directory, chunk_no, level - 1))
             if merged is None:
                 break
             # the merger kept only frequent runs (a Dask cluster merges without it: filter here too)
@@ -305,7 +303,11 @@ def count_by_levels(executor, chunks: Sequence, min_freq: int, extra_words: Sequ
 def _remove(directory: str, prefixes: tuple) -> None:
     for name in os.listdir(directory):
         if name.startswith(prefixes):
-            try:
-                os.unlink(os.path.join(directory, name))
-            except OSError:
-                pass
+            _unlink(os.path.join(directory, name))
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
