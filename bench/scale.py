@@ -222,13 +222,15 @@ def main(argv=None) -> int:
         big = res[(sizes[-1], "single")]
         maps, merges = big["prof"]["map"], big["prof"]["merge"]
         n_tasks = big["prof"]["chunks"] or 1
-        map_per_chunk = sum(maps) / n_tasks  # all counting passes + scan of one chunk
-        merge_per_chunk = sum(merges) / max(len(merges), 1)
+        # files are grouped whole, so a chunk holds a little less than --chunk-mb: cost per MB
+        mb_per_chunk = sizes[-1] / n_tasks
+        map_per_chunk = sum(maps) / sizes[-1] * args.chunk_mb  # all counting passes + scan
+        merge_per_chunk = sum(merges) / n_tasks  # every pass's merge of one chunk's result
         rest = big["seconds"] - sum(maps) - sum(merges)
         n10 = 10_000 / args.chunk_mb
-        print(f"\nat {sizes[-1]:g} MB, one process: {n_tasks} chunks; map (all passes + scan) {map_per_chunk:.2f} s per "
-              f"{args.chunk_mb:g} MB chunk; merge {merge_per_chunk:.3f} s per chunk ({sum(merges):.1f} s in all); "
-              f"reduce/scoring/output {rest:.1f} s")
+        print(f"\nat {sizes[-1]:g} MB, one process: {n_tasks} chunks of {mb_per_chunk:.2f} MB; map (all passes + scan) "
+              f"{sum(maps) / sizes[-1]:.2f} s per MB, {map_per_chunk:.2f} s per {args.chunk_mb:g} MB chunk; merge "
+              f"{merge_per_chunk:.3f} s per chunk ({sum(merges):.1f} s in all); reduce/scoring/output {rest:.1f} s")
         for w in (16, 64):
             t = n10 * map_per_chunk / w + n10 * merge_per_chunk + rest
             print(f"projected 10 GB on {w} workers: {t / 60:.0f} min ({n10:.0f} chunks: map {n10 * map_per_chunk / w / 60:.0f} min "
