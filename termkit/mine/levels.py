@@ -163,7 +163,7 @@ def level_pass(item, directory: str, level: int) -> LevelCounts:
         raise InputError(f"no spool file {src}: the spool directory must be visible at the same path on every "
                          "worker (--spool-dir)")
     support: Counter = Counter()
-    in_docs: dict[str, set] = {}  # candidate-shaped run → the chunk's documents holding it
+    in_docs: dict = {}  # candidate-shaped run → the chunk's documents holding it (a list or a set)
     kept = RunSpool()  # stretches where a run one word longer can be counted, for the next pass
     with open(src, encoding="utf-8", errors="surrogatepass") as fin:
         for count, docs, run in read_runs(fin):
@@ -185,9 +185,11 @@ def level_pass(item, directory: str, level: int) -> LevelCounts:
                 if kinds[words[j]] in starts and kinds[words[j + part]] in ends:
                     held = in_docs.get(key)
                     if held is None:
-                        in_docs[key] = set(docs)
-                    else:
+                        in_docs[key] = docs  # the run's own list, shared until a second run holds the key
+                    elif type(held) is set:
                         held.update(docs)
+                    else:
+                        in_docs[key] = set(held).union(docs)
                 # windows counted at consecutive positions make a stretch where a longer run fits
                 if j == stretch_end - part:
                     stretch_end = j + level
@@ -200,7 +202,7 @@ def level_pass(item, directory: str, level: int) -> LevelCounts:
     with open(dst + ".tmp", "w", encoding="utf-8", errors="surrogatepass") as fout:
         kept.write(fout)
     os.replace(dst + ".tmp", dst)
-    return LevelCounts(support, Counter({k: len(d) for k, d in in_docs.items()}))
+    return LevelCounts(support, Counter({k: len(d) for k, d in in_docs.items()}))  # lists hold no repeats
 
 
 # --- the whole counting ----------------------------------------------------------------------------
