@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from ..model import Context, Document
-from ..text.chars import HANZI
+from ..text.chars import HANZI, SUPERSCRIPT_DIGITS
 from ..text.normalize import normalize
 
 _WORD_CHAR_RE = re.compile(rf"[{HANZI}A-Za-z]")
@@ -353,10 +353,15 @@ class _Sentences:
         return seg.content if offset < e else None
 
 
+_NOT_PART_OF_A_TERM = frozenset("\n\r*") | frozenset(SUPERSCRIPT_DIGITS)
+
+
 def written_form(forms: Counter | None, fallback: str) -> str:
-    """The candidate as it is most often written (without line breaks), else ``fallback``."""
+    """The candidate as it is most often written, else ``fallback`` (the normalized form): the
+    most common original form without a line break or a footnote mark inside (临时议程*项目 is
+    临时议程项目 with a footnote on 议程)."""
     if forms:
         for form, _ in forms.most_common():
-            if "\n" not in form and "\r" not in form:
+            if not _NOT_PART_OF_A_TERM.intersection(form):
                 return form
     return fallback
