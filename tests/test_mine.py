@@ -461,3 +461,17 @@ def test_the_written_form_has_no_footnote_mark_or_line_break():
     assert written_form(Counter({"临时议程*项目": 3, "临时议程项目": 1}), "临时议程项目") == "临时议程项目"
     assert written_form(Counter({"麻醉药品委\n员会": 2, "麻醉药品委员会²": 1}), "麻醉药品委员会") == "麻醉药品委员会"
     assert written_form(Counter({"ＵＮＯＤＣ": 2}), "UNODC") == "ＵＮＯＤＣ"  # full width is how it was written
+
+
+def test_an_adverb_and_its_verb_in_one_dictionary_entry_are_no_term():
+    from termkit.mine.candidates import STOP, token_kind
+
+    # jieba's dictionary has 继续加强 as one word (tagged a noun); seeds: "毒品和犯罪问题办公室继续加强注重成果的管理文化"
+    assert token_kind("继续加强") == STOP and token_kind("进一步加强") == STOP
+    assert token_kind("执行支持") != STOP  # two verbs, no adverb: part of 执行支持科
+    from termkit.text.normalize import normalize
+
+    text = "".join(normalize(p.read_text(encoding="utf-8")).text for p in sorted(SEEDS.glob("*.txt")))
+    assert text.count("继续加强") >= 2  # frequent enough to be a candidate, were it one
+    result = mine([SEEDS], top=0)
+    assert not [c.text for c in result if "继续加强" in c.scores["key"]]

@@ -173,6 +173,8 @@ def token_kind(token: str) -> int:
         return STOP
     if len(token) == 2 and (token[0] in _STOP_CHARS or token[1] in _STOP_CHARS) and not tokenizer().FREQ.get(token):
         return STOP  # a pair the segmenter's HMM glued across a function word (由毒 | 罪办, 等国)
+    if len(token) >= 4 and _adverb_and_verb(token):
+        return STOP  # one dictionary entry for an adverb and its verb (继续加强, 进一步推动): a predicate
     if token in JOINERS or token in NO_EDGE_WORDS:
         return INNER
     if token in LIGHT_VERBS:
@@ -190,6 +192,13 @@ def token_kind(token: str) -> int:
     if token in END_ONLY:
         return END
     return EDGE
+
+
+def _adverb_and_verb(token: str) -> bool:
+    """Is the token a function word followed by a light verb or another function word
+    (继续|加强, 进一步|促进, 积极|参与)? jieba's dictionary has some such phrases as one word."""
+    return any(token[:i] in STOP_WORDS and (token[i:] in LIGHT_VERBS or token[i:] in STOP_WORDS)
+               for i in range(2, len(token) - 1))
 
 
 class _Kinds(dict):
