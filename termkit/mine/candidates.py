@@ -3,7 +3,9 @@
 This module holds the *map* of the miner: :func:`count_documents` reads a chunk of documents
 and returns a :class:`Counts` — plain counters that merge with ``+``/:meth:`Counts.merge`, so
 the map can run per chunk in one process, a process pool or a distributed engine, and the
-scoring (:mod:`.scores`) runs once on the merged counts.
+scoring (:mod:`.scores`) runs once on the merged counts. The miner calls it for words only and
+counts longer n-grams by levels from its spool (:mod:`.levels`); called with the default
+``max_words`` it counts every n-gram in one pass (the reference the levels are tested against).
 
 Rules for a candidate (a run of 1–8 words, at most 20 characters, inside one clause):
 
@@ -26,8 +28,8 @@ import pickle
 import re
 import threading
 import zlib
-from itertools import compress
 from collections import Counter
+from itertools import compress
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Sequence
 

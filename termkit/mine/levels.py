@@ -4,8 +4,10 @@ Counting every n-gram of up to eight words in one pass keeps all of them in memo
 real corpus nearly all of them are seen once. Here the counting runs in passes instead:
 
 1. pass 1 segments each chunk (the expensive part, done once), counts words, titles and
-   abbreviation definitions, and writes each document's *runs* (stretches without punctuation
-   or stop words, :func:`.candidates.runs`) to a spool file per chunk;
+   abbreviation definitions, and writes the *runs* of its documents (stretches without
+   punctuation or stop words, :func:`.candidates.runs`) to a spool file per chunk, each distinct
+   run once with its count and documents (:class:`.candidates.RunSpool`: formulaic text repeats
+   whole clauses); it also spools the normalized text, which the scan for contexts reads;
 2. pass *n* (n = 2 … 8) reads the spool of pass n−1 and counts an n-word run only where both of
    its (n−1)-word parts reached ``min_freq`` in the whole corpus (the *frequent* set of pass
    n−1); it writes to a new spool only the stretches where an (n+1)-word run can still be
@@ -29,12 +31,12 @@ from __future__ import annotations
 
 import os
 import shutil
-from itertools import compress
-from operator import and_
 import tempfile
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import and_
 from typing import Callable, Iterable, Optional, Sequence
 
 from ..errors import InputError
