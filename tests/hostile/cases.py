@@ -333,10 +333,16 @@ def output_cases() -> list[Case]:
     def unknown_check(d):
         return ["check", str(ROOT / "seeds"), "--check", "no-such-check", "--no-discover"]
 
+    def spool_under_a_file(d):
+        (d / "blocker").write_text("a file, not a folder", encoding="utf-8")
+        return ["mine", str(ROOT / "seeds"), "--top", "5", "--spool-dir", str(d / "blocker" / "spool")]
+
     return [
         Case("output-under-a-file", "output", unwritable_output, 2, stderr="termbase.tbx: cannot write here"),
         Case("run-output-is-a-file", "output", run_into_a_file, 2, stderr="out: output exists and is not a folder"),
         Case("unknown-check-name", "output", unknown_check, 2, stderr="unknown check(s): no-such-check"),
+        Case("mine-spool-dir-under-a-file", "output", spool_under_a_file, 2,
+             stderr="cannot keep the counting's spool files in"),
     ]
 
 
