@@ -35,9 +35,9 @@ Chunk = list
 #: Default size of a chunk of files (bytes on disk). Chunking decides which example sentences
 #: are kept, so every executor uses the same plan.
 CHUNK_BYTES = 8_000_000
-#: Files larger than this are read in parts (a document is otherwise read whole: one of this
-#: size takes about ten times as much memory once segmented).
-PART_BYTES = 32_000_000
+#: Files larger than this are read in parts. A document is otherwise read whole, and while it is
+#: segmented it takes some 35 times its size in memory (the text, its offset map, the tokens).
+PART_BYTES = 4_000_000
 
 DASK_MISSING = "--scheduler needs Dask: pip install 'termkit[dask]' (dask[distributed])"
 
