@@ -475,3 +475,15 @@ def test_an_adverb_and_its_verb_in_one_dictionary_entry_are_no_term():
     assert text.count("继续加强") >= 2  # frequent enough to be a candidate, were it one
     result = mine([SEEDS], top=0)
     assert not [c.text for c in result if "继续加强" in c.scores["key"]]
+
+
+def test_the_session_a_count_of_sessions_names_is_not_a_new_term():
+    from termkit.mine.contexts import left_is_edge
+
+    # seeds: "麻醉药品委员会第五十七届会议高级别会议的部长…", "在其2009年第五十二届会议高级别会议期间…"
+    text = "麻醉药品委员会第五十七届会议高级别会议的部长"
+    assert not left_is_edge(text, text.index("会议高级别会议"))
+    assert left_is_edge("2018年世界毒品问题报告", 5)  # a year still ends what comes before
+    assert left_is_edge("第三十届特别会议", 4)  # and a count of sessions before another word
+    result = mine([SEEDS], top=200)
+    assert "会议高级别会议" not in [c.scores["key"] for c in result]

@@ -39,14 +39,22 @@ def left_is_edge(text: str, i: int) -> bool:
     """Is the occurrence starting at ``i`` at a term edge on its left?
 
     Punctuation, the sentence start, a digit, or a date or count written with digits
-    (``2018 年``世界毒品问题报告) — numbers end terms, so they are edges, not neighbours.
+    (``2018 年``世界毒品问题报告) — numbers end terms, so they are edges, not neighbours. Not
+    so for the session a count of sessions names: in 第六十二届会议高级别会议 the 会议 after 第六十二届
+    is part of the session's designation, and 会议高级别会议 a piece of it.
     """
     if i == 0:
         return True
     ch = text[i - 1]
     if not _WORD_CHAR_RE.match(ch):
         return ch not in _JOINING  # 艾滋病毒/艾滋病联合规划署: the slash joins
+    if ch == "届" and text.startswith(_SESSIONS, i):
+        return False
     return ch in "年月日号项次届" and i >= 2 and text[i - 2] in _NUMERALS
+
+
+#: What a count of sessions (第六十二届) counts.
+_SESSIONS = ("会议", "届会", "会期")
 
 
 #: Titles of the people who head a body (director, chief, chair, secretary-general). Written
