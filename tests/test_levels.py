@@ -188,3 +188,12 @@ def test_a_decoding_error_in_a_later_part_names_the_line_of_the_whole_file(tmp_p
     with pytest.raises(InputError) as err:
         read_text_part(path, *parts[-1], encoding="utf-8")
     assert err.value.line == data[:cut].count(b"\n") + 1
+
+
+def test_a_long_lived_worker_reads_the_frequent_set_of_this_run(tmp_path):
+    from termkit.mine.levels import read_frequent
+
+    write_frequent(str(tmp_path), 1, ["毒品", "管制"])
+    assert read_frequent(str(tmp_path), 1) == {"毒品", "管制"}
+    write_frequent(str(tmp_path), 1, ["公约"])  # the next run, same spool directory, same path
+    assert read_frequent(str(tmp_path), 1) == {"公约"}

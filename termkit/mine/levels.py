@@ -114,18 +114,22 @@ def write_frequent(directory: str, level: int, keys: Iterable[str]) -> int:
     return n
 
 
-_frequent_cache: dict[str, frozenset] = {}
+_frequent_cache: dict[tuple, frozenset] = {}
 
 
 def read_frequent(directory: str, level: int) -> frozenset:
-    """The frequent runs of a level, read once per process (a worker serves many chunks)."""
+    """The frequent runs of a level, read once per process (a worker serves many chunks). The
+    file's identity is part of the key: a Dask worker outlives a run, and the next run in the
+    same spool directory writes a new file at the same path."""
     path = frequent_path(directory, level)
-    got = _frequent_cache.get(path)
+    st = os.stat(path)
+    key = (path, st.st_ino, st.st_mtime_ns, st.st_size)
+    got = _frequent_cache.get(key)
     if got is None:
         with open(path, encoding="utf-8", errors="surrogatepass") as fh:
             got = frozenset(line.rstrip("\n") for line in fh)
         _frequent_cache.clear()  # one level at a time
-        _frequent_cache[path] = got
+        _frequent_cache[key] = got
     return got
 
 
