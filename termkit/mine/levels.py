@@ -215,15 +215,13 @@ def level_pass(item, directory: str, level: int) -> LevelCounts:
 
 @contextmanager
 def spool_directory(directory: Optional[str] = None):
-    """A directory for the spool files of one mining run: a new temporary one (removed at the end)
-    when ``directory`` is None, else the one given (created if needed; the files of this run are
-    removed from it at the end)."""
-    own = directory is None
+    """A new directory for the spool files of one mining run, removed at the end: inside
+    ``directory`` (created if needed) when given, else in the system's temporary folder. A run
+    of its own, so two runs given the same ``--spool-dir`` do not meet."""
     try:
-        path = tempfile.mkdtemp(prefix="termkit-levels-") if own else directory
-        os.makedirs(path, exist_ok=True)
-        probe = tempfile.TemporaryFile(dir=path)
-        probe.close()
+        if directory is not None:
+            os.makedirs(directory, exist_ok=True)
+        path = tempfile.mkdtemp(prefix="termkit-mine-", dir=directory)
     except OSError as exc:
         raise InputError(f"cannot keep the counting's spool files in {directory or tempfile.gettempdir()}: "
                          f"{exc.strerror or exc}") from None
@@ -231,10 +229,7 @@ def spool_directory(directory: Optional[str] = None):
         yield path
     finally:
         _frequent_cache.clear()
-        if own:
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            _remove(path, ("chunk", "text", "frequent.level"))
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def frequent_counts(counts: Counts, min_freq: int) -> Counts:
