@@ -271,7 +271,7 @@ def count_by_levels(executor, chunks: Sequence, min_freq: int, extra_words: Sequ
                                    progress, stats)
     try:
         counts = executor.map_reduce(first_pass, items, directory, tuple(extra_words), hmm, encoding,
-                                     progress=progress, label="counting words", merger=SpillingMerge(memory_limit))
+                                     progress=progress, label="counting words", merger=SpillingMerge(memory_limit, directory))
         if counts is None:
             return Counts()
         words = counts.words
@@ -281,7 +281,7 @@ def count_by_levels(executor, chunks: Sequence, min_freq: int, extra_words: Sequ
         for level in range(2, MAX_WORDS + 1):
             if stats.frequent[-1] == 0:
                 break
-            merger = SpillingMerge(memory_limit, at_least=min_freq, by="support")
+            merger = SpillingMerge(memory_limit, directory, at_least=min_freq, by="support")
             merged = executor.map_reduce(level_pass, items, directory, level, progress=progress,
                                          label=f"counting {level}-word n-grams", merger=merger)
             for chunk_no, _ in items:  # removed once the pass is over (a task may run again)
