@@ -271,7 +271,8 @@ def count_by_levels(executor, chunks: Sequence, min_freq: int, extra_words: Sequ
                                    progress, stats)
     try:
         counts = executor.map_reduce(first_pass, items, directory, tuple(extra_words), hmm, encoding,
-                                     progress=progress, label="counting words", merger=SpillingMerge(memory_limit, directory))
+                                     progress=progress, label="counting words",
+                                     merger=SpillingMerge(memory_limit, directory))
         if counts is None:
             return Counts()
         words = counts.words
