@@ -487,3 +487,13 @@ def test_the_session_a_count_of_sessions_names_is_not_a_new_term():
     assert left_is_edge("第三十届特别会议", 4)  # and a count of sessions before another word
     result = mine([SEEDS], top=200)
     assert "会议高级别会议" not in [c.scores["key"] for c in result]
+
+
+def test_a_candidate_never_starts_with_the_topic_word_wenti():
+    from termkit.mine.candidates import END, token_kind
+
+    # seeds: "与阿片剂非法贩运有关的资金流动问题专家工作组会议", "…前体问题专家工作组于2021年10月…"
+    assert token_kind("问题") == END
+    keys = [c.scores["key"] for c in mine([SEEDS], top=0)]
+    assert not [k for k in keys if k.startswith("问题")]
+    assert "世界毒品问题报告" in keys and "毒品和犯罪问题办公室" in keys  # inside or at the end it stays

@@ -149,8 +149,10 @@ MEASURE_WORDS = frozenset(
 
 #: Single characters that begin a term but never end one (第三十届…, 非列管前体, 无毒品区域).
 START_ONLY = frozenset("第 非 无 反 亚 超 副 总 前".split())
-#: Suffixes that end a term but never begin one (注射毒品者, 初犯者).
-END_ONLY = frozenset("者 们".split())
+#: Words that end a term but never begin one: suffixes (注射毒品者, 初犯者), and 问题, which closes
+#: the topic of a name (毒品问题, 合成毒品问题工具包, 资金流动问题专家工作组 — "on money flows"), so a
+#: candidate starting with it is the tail of a name whose topic was cut off (问题专家工作组).
+END_ONLY = frozenset("者 们 问题".split())
 
 #: General words that jieba's dictionary lacks and would otherwise split at a stop word
 #: (有|组织|犯罪, 可|持续|发展). Added to the private tokenizer, never to jieba's global one.
