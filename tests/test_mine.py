@@ -497,3 +497,15 @@ def test_a_candidate_never_starts_with_the_topic_word_wenti():
     keys = [c.scores["key"] for c in mine([SEEDS], top=0)]
     assert not [k for k in keys if k.startswith("问题")]
     assert "世界毒品问题报告" in keys and "毒品和犯罪问题办公室" in keys  # inside or at the end it stays
+
+
+def test_a_function_word_inside_an_organization_name_is_no_edge():
+    from termkit.mine.contexts import crosses
+
+    # seeds: "毒品和犯罪问题办公室研究和趋势分析处的代表…": the 和 belongs to the name before
+    text = "毒品和犯罪问题办公室研究和趋势分析处"
+    i = text.index("犯罪问题办公室研究和趋势分析处")
+    assert crosses({text.index("办公室") + 3: 0}, i, len(text))  # 毒品和犯罪问题办公室 runs across i
+    assert not crosses({i: 0}, i, len(text))  # a name ending right before it is an edge
+    keys = [c.scores["key"] for c in mine([SEEDS], top=400)]
+    assert "犯罪问题办公室研究和趋势分析处" not in keys and "研究和趋势分析处" in keys

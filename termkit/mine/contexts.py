@@ -29,6 +29,7 @@ from typing import Iterable, Optional, Sequence
 from ..model import Context, Document
 from ..text.chars import HANZI, SUPERSCRIPT_DIGITS
 from ..text.normalize import normalize
+from .candidates import JOINERS, STOP_WORDS
 
 _WORD_CHAR_RE = re.compile(rf"[{HANZI}A-Za-z]")
 _JOINING = set("/-·")
@@ -90,6 +91,22 @@ def head_title_at(text: str, j: int) -> bool:
     return text.startswith(HEAD_TITLES, j)
 
 
+#: Function words of one character (的, 和, 与, 在 …): next to a candidate, usually an edge.
+FUNCTION_CHARS = frozenset(w for w in STOP_WORDS | JOINERS if len(w) == 1)
+
+
+def crosses(name_starts: dict, i: int, j: int) -> bool:
+    """Does the name of an organization that starts before ``i`` end inside ``text[i:j]``? Then
+    the occurrence's left boundary cuts through that name, and a function word before it belongs
+    to the name (毒品和犯罪问题办公室 across 犯罪问题办公室研究和趋势分析处). ``name_starts``: end →
+    the earliest start of a name ending there, for the occurrences seen so far (all that start
+    before ``i``)."""
+    for e in range(i + 1, j):
+        if name_starts.get(e, i) < i:
+            return True
+    return False
+
+
 def right_is_edge(text: str, j: int) -> bool:
     """Is the occurrence ending at ``j`` at a term edge on its right (punctuation, the end, a
     number, an ordinal: 禁毒执法机构负责人``第二十七次会议``, or a head's title:
@@ -140,6 +157,9 @@ class Occurrences:
     # candidate → Counter of the longest candidate ending just left of an occurrence (one that is
     # not at an edge): 毒罪办 before 合成毒品战略
     left_candidates: dict = field(default_factory=dict)
+    # candidate → Counter of the function words just left of an occurrence that a longer
+    # candidate runs across (the 和 of 毒品和|犯罪问题办公室研究和趋势分析处): not an edge there
+    left_crossed: dict = field(default_factory=dict)
     forms: dict = field(default_factory=dict)  # candidate → Counter of written forms
     samples: dict = field(default_factory=dict)  # candidate → ContextSample
 
@@ -153,7 +173,7 @@ class Occurrences:
         self.doc_freq.update(other.doc_freq)
         self.left_edges.update(other.left_edges)
         self.right_edges.update(other.right_edges)
-        for name in ("left", "right", "forms", "left_candidates"):
+        for name in ("left", "right", "forms", "left_candidates", "left_crossed"):
             mine = getattr(self, name)
             for k, c in getattr(other, name).items():
                 if k in mine:
@@ -216,7 +236,7 @@ class ContextSample:
 
 
 def scan_documents(docs: Iterable[Document], candidates: Sequence[str], n_contexts: int = 3,
-                   normalized: Optional[Iterable] = None) -> Occurrences:
+                   normalized: Optional[Iterable] = None, names: frozenset = frozenset()) -> Occurrences:
     """The second map: occurrences, neighbours, written forms and contexts of ``candidates``.
 
     Each document is normalized as a whole (the text the counting read: lines broken inside a
@@ -225,13 +245,16 @@ def scan_documents(docs: Iterable[Document], candidates: Sequence[str], n_contex
     (document, start, end); their sentences are filled in at the end for the candidates kept
     (:func:`fill_sentences`), so that only the few documents that supply them are split into
     sentences. ``normalized``: the documents' normalized text, in order, when the counting kept
-    it (:func:`.candidates.read_normalized`), so that it is not normalized twice.
+    it (:func:`.candidates.read_normalized`), so that it is not normalized twice. ``names``: the
+    candidates that name organizations (:func:`.miner.organizations`); one running across an
+    occurrence's left boundary makes the function word there part of it (:func:`crosses`).
     """
     matcher = Matcher(candidates)
     occ = Occurrences(n_contexts)
     freq, left, right = occ.freq, occ.left, occ.right
     left_edges, right_edges = occ.left_edges, occ.right_edges
     left_candidates = occ.left_candidates
+    left_crossed = occ.left_crossed
     forms = occ.forms
     overall: dict[str, list] = {}  # candidate → max-heap (negated priority) of its best occurrences
     doc_best: dict[str, list] = {}  # candidate → max-heap of the best occurrence of its best documents
@@ -246,6 +269,7 @@ def scan_documents(docs: Iterable[Document], candidates: Sequence[str], n_contex
         # end → the longest candidate ending there (all of them start before a candidate that
         # starts at that end, and the matcher yields occurrences in start order)
         longest_ending: dict[int, str] = {}
+        name_starts: dict[int, int] = {}  # end → the earliest start of a name ending there
         seen_in_doc: set[str] = set()
         for i, j, cand in matcher.finditer(text):
             freq[cand] += 1
@@ -253,11 +277,19 @@ def scan_documents(docs: Iterable[Document], candidates: Sequence[str], n_contex
             before = longest_ending.get(j)
             if before is None or len(before) < len(cand):
                 longest_ending[j] = cand
+            if cand in names and name_starts.get(j, j) > i:
+                name_starts[j] = i
             if not left_is_edge(text, i) or inside_a_list(text, i, cand):
+                ch = text[i - 1]
                 c = left.get(cand)
                 if c is None:
                     c = left[cand] = Counter()
-                c[text[i - 1]] += 1
+                c[ch] += 1
+                if name_starts and ch in FUNCTION_CHARS and crosses(name_starts, i, j):
+                    c = left_crossed.get(cand)
+                    if c is None:
+                        c = left_crossed[cand] = Counter()
+                    c[ch] += 1
                 before = longest_ending.get(i)
                 if before is not None:
                     c = left_candidates.get(cand)

@@ -107,7 +107,7 @@ def count_chunk(chunk: Chunk, extra_words: Sequence[str] = (), hmm: bool = True,
 
 
 def scan_chunk(item, candidates: Sequence[str], n_contexts: int = 3, encoding: Optional[str] = None,
-               directory: Optional[str] = None):
+               directory: Optional[str] = None, names: frozenset = frozenset()):
     """The second map on ``(chunk number, chunk)``: :func:`.contexts.scan_documents`, on the
     normalized text the counting spooled in ``directory`` when it is there (read once, then
     removed), else normalizing again."""
@@ -118,9 +118,9 @@ def scan_chunk(item, candidates: Sequence[str], n_contexts: int = 3, encoding: O
     chunk_no, chunk = item
     path = text_spool_path(directory, chunk_no) if directory else None
     if path is None or not os.path.exists(path):
-        return scan_documents(chunk_documents(chunk, encoding), candidates, n_contexts)
+        return scan_documents(chunk_documents(chunk, encoding), candidates, n_contexts, names=names)
     with open(path, "rb") as fh:
-        occ = scan_documents(chunk_documents(chunk, encoding), candidates, n_contexts, read_normalized(fh))
+        occ = scan_documents(chunk_documents(chunk, encoding), candidates, n_contexts, read_normalized(fh), names)
     try:
         os.unlink(path)
     except OSError:

@@ -427,10 +427,14 @@ def _edge_entropy(cand: str, occ: Occurrences, side: str, names: frozenset = fro
             if before in names and neighbours.get(before[-1], 0) >= c:
                 neighbours[before[-1]] -= c
                 edges += c
+    crossed = occ.left_crossed.get(cand, {}) if side == "left" else {}
     kept = {}
     for ch, c in neighbours.items():
         if ch in EDGE_CHARS:
-            edges += c  # a function word next to it: a natural edge
+            inside = crossed.get(ch, 0)  # … unless a longer candidate runs across it
+            edges += c - inside  # a function word next to it: a natural edge
+            if inside:
+                kept[ch] = inside
         else:
             kept[ch] = c
     return scores.branching_entropy(kept, edges)
@@ -595,10 +599,10 @@ def _mine_spooled(corpus, executor, gloss, extra, top, min_freq, contexts, encod
     del counts
 
     # 3. map: occurrences of the shortlist; 4. reduce
-    occ = executor.map_reduce(scan_chunk, list(enumerate(chunks)), list(short), contexts, encoding, spool,
+    names = organizations(short, table, full_of)
+    occ = executor.map_reduce(scan_chunk, list(enumerate(chunks)), list(short), contexts, encoding, spool, names,
                               progress=progress, label="scanning") or Occurrences(contexts)
     frag = fragments(short, occ.freq)
-    names = organizations(short, table, full_of)
 
     results: list[Candidate] = []
     for text in short:
