@@ -509,3 +509,16 @@ def test_a_function_word_inside_an_organization_name_is_no_edge():
     assert not crosses({i: 0}, i, len(text))  # a name ending right before it is an edge
     keys = [c.scores["key"] for c in mine([SEEDS], top=400)]
     assert "犯罪问题办公室研究和趋势分析处" not in keys and "研究和趋势分析处" in keys
+
+
+def test_job_titles_and_light_verb_predicates_in_one_dictionary_entry_are_no_terms():
+    from termkit.mine.candidates import STOP, token_kind
+
+    # jieba has 保持稳定 and 保持一致 as nouns; a light verb with a noun (打击犯罪) may begin a name
+    assert token_kind("保持稳定") == STOP and token_kind("保持一致") == STOP
+    assert token_kind("打击犯罪") != STOP
+    assert token_kind("欣见") == STOP  # "welcomes": the voice of a report
+    keys = [c.scores["key"] for c in mine([SEEDS], top=400)]
+    # seeds: "毒品和犯罪问题办公室研究和趋势分析处处长…", "…艾滋病科科长…"
+    assert not [k for k in keys if k.endswith(("处长", "科长", "司长"))]
+    assert "研究和趋势分析处" in keys and "保持稳定" not in keys

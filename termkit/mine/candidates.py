@@ -80,7 +80,7 @@ STOP_WORDS = frozenset(
 REPORTING_VERBS = frozenset(
     """强调 指出 表示 认为 重申 欢迎 鼓励 呼吁 吁请 促请 敦促 承认 申明 赞扬 赞赏 感谢 注意到 认识到 意识到 获悉
     介绍 概述 说明 题为 称 称赞 认可 同意 希望 期待 决心 坚信 相信 确认 各级 酌情 会同 连同 源自 始于 来自 位于
-    旨在 据 截至 迄今 届时 当时 其时 所载 所列 所述 所定 所作 所做 所需 所示 载于 见 针对 时 更好 之时""".split()
+    旨在 据 截至 迄今 届时 当时 其时 所载 所列 所述 所定 所作 所做 所需 所示 载于 见 针对 时 更好 之时 欣见""".split()
 )
 
 #: Light verbs (加强, 促进, 开展, 打击 …): they end no term, and begin one only when it names
@@ -143,8 +143,8 @@ JOINERS = frozenset("和 与 及 暨 / - · & ＆ +".split())
 
 #: Measure words and similar: inside a term only (大会第三十届特别会议).
 MEASURE_WORDS = frozenset(
-    """届 项 次 个 名 种 条 段 份 批 起 吨 倍 年 月 日 号 部分 方面 期间 多 余 年代 世纪 季度 小时 分钟 千克
-    公斤 公里 美元 亿 万 千 百""".split()
+    """届 项 次 个 名 种 条 段 份 批 起 吨 倍 年 月 日 号 场 轮 例 笔 部分 方面 期间 多 余 年代 世纪 季度 小时
+    分钟 千克 公斤 公里 美元 亿 万 千 百""".split()
 )
 
 #: Single characters that begin a term but never end one (第三十届…, 非列管前体, 无毒品区域).
@@ -161,7 +161,7 @@ EXTRA_WORDS = ("有组织", "可持续")
 _PUNCT_RE = re.compile(rf"^[^0-9A-Za-z{HANZI}]+$")
 _NUMBER_RE = re.compile(
     r"^(?:[0-9]+(?:[.,][0-9]+)*%?|第?[0-9〇零一二三四五六七八九十百千万亿两几]+"
-    r"(?:届|次|项|个|名|种|条|段|年|月|日|号|位|家|批|起|吨|倍|点|周|天)?)$"
+    r"(?:届|次|项|个|名|种|条|段|年|月|日|号|位|家|批|起|吨|倍|点|周|天|场|轮|期|份|例|所|套|笔)?)$"
 )
 _DIGITS_RE = re.compile(r"^[0-9][0-9.,:/%\-]*$|^[A-Za-z]?-?[0-9]+(?:[-/.][0-9]+)*$")
 _ORDINAL_RE = re.compile(r"^第[0-9〇零一二三四五六七八九十百千]+[届次]$")
@@ -178,7 +178,8 @@ def token_kind(token: str) -> int:
     if len(token) == 2 and (token[0] in _STOP_CHARS or token[1] in _STOP_CHARS) and not tokenizer().FREQ.get(token):
         return STOP  # a pair the segmenter's HMM glued across a function word (由毒 | 罪办, 等国)
     if len(token) >= 4 and _adverb_and_verb(token):
-        return STOP  # one dictionary entry for an adverb and its verb (继续加强, 进一步推动): a predicate
+        return STOP  # one dictionary entry for an adverb and its verb (继续加强, 进一步推动) or a
+        # light verb and its object (保持稳定): a predicate
     if token in JOINERS or token in NO_EDGE_WORDS:
         return INNER
     if token in LIGHT_VERBS:
@@ -200,9 +201,16 @@ def token_kind(token: str) -> int:
 
 def _adverb_and_verb(token: str) -> bool:
     """Is the token a function word followed by a light verb or another function word
-    (继续|加强, 进一步|促进, 积极|参与)? jieba's dictionary has some such phrases as one word."""
-    return any(token[:i] in STOP_WORDS and (token[i:] in LIGHT_VERBS or token[i:] in STOP_WORDS)
-               for i in range(2, len(token) - 1))
+    (继续|加强, 进一步|促进, 积极|参与), or a light verb followed by an adjective or adverb
+    (保持|稳定, 保持|一致)? jieba's dictionary has some such phrases as one word, tagged as
+    nouns; a light verb and a noun or verbal noun (打击|犯罪) may begin a name and is left alone."""
+    for i in range(2, len(token) - 1):
+        head, rest = token[:i], token[i:]
+        if head in STOP_WORDS and (rest in LIGHT_VERBS or rest in STOP_WORDS):
+            return True
+        if head in LIGHT_VERBS and (dictionary_tag(rest) or "n")[0] in "ad":
+            return True
+    return False
 
 
 class _Kinds(dict):

@@ -54,7 +54,7 @@ from .candidates import (
     tokenizer,
 )
 from .reference import REFERENCES, UNReference, get_reference
-from .contexts import Occurrences, fill_sentences, scan_documents, written_form
+from .contexts import HEAD_TITLES, Occurrences, fill_sentences, scan_documents, written_form
 from .execute import CHUNK_BYTES, PART_BYTES, make_executor, plan_chunks, scan_chunk
 from .levels import LevelStats, count_by_levels, spool_directory
 
@@ -224,7 +224,15 @@ def build_table(counts: Counts, min_freq: int, tok=None, hmm: bool = True) -> di
         and not light_verb_phrase(e.words, e.freq, freq_of)
         and not predicate(e.words, e.freq, freq_of)
         and not _session(e.words)
+        and not _job_title(t)
     }
+
+
+def _job_title(text: str) -> bool:
+    """A person's title is not a term (the judged list's criteria, like a terminologist's): a name
+    followed by its head's title (研究和趋势分析处处长, 艾滋病科科长 — jieba has 处处长 and 科科长 as
+    words) names a post, not a concept."""
+    return text.endswith(HEAD_TITLES)
 
 
 def _session(words: Sequence[str]) -> bool:
