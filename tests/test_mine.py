@@ -522,3 +522,12 @@ def test_job_titles_and_light_verb_predicates_in_one_dictionary_entry_are_no_ter
     # seeds: "毒品和犯罪问题办公室研究和趋势分析处处长…", "…艾滋病科科长…"
     assert not [k for k in keys if k.endswith(("处长", "科长", "司长"))]
     assert "研究和趋势分析处" in keys and "保持稳定" not in keys
+
+
+def test_feifa_begins_terms_but_never_ends_one():
+    from termkit.mine.candidates import START, token_kind
+
+    assert token_kind("非法") == START
+    keys = [c.scores["key"] for c in mine([SEEDS], top=400)]
+    # seeds: "在应对麻醉药品和精神药物非法需求方面的重大挑战"
+    assert "麻醉药品和精神药物非法" not in keys and "非法药物" in keys

@@ -147,8 +147,9 @@ MEASURE_WORDS = frozenset(
     分钟 千克 公斤 公里 美元 亿 万 千 百""".split()
 )
 
-#: Single characters that begin a term but never end one (第三十届…, 非列管前体, 无毒品区域).
-START_ONLY = frozenset("第 非 无 反 亚 超 副 总 前".split())
+#: Words that begin a term but never end one: prefixes (第三十届…, 非列管前体, 无毒品区域) and 非法,
+#: which qualifies what follows it (非法药物, 非法种植; 麻醉药品和精神药物非法|需求 is cut mid-phrase).
+START_ONLY = frozenset("第 非 无 反 亚 超 副 总 前 非法".split())
 #: Words that end a term but never begin one: suffixes (注射毒品者, 初犯者), and 问题, which closes
 #: the topic of a name (毒品问题, 合成毒品问题工具包, 资金流动问题专家工作组 — "on money flows"), so a
 #: candidate starting with it is the tail of a name whose topic was cut off (问题专家工作组).
