@@ -32,7 +32,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from termkit.documents import load_documents  # noqa: E402
 from termkit.text.normalize import normalize, normalize_key  # noqa: E402
 
 ACCEPTED = {"un-body", "body", "instrument", "programme", "substance", "concept"}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..model import Finding
 from ..text.normalize import normalize_key
 from .context import CheckContext
-from .findings import finding_id, form_counts
+from .findings import finding_id
 
 NAME = "abbreviation-use"
 _BRACKETS = (("（", "）"), ("(", ")"))
@@ -129,7 +129,7 @@ def check(ctx: CheckContext) -> list[Finding]:
     for key, shorts in used_shorts.items():
         if len(shorts) < 2:
             continue
-        forms = {s: per for s, per in shorts.items()}
+        forms = dict(shorts)
         listing = "; ".join(f"{s} in {', '.join(sorted(per))}" for s, per in sorted(shorts.items()))
         findings.append(
             Finding(

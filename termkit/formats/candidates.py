@@ -20,7 +20,6 @@ contexts``
 
 from __future__ import annotations
 
-import csv
 
 from .cells import safe_writer
 import json

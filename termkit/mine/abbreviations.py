@@ -59,7 +59,7 @@ def find_definitions(tokens: Sequence[str], kinds: Sequence[int], text: str = ""
     ``window`` is the words before the bracket (joined by the n-gram separator) back to the
     previous punctuation or stop word, at most 30 characters.
     """
-    from .candidates import BREAK, EDGE, SEP, STOP
+    from .candidates import EDGE, SEP, STOP
 
     out: list[tuple[str, str]] = []
     n = len(tokens)

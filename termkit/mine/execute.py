@@ -16,8 +16,8 @@ reduction give the same counts in the same key order, and the ranked output is i
   the input files themselves: the files must be visible at the same paths on every worker, and
   workers need termkit installed in the same version. Dask is imported only here, on use.
 
-The tasks are pure top-level functions (:func:`count_chunk`, :func:`scan_chunk`), so they can be
-pickled to any process.
+The tasks are pure top-level functions (:func:`.levels.first_pass`, :func:`.levels.level_pass`,
+:func:`scan_chunk`), so they can be pickled to any process.
 """
 
 from __future__ import annotations
@@ -100,7 +100,8 @@ def chunk_documents(chunk: Chunk, encoding: Optional[str] = None) -> Iterable[Do
 # --- the tasks (top-level, picklable) ----------------------------------------------------------------
 
 def count_chunk(chunk: Chunk, extra_words: Sequence[str] = (), hmm: bool = True, encoding: Optional[str] = None):
-    """The first map on one chunk: :func:`.candidates.count_documents`."""
+    """Every n-gram of one chunk counted in one pass (:func:`.candidates.count_documents`): what
+    the counting by levels (:mod:`.levels`) is tested and benchmarked against."""
     from .candidates import count_documents
 
     return count_documents(chunk_documents(chunk, encoding), extra_words, hmm)
@@ -161,10 +162,12 @@ def _fold(results: Iterable, merger=None):
 
 # --- executors ------------------------------------------------------------------------------------
 
+#: ``progress(items, length, label) -> items``: reports progress over the items it passes on.
 Progress = Callable[[Iterable, Optional[int], str], Iterable]
 
 
-def _no_progress(items, length=None, label=""):
+def no_progress(items, length=None, label=""):
+    """The :data:`Progress` that reports nothing."""
     return items
 
 
@@ -174,7 +177,7 @@ class LocalExecutor:
     name = "local"
     workers = 1
 
-    def map_reduce(self, func, chunks: Sequence[Chunk], *args, progress: Progress = _no_progress, label: str = "",
+    def map_reduce(self, func, chunks: Sequence[Chunk], *args, progress: Progress = no_progress, label: str = "",
                    merger=None):
         """``func(chunk, *args)`` for every chunk, merged in chunk order (by ``merger``, e.g. a
         :class:`.store.SpillingMerge`, when given)."""
@@ -218,7 +221,7 @@ class PoolExecutor(LocalExecutor):
                 pending.append(self.pool.submit(func, c, *args))
             yield result
 
-    def map_reduce(self, func, chunks, *args, progress: Progress = _no_progress, label: str = "", merger=None):
+    def map_reduce(self, func, chunks, *args, progress: Progress = no_progress, label: str = "", merger=None):
         return _fold(progress(self._results(func, chunks, args), len(chunks), label), merger)
 
     def close(self) -> None:
@@ -263,7 +266,7 @@ class DaskExecutor(LocalExecutor):
                 raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
 
-    def map_reduce(self, func, chunks, *args, progress: Progress = _no_progress, label: str = "", merger=None):
+    def map_reduce(self, func, chunks, *args, progress: Progress = no_progress, label: str = "", merger=None):
         """The reduction runs on the workers (``merger`` does not apply: the cluster's memory
         holds the partial results, and the client receives the merged one)."""
         import dask.bag as db

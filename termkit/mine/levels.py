@@ -37,9 +37,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import and_
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 from ..errors import InputError
+from .execute import Progress, no_progress
 from .candidates import (
     EDGE,
     END,
@@ -54,13 +55,6 @@ from .candidates import (
     count_documents,
     read_runs,
 )
-
-Progress = Callable[[Iterable, Optional[int], str], Iterable]
-
-
-def _no_progress(items, length=None, label=""):
-    return items
-
 
 @dataclass
 class LevelCounts:
@@ -251,7 +245,7 @@ class LevelStats:
 
 def count_by_levels(executor, chunks: Sequence, min_freq: int, extra_words: Sequence[str] = (), hmm: bool = True,
                     encoding: Optional[str] = None, memory_limit: Optional[int] = None,
-                    directory: Optional[str] = None, progress: Progress = _no_progress,
+                    directory: Optional[str] = None, progress: Progress = no_progress,
                     stats: Optional[LevelStats] = None) -> Counts:
     """Count the corpus ``chunks`` in passes on ``executor``; return the merged :class:`Counts`
     with the candidates seen at least ``min_freq`` times (as :func:`frequent_counts`).

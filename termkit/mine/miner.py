@@ -18,11 +18,10 @@ Files are streamed twice (once per map); memory grows with the vocabulary, not t
 
 from __future__ import annotations
 
-import math
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Optional, Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
 from ..errors import InputError
 from ..model import Candidate, Document
@@ -41,7 +40,6 @@ from .candidates import (
     Counts,
     _KINDS,
     acceptable,
-    count_documents,
     NAME_HEADS,
     NOUN_TAGS,
     body_name,
@@ -53,12 +51,10 @@ from .candidates import (
     surface,
     tokenizer,
 )
-from .reference import REFERENCES, UNReference, get_reference
-from .contexts import HEAD_TITLES, Occurrences, fill_sentences, scan_documents, written_form
-from .execute import CHUNK_BYTES, PART_BYTES, make_executor, plan_chunks, scan_chunk
+from .reference import UNReference, get_reference
+from .contexts import HEAD_TITLES, Occurrences, fill_sentences, written_form
+from .execute import CHUNK_BYTES, PART_BYTES, Progress, no_progress, make_executor, plan_chunks, scan_chunk
 from .levels import LevelStats, count_by_levels, spool_directory
-
-Progress = Callable[[Iterable, Optional[int], str], Iterable]
 
 #: Characters that count as a term edge when they stand next to an occurrence (function words).
 EDGE_CHARS = frozenset(w for w in STOP_WORDS | JOINERS if len(w) == 1)
@@ -109,10 +105,6 @@ class MineResult:
 
 def _is_path(x) -> bool:
     return isinstance(x, (str, os.PathLike))
-
-
-def _no_progress(items: Iterable, length: Optional[int] = None, label: str = "") -> Iterable:
-    return items
 
 
 class _Corpus:
@@ -554,7 +546,7 @@ def mine(
 
     Raises :class:`InputError` for an empty corpus or one without Chinese text.
     """
-    progress = progress or _no_progress
+    progress = progress or no_progress
     un_ref = get_reference(reference)
     corpus = _Corpus(inputs, encoding, progress)
     gloss = _load_glossary(glossary)

@@ -24,7 +24,6 @@ All functions are pure and work on merged counts (the reduce side of the miner).
 from __future__ import annotations
 
 import math
-from collections import Counter
 from typing import Iterable, Mapping, Sequence
 
 

@@ -13,7 +13,7 @@ import re
 
 from ..model import Segment
 from .chars import HANZI, SUPERSCRIPT_DIGITS, piece_joiner
-from .layout import Block, blocks, is_broken
+from .layout import Block, blocks
 
 _CJK_END = "。！？"
 _LATIN_END = ".!?"
