@@ -231,6 +231,24 @@ def _add(keys: dict[str, int], key: str, unit: int) -> None:
     keys[key] = keys.get(key, 0) | (1 << unit)
 
 
+def _add_punctuation(keys: dict[str, int], text: str, unit: int, side: int) -> int:
+    """Add a unit per kind of punctuation in ``text`` (``side``: 1 Chinese, 2 English forms in
+    :data:`_PUNCT_KEYS`); return the next unit number."""
+    for entry in _PUNCT_KEYS:
+        if any(c in text for c in entry[side]):
+            _add(keys, entry[0], unit)
+            unit += 1
+    return unit
+
+
+def _units_with_keys(keys: dict[str, int]) -> int:
+    """How many units hold at least one key (the keys are bit masks over units)."""
+    content = 0
+    for v in keys.values():
+        content |= v
+    return content.bit_count()
+
+
 def _latin_keys(token: str) -> list[str]:
     """Keys of a Latin token inside Chinese text, the same as the English side would give it."""
     out = []
@@ -295,14 +313,8 @@ def en_features(text: str) -> Features:
             for k in here:
                 _add(keys, k, unit)
             unit += 1
-    for key, _zh, en_chars in _PUNCT_KEYS:
-        if any(c in text for c in en_chars):
-            _add(keys, key, unit)
-            unit += 1
-    content = 0
-    for v in keys.values():
-        content |= v
-    return Features(len(text.strip()), keys, content.bit_count(), unit)
+    unit = _add_punctuation(keys, text, unit, 2)
+    return Features(len(text.strip()), keys, _units_with_keys(keys), unit)
 
 
 def zh_features(text: str, lexicon: Lexicon, names: frozenset[str] = frozenset()) -> Features:
@@ -406,15 +418,9 @@ def zh_features(text: str, lexicon: Lexicon, names: frozenset[str] = frozenset()
                         mask |= 1 << unit_of[p]
                     _add(keys, "%" + py, unit_of[hz[a][0]])
                     keys["%" + py] |= mask
-    for key, zh_chars, _en in _PUNCT_KEYS:
-        if any(c in text for c in zh_chars):
-            _add(keys, key, n_units)
-            n_units += 1
-    content = 0
-    for v in keys.values():
-        content |= v
+    n_units = _add_punctuation(keys, text, n_units, 1)
     length = sum(1 for c in text if not c.isspace())
-    return Features(length, keys, content.bit_count(), n_units)
+    return Features(length, keys, _units_with_keys(keys), n_units)
 
 
 def document_names(en: Sequence[Features]) -> frozenset[str]:
@@ -778,10 +784,7 @@ def drop_frequent(zh: list[Features], en: list[Features], max_df: float) -> tupl
         keys = {k: v for k, v in f.keys.items() if k not in frequent}
         if len(keys) == len(f.keys):
             return f
-        content = 0
-        for v in keys.values():
-            content |= v
-        return Features(f.length, keys, content.bit_count(), f.units)
+        return Features(f.length, keys, _units_with_keys(keys), f.units)
 
     return [strip(f) for f in zh], [strip(f) for f in en]
 
