@@ -624,6 +624,17 @@ class _Reader:
             value = f"{value} [{target}]" if value else f"[{target}]"
         return f"{label}: {value}" if label != "note" else value
 
+    def set_picklist(self, term, attr: str, canonical, dc: str, value: str, head: list, line, allowed: str) -> None:
+        """Set a term's picklist field (``attr``) from a TBX data category, once: a second value
+        goes to the term's note, a value outside TBX-Basic's picklist is kept as written."""
+        if getattr(term, attr):
+            head.append(f"{dc}: {value}")
+            return
+        found, known = canonical(value)
+        setattr(term, attr, found)
+        if not known:
+            self.w.add(attr, f"{dc} {value!r} is not in TBX-Basic ({allowed}); kept as written", line, key=value)
+
     def check_category(self, el, level: str) -> None:
         kind, dc = self.kind(el)
         if kind == "dct":
@@ -885,21 +896,11 @@ class _Reader:
                 if not standard:
                     self.w.add("status", f"non-standard administrativeStatus {value!r} read as {status} ({STATUS_TO_TBX[status]})", line, key=value)
         elif dc == "termType":
-            found, known = canonical_type(value)
-            if term.type:
-                head.append(f"termType: {value}")
-            else:
-                term.type = found
-                if not known:
-                    self.w.add("type", f"termType {value!r} is not in TBX-Basic (fullForm, acronym, abbreviation, shortForm, variant, phrase); kept as written", line, key=value)
+            self.set_picklist(term, "type", canonical_type, dc, value, head, line,
+                              "fullForm, acronym, abbreviation, shortForm, variant, phrase")
         elif dc == "partOfSpeech":
-            found, known = canonical_pos(value)
-            if term.pos:
-                head.append(f"partOfSpeech: {value}")
-            else:
-                term.pos = found
-                if not known:
-                    self.w.add("pos", f"partOfSpeech {value!r} is not in TBX-Basic (noun, verb, adjective, adverb, properNoun, other); kept as written", line, key=value)
+            self.set_picklist(term, "pos", canonical_pos, dc, value, head, line,
+                              "noun, verb, adjective, adverb, properNoun, other")
         else:
             self.check_category(el, "term")
             head.append(self.label_line(el))
