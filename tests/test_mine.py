@@ -531,3 +531,20 @@ def test_feifa_begins_terms_but_never_ends_one():
     keys = [c.scores["key"] for c in mine([SEEDS], top=400)]
     # seeds: "在应对麻醉药品和精神药物非法需求方面的重大挑战"
     assert "麻醉药品和精神药物非法" not in keys and "非法药物" in keys
+
+
+def test_a_modifier_of_scope_or_kind_narrows_a_term_without_making_it_a_fragment(ranked):
+    from termkit.mine.candidates import modifier_expansion
+
+    assert modifier_expansion(["国际", "毒品", "管制", "公约"], 1)
+    assert modifier_expansion(["非洲", "国家", "禁毒", "执法", "机构", "负责人"], 2)
+    assert modifier_expansion(["苯丙胺", "类", "兴奋剂"], 2)
+    assert not modifier_expansion(["合成", "毒品", "战略"], 1)
+    assert not modifier_expansion(["毒品", "和", "犯罪", "问题", "办公室"], 2)
+    # seeds: 毒品管制公约 13 times, 12 of them in 国际毒品管制公约; 禁毒执法机构负责人 5 times, after
+    # 国家 (4) or 各国 (1); 兴奋剂 6 times, 5 in 苯丙胺类兴奋剂
+    assert rank(ranked, "毒品管制公约") <= 50 and rank(ranked, "国际毒品管制公约") <= 50
+    assert rank(ranked, "禁毒执法机构负责人") <= 200
+    assert rank(ranked, "兴奋剂") <= 400 and rank(ranked, "苯丙胺类兴奋剂") <= 50
+    # a term only ever written with the modifier is still a fragment of the longer name
+    assert "麻醉品管制局" not in ranked and rank(ranked, "国际麻醉品管制局") <= 50

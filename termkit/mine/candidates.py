@@ -150,6 +150,24 @@ MEASURE_WORDS = frozenset(
 #: Words that begin a term but never end one: prefixes (第三十届…, 非列管前体, 无毒品区域) and 非法,
 #: which qualifies what follows it (非法药物, 非法种植; 麻醉药品和精神药物非法|需求 is cut mid-phrase).
 START_ONLY = frozenset("第 非 无 反 亚 超 副 总 前 非法".split())
+#: Modifiers of scope (international, national, of States, global, regional …). Written before a
+#: term, one narrows where the term applies without making it another term: 国际毒品管制公约 are the
+#: international 毒品管制公约, and 国家禁毒执法机构负责人 the national 禁毒执法机构负责人. The term
+#: after one is therefore not a fragment of the longer phrase (:func:`modifier_expansion`).
+SCOPE_MODIFIERS = frozenset("国际 国家 各国 全球 区域 次区域 区域间 双边 多边 全国".split())
+
+#: The classifier of a kind: in ``X类Y`` (苯丙胺类兴奋剂, amphetamine-type stimulants) Y names the
+#: class, X the kind of it.
+CLASSIFIER = "类"
+
+
+def modifier_expansion(words: Sequence[str], i: int) -> bool:
+    """Is the candidate ``words`` its tail ``words[i:]`` narrowed by a modifier — a modifier of scope
+    (国际|毒品管制公约) or a kind marked with 类 (苯丙胺类|兴奋剂)? Then the tail, the broader
+    term, is used in it (its occurrences there are uses of the term, not of a fragment)."""
+    return i >= 1 and (words[i - 1] in SCOPE_MODIFIERS or words[i - 1] == CLASSIFIER)
+
+
 #: Words that end a term but never begin one: suffixes (注射毒品者, 初犯者), and 问题, which closes
 #: the topic of a name (毒品问题, 合成毒品问题工具包, 资金流动问题专家工作组 — "on money flows"), so a
 #: candidate starting with it is the tail of a name whose topic was cut off (问题专家工作组).

@@ -47,6 +47,7 @@ from .candidates import (
     dictionary_tag,
     glossary_words,
     light_verb_phrase,
+    modifier_expansion,
     predicate,
     surface,
     tokenizer,
@@ -72,6 +73,8 @@ class Entry:
     doc_freq: int = 0
     title: int = 0
     containers: list[int] = field(default_factory=list)  # freqs of longer candidates containing it
+    # (left neighbour, freq) of the longer candidates that narrow it by a modifier (国际|毒品管制公约)
+    expansions: list[tuple[str, int]] = field(default_factory=list)
     cvalue: float = 0.0
     cohesion: Optional[float] = None
     specificity: float = 0.0
@@ -312,7 +315,8 @@ def score_table(
     ``glued``: glossary terms the segmenter keeps whole; they are scored on the words the
     default dictionary would cut them into, like any multi-word candidate.
     """
-    # containers: the longer candidates of which an entry is a contiguous sub-sequence of words
+    # containers: the longer candidates of which an entry is a contiguous sub-sequence of words;
+    # those that only narrow it by a modifier (国际|毒品管制公约, 苯丙胺类|兴奋剂) hold uses of it
     for e in table.values():
         w = e.words
         n = len(w)
@@ -327,7 +331,11 @@ def score_table(
                 if j - i + 1 == n:
                     break
                 inner = table.get(s)
-                if inner is not None:
+                if inner is None:
+                    continue
+                if j == n - 1 and modifier_expansion(w, i):
+                    inner.expansions.append((w[i - 1][-1], e.freq))  # a use of the term, not a container
+                else:
                     inner.containers.append(e.freq)
     n_tokens = max(counts.n_tokens, 1)
     words = counts.words
@@ -411,14 +419,16 @@ def organizations(cands: Iterable[str], table: dict[str, Entry], full_of: dict[s
     return frozenset(names)
 
 
-def _edge_entropy(cand: str, occ: Occurrences, side: str, names: frozenset = frozenset()) -> float:
+def _edge_entropy(cand: str, occ: Occurrences, side: str, names: frozenset = frozenset(),
+                  expansions: Sequence[tuple[str, int]] = ()) -> float:
     """Branching entropy of the candidate's neighbours on one side.
 
     Function words next to it are edges. So, on its left, is an organization's name (``names``):
     written right before a thing, with or without 的, a name says whose it is — 毒罪办合成毒品战略
     is UNODC's Synthetic Drugs Strategy, as 毒罪办的合成毒品战略 would be — and a term that is
     mostly cited with its owner's name (13 of the 14 合成毒品战略) is not a fragment of the
-    longer phrase.
+    longer phrase. The same holds for a modifier that narrows it (``expansions``: 国际 before
+    毒品管制公约, 苯丙胺类 before 兴奋剂 — :func:`.candidates.modifier_expansion`).
     """
     neighbours = dict(getattr(occ, side).get(cand, {}))
     edges = getattr(occ, side + "_edges").get(cand, 0)
@@ -427,6 +437,11 @@ def _edge_entropy(cand: str, occ: Occurrences, side: str, names: frozenset = fro
             if before in names and neighbours.get(before[-1], 0) >= c:
                 neighbours[before[-1]] -= c
                 edges += c
+    for ch, c in expansions if side == "left" else ():
+        moved = min(neighbours.get(ch, 0), c)
+        if moved:
+            neighbours[ch] -= moved
+            edges += moved
     crossed = occ.left_crossed.get(cand, {}) if side == "left" else {}
     kept = {}
     for ch, c in neighbours.items():
@@ -609,7 +624,7 @@ def _mine_spooled(corpus, executor, gloss, extra, top, min_freq, contexts, encod
         if text in frag:
             continue
         e = table[text]
-        h_left = _edge_entropy(text, occ, "left", names)
+        h_left = _edge_entropy(text, occ, "left", names, e.expansions)
         h_right = _edge_entropy(text, occ, "right")
         edge = min(h_left, h_right)
         score = scores.termhood(
