@@ -580,6 +580,11 @@ class _Scorer:
             for k in range(b):
                 q = j - b + k
                 me += col[k] if col[k] < fe[q] else fe[q]
+        return self._lexical_llr(tz, te, mz, me), (mz + me) / (tz + te)
+
+    def _lexical_llr(self, tz: int, te: int, mz: int, me: int) -> float:
+        """Log-likelihood ratio of a bead whose ``tz`` Chinese and ``te`` English content units
+        include ``mz`` and ``me`` matched ones."""
         llr = 0.0
         if tz:
             lm, lu = self._llr_z.get(te) or self._llr(te, self.rho_z, self._llr_z)
@@ -587,7 +592,7 @@ class _Scorer:
         if te:
             lm, lu = self._llr_e.get(tz) or self._llr(tz, self.rho_e, self._llr_e)
             llr += me * lm + (te - me) * lu
-        return llr, (mz + me) / (tz + te)
+        return llr
 
     def similarity(self, i: int, j: int, a: int, b: int) -> float:
         return self.evidence(i, j, a, b)[1]
@@ -610,13 +615,7 @@ class _Scorer:
                 row = self.links[i - 1]
                 got = row.get(j - 1)
                 mz, me = got if got is not None else self.link(i - 1, j - 1)
-                llr = 0.0
-                if tz:
-                    lm, lu = self._llr_z.get(te) or self._llr(te, self.rho_z, self._llr_z)
-                    llr += mz * lm + (tz - mz) * lu
-                if te:
-                    lm, lu = self._llr_e.get(tz) or self._llr(tz, self.rho_e, self._llr_e)
-                    llr += me * lm + (te - me) * lu
+                llr = self._lexical_llr(tz, te, mz, me)
             else:
                 llr = 0.0
             total = p.w_len * len_cost - p.w_lex * llr + p.priors[(1, 1)]

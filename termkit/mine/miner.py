@@ -437,7 +437,9 @@ def _edge_entropy(cand: str, occ: Occurrences, side: str, names: frozenset = fro
             if before in names and neighbours.get(before[-1], 0) >= c:
                 neighbours[before[-1]] -= c
                 edges += c
-    for ch, c in expansions if side == "left" else ():
+    if side != "left":
+        expansions = ()
+    for ch, c in expansions:
         moved = min(neighbours.get(ch, 0), c)
         if moved:
             neighbours[ch] -= moved
