@@ -1,4 +1,4 @@
-"""Sentence alignment on real UN sentences (UN Parallel Corpus dev set, ../shared/data/unpc):
+"""Sentence alignment on real UN sentences (UN Parallel Corpus dev set, tests/data/unpc):
 every bead type, either language as the source, the lexical anchors, documents and the command."""
 
 import json
@@ -19,9 +19,8 @@ from termkit.align.sentences import (
 from termkit.cli import main
 from termkit.formats.beads import read_beads
 from termkit.glossary import load_glossary
-from conftest import ROOT, SHARED
+from conftest import ROOT, UNPC
 
-UNPC = SHARED / "data" / "unpc"
 GLOSSARY = ROOT / "glossaries" / "un-drug-control.csv"
 
 
@@ -190,6 +189,7 @@ def test_dictionary_cache_file(tmp_path, monkeypatch):
         dictionary.cedict.cache_clear()
 
 
+@pytest.mark.slow
 def test_ten_thousand_scale_is_banded(unpc):
     """4,000 real sentences a side (the whole dev set) align in seconds and almost perfectly."""
     en_all, zh_all = unpc

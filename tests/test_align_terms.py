@@ -5,9 +5,7 @@ import pytest
 from termkit.align.terms import en_ngrams, pairs_to_concepts, propose_equivalents
 from termkit.glossary import load_glossary
 from termkit.model import TranslationUnit
-from conftest import ROOT, SHARED
-
-UNPC = SHARED / "data" / "unpc"
+from conftest import ROOT, UNPC
 
 
 @pytest.fixture(scope="module")

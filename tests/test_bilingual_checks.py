@@ -15,10 +15,9 @@ from termkit.cli import main
 from termkit.formats.tmx import write_tmx
 from termkit.glossary import load_glossary
 from termkit.model import TranslationUnit
-from conftest import ROOT, SHARED
+from conftest import ROOT, UNPC
 
 GLOSSARY = str(ROOT / "glossaries" / "un-drug-control.csv")
-UNPC = SHARED / "data" / "unpc"
 
 
 def unpc(line: int) -> tuple[str, str]:

@@ -23,11 +23,10 @@ from termkit.model import Candidate, Concept, Context, Term
 
 from test_tbx import GLOSSARY, PARSER, SAMPLES, V2Validator, V3Validator, key  # noqa: E402  (tests/ is on sys.path)
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-CSV_SAMPLES = SHARED / "data" / "samples" / "glossary_csv"
-FACEBOOK = CSV_SAMPLES / "f_en-zh_CN.csv"
-GOOGLE = CSV_SAMPLES / "g_en_zh-CN.csv"
+from conftest import DATA, ROOT, need  # noqa: E402
+
+FACEBOOK = DATA / "tico19" / "f_en-zh_CN.csv"
+GOOGLE = DATA / "tico19" / "g_en_zh-CN.csv"
 
 
 @pytest.fixture(scope="module")
@@ -231,6 +230,7 @@ def test_export_errors_are_one_line_and_leave_nothing(tmp_path):
 
 
 def test_export_prints_reader_warnings_and_q_silences_them(tmp_path):
+    need(SAMPLES / "all_usage_status.xml")
     out = tmp_path / "suse.tbx"
     result = run("export", SAMPLES / "all_usage_status.xml", "-o", out)
     assert result.exit_code == 0
@@ -247,6 +247,7 @@ def test_export_prints_reader_warnings_and_q_silences_them(tmp_path):
 
 
 def test_merging_inputs_of_every_format(tmp_path, curated):
+    need(SAMPLES / "omegat_sampleTBXfile.tbx")
     wide = tmp_path / "w.csv"
     write_glossary_csv_wide(curated[:10], wide)
     book = tmp_path / "b.xlsx"

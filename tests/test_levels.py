@@ -40,6 +40,7 @@ def test_levels_equal_the_one_pass_count_on_the_seeds(min_freq):
     _same(count_by_levels(LocalExecutor(), chunks, min_freq), _one_pass(chunks, min_freq))
 
 
+@pytest.mark.slow
 def test_levels_equal_the_one_pass_count_on_the_unpc_dev_set(unpc_dir):  # noqa: F811
     chunks = _plan(unpc_dir, 400_000)
     stats = LevelStats()
@@ -76,6 +77,7 @@ def test_counts_under_a_tiny_memory_limit_are_the_same():
     _same(count_by_levels(LocalExecutor(), chunks, 2, memory_limit=1), count_by_levels(LocalExecutor(), chunks, 2))
 
 
+@pytest.mark.slow
 def test_process_pool_counts_by_levels_the_same():
     chunks = _plan(SEEDS)
     with PoolExecutor(2) as pool:

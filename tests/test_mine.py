@@ -410,12 +410,9 @@ def test_un_women_abbreviation_resolves_to_the_full_name(mined):
 
 
 def test_mining_general_un_text_is_still_sensible():
-    from conftest import ROOT as _root
+    from conftest import UNPC
 
-    unpc = _root.parent / "shared" / "data" / "unpc" / "UNv1.0.devset.zh"
-    if not unpc.exists():
-        pytest.skip("no UNPC dev set")
-    lines = unpc.read_text(encoding="utf-8").splitlines()
+    lines = (UNPC / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()
     docs = [Document(id=f"u{i}", text="\n".join(lines[i:i + 200])) for i in range(0, len(lines), 200)]
     top = [c.scores["key"] for c in mine(docs, top=60, contexts=0)]
     assert len(top) == 60

@@ -18,8 +18,9 @@ from termkit.mine.execute import DASK_MISSING, LocalExecutor, count_chunk, make_
 from termkit.documents import load_documents
 
 from conftest import SEEDS
+from conftest import UNPC as UNPC_DIR
 
-UNPC = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "unpc" / "UNv1.0.devset.zh"
+UNPC = UNPC_DIR / "UNv1.0.devset.zh"
 CHUNK = 40_000  # small chunks, so that even the seeds make several tasks
 
 
@@ -48,8 +49,6 @@ def cluster():
 @pytest.fixture(scope="module")
 def unpc_dir(tmp_path_factory):
     """The UNPC dev set (Chinese side, 4,000 sentences) as eight documents of 500 lines."""
-    if not UNPC.exists():
-        pytest.skip(f"the UN Parallel Corpus dev set is not at {UNPC} (it lives in the shared folder beside the repo)")
     lines = UNPC.read_text(encoding="utf-8").splitlines(keepends=True)
     d = tmp_path_factory.mktemp("unpc")
     for i in range(0, len(lines), 500):
@@ -74,6 +73,7 @@ def test_the_plan_has_several_chunks(unpc_dir):
     assert len(plan_chunks([(str(f), f.stem) for f in files])) == 1
 
 
+@pytest.mark.slow
 def test_dask_equals_single_process_on_the_seeds(cluster, seeds_local):
     result = mine([str(SEEDS)], top=0, chunk_bytes=CHUNK, scheduler=cluster)
     assert len(seeds_local) > 500
@@ -81,12 +81,14 @@ def test_dask_equals_single_process_on_the_seeds(cluster, seeds_local):
     assert (result.n_docs, result.n_chars, result.n_candidates) == (seeds_local.n_docs, seeds_local.n_chars, seeds_local.n_candidates)
 
 
+@pytest.mark.slow
 def test_dask_equals_single_process_on_the_unpc_dev_set(cluster, unpc_local, unpc_dir):
     result = mine([str(unpc_dir)], top=0, chunk_bytes=CHUNK, scheduler=cluster)
     assert len(unpc_local) > 500
     assert ranked(result) == ranked(unpc_local)
 
 
+@pytest.mark.slow
 def test_process_pool_equals_single_process(seeds_local, unpc_local, unpc_dir):
     assert ranked(mine([str(SEEDS)], top=0, chunk_bytes=CHUNK, jobs=2)) == ranked(seeds_local)
     assert ranked(mine([str(unpc_dir)], top=0, chunk_bytes=CHUNK, jobs=2)) == ranked(unpc_local)
@@ -97,6 +99,7 @@ def test_chunking_does_not_change_the_ranking(seeds_local):
     assert [r[:10] for r in ranked(whole)] == [r[:10] for r in ranked(seeds_local)]
 
 
+@pytest.mark.slow
 def test_cli_jobs_equals_single_process(tmp_path):
     runner = CliRunner()
     outs = []
@@ -145,6 +148,7 @@ def test_local_executor_runs_a_task_per_chunk():
     assert isinstance(counts, Counts) and counts.n_docs == 4
 
 
+@pytest.mark.slow
 def test_spilling_to_disk_gives_the_same_output(seeds_local, tmp_path):
     """A one-byte memory limit: the counts go to SQLite after every chunk and come back equal."""
     from termkit.mine.store import SpillingMerge

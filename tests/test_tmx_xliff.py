@@ -1,4 +1,4 @@
-"""TMX and XLIFF: the real third-party samples in ../shared/data/samples load with the right
+"""TMX and XLIFF: the real third-party samples (TICO-19, Symfony in tests/data; OASIS in ../shared) load with the right
 counts and languages; inline tags, language-tag case and XXE; TMX written by termkit is read
 back by termkit and by translate-toolkit."""
 
@@ -14,17 +14,18 @@ from termkit.formats.tmx import read_tmx, write_tmx
 from termkit.formats.xliff import read_xliff
 from termkit.model import SentencePair, TranslationUnit, lang_base
 from termkit.formats.beads import write_alignment
-from conftest import SHARED
+from conftest import DATA, SHARED, UNPC, need
 
-SAMPLES = SHARED / "data" / "samples"
-UNPC = SHARED / "data" / "unpc"
+OASIS = SHARED / "data" / "samples" / "xliff2"
+TICO_TMX = DATA / "tico19" / "all.en-zh.tmx"
+SYMFONY = DATA / "symfony"
 
 
 # --- the real sample files -------------------------------------------------------------------
 
 
 def test_tico19_tmx_sample():
-    units = read_tmx(SAMPLES / "tmx" / "all.en-zh.tmx")
+    units = read_tmx(TICO_TMX)
     assert len(units) == 3071
     assert {(u.src_lang, u.tgt_lang) for u in units} == {("en", "zh")}
     first = units[0]
@@ -42,7 +43,7 @@ def test_tico19_tmx_sample():
     ("Security-Core", "security.zh_CN.xlf", 19),
 ])
 def test_symfony_xliff12_samples(folder, name, count):
-    units = read_xliff(SAMPLES / "xliff12" / folder / name)
+    units = read_xliff(SYMFONY / folder / name)
     assert len(units) == count
     assert {(u.src_lang, u.tgt_lang) for u in units} == {("en", "zh-CN")}
     assert all(u.source and u.target and u.id for u in units)
@@ -50,13 +51,13 @@ def test_symfony_xliff12_samples(folder, name, count):
 
 
 def test_symfony_validator_first_units():
-    units = read_xliff(SAMPLES / "xliff12" / "Validator" / "validators.zh_CN.xlf")
+    units = read_xliff(SYMFONY / "Validator" / "validators.zh_CN.xlf")
     assert (units[0].id, units[0].source, units[0].target) == ("1", "This value should be false.", "该变量的值应为 false 。")
     assert units[2].source == "This value should be of type {{ type }}."
 
 
 def test_oasis_xliff2_samples():
-    units = read_xliff(SAMPLES / "xliff2" / "withGlossary.xlf")
+    units = read_xliff(need(OASIS / "withGlossary.xlf"))
     assert [(u.id, u.source, u.target) for u in units] == [
         ("1:1", "He is my doppelgänger.", "Il est mon alter ego."),  # <mrk> text kept
         ("1:2", "Another doppelgänger.", "Un autre double."),
@@ -64,16 +65,16 @@ def test_oasis_xliff2_samples():
     assert {(u.src_lang, u.tgt_lang) for u in units} == {("en", "fr")}
     for name in ("Good-gls_glossEntry-and-translation-unique-in-glossary.xlf",
                  "Bad-gls_glossEntry-and-translation-not-unique-in-glossary.xlf"):
-        (unit,) = read_xliff(SAMPLES / "xliff2" / name)
+        (unit,) = read_xliff(need(OASIS / name))
         assert unit.id == "xmrk_000_concept" and (unit.src_lang, unit.tgt_lang) == ("en-us", "de")
         assert unit.source.startswith("I like to ski. And Ctrl+C=")  # the glossary module is not text
 
 
 def test_read_bilingual_picks_the_reader():
     assert is_bilingual("a.TMX") and is_bilingual("b.xlf") and not is_bilingual("c.txt")
-    assert len(read_bilingual(SAMPLES / "xliff12" / "Form" / "validators.zh_CN.xlf")) == 33
+    assert len(read_bilingual(SYMFONY / "Form" / "validators.zh_CN.xlf")) == 33
     with pytest.raises(InputError):
-        read_bilingual(SAMPLES / "README.md")
+        read_bilingual(DATA / "README.md")
 
 
 # --- inline tags, language tags -------------------------------------------------------------
