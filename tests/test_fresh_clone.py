@@ -50,14 +50,14 @@ def pytest_in(clone, *args):
 
 
 def test_a_clone_with_nothing_beside_it_collects_every_test(clone):
-    proc = pytest_in(clone, "--collect-only", "-q", "-m", "")
+    proc = pytest_in(clone, "--collect-only", "-m", "")
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     last = proc.stdout.splitlines()[-1]
     assert "error" not in last.lower() and int(last.split()[0]) > 300, proc.stdout[-3000:]
 
 
 def test_a_clone_with_nothing_beside_it_passes_the_data_tests(clone):
-    proc = pytest_in(clone, "-q", "-rs", *DATA_TESTS)
+    proc = pytest_in(clone, "-rs", *DATA_TESTS)
     out = proc.stdout
     assert proc.returncode == 0, out[-5000:] + proc.stderr[-3000:]
     skips = [line for line in out.splitlines() if line.startswith("SKIPPED")]
