@@ -4,10 +4,11 @@
     python bench/align_eval.py --no-timing
     python bench/align_eval.py --terms       # and the top 100 term pairs on the UNPC dev set
 
-Data (not copied into the project; read from ``../shared/data`` beside the repository):
+Data:
 
-* MAC-Dev (``align/mac-dev``): six literary chapters, Chinese → English, with gold beads.
-* UN documents built from the UN Parallel Corpus dev set (``unpc``): the 4,000 line pairs are cut
+* MAC-Dev (``../shared/data/align/mac-dev``, beside the repository; GPL excerpts of novels, so not
+  copied into the project): six literary chapters, Chinese → English, with gold beads.
+* UN documents built from the UN Parallel Corpus dev set (``tests/data/unpc``): the 4,000 line pairs are cut
   into documents of 200–400 lines; on each, with a fixed seed, some lines are dropped on one side
   (1–0 and 0–1 beads) and some neighbouring lines merged on one side (1–2, 2–1, 1–3 beads), so
   the gold alignment is known. English is the source.
@@ -37,9 +38,8 @@ sys.path.insert(0, str(ROOT))
 
 from termkit.align import align  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "data"
-MAC = SHARED / "align" / "mac-dev"
-UNPC = SHARED / "unpc"
+MAC = ROOT.parent / "shared" / "data" / "align" / "mac-dev"
+UNPC = ROOT / "tests" / "data" / "unpc"
 
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
 

@@ -34,7 +34,7 @@ from termkit.model import Concept, Document, Term  # noqa: E402
 from termkit.text.normalize import normalize_key  # noqa: E402
 from termkit.text.segment import segment  # noqa: E402
 
-UNPC_ZH = ROOT.parent / "shared" / "data" / "unpc" / "UNv1.0.devset.zh"
+UNPC_ZH = ROOT / "tests" / "data" / "unpc" / "UNv1.0.devset.zh"
 
 
 def sentences() -> list[str]:

@@ -3,7 +3,7 @@
     python bench/mine.py [--sizes 20,80] [--workdir DIR] [--skip-raw]
 
 Builds Chinese corpora of the given sizes (MB of UTF-8 text) from the seed documents and the
-Chinese side of the UN Parallel Corpus dev set (../shared/data/unpc/UNv1.0.devset.zh):
+Chinese side of the UN Parallel Corpus dev set (tests/data/unpc/UNv1.0.devset.zh):
 paragraphs and lines shuffled and repeated, written as files of about 500 KB (a corpus is a
 folder of documents). For each size, in fresh processes:
 
@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-UNPC = ROOT.parent / "shared" / "data" / "unpc" / "UNv1.0.devset.zh"
+UNPC = ROOT / "tests" / "data" / "unpc" / "UNv1.0.devset.zh"
 FILE_BYTES = 500_000
 
 

@@ -1,6 +1,6 @@
 """Rebuild the general-UN reference of `termkit mine`: termkit/data/unpc_zh_words.tsv.
 
-    python bench/mine_reference.py [--source ../shared/data/unpc/UNv1.0.devset.zh] [--min-count 2]
+    python bench/mine_reference.py [--source tests/data/unpc/UNv1.0.devset.zh] [--min-count 2]
 
 Word frequencies of general United Nations Chinese, the second contrastive reference of the
 miner's domain specificity (see termkit/mine/reference.py): every line of the Chinese side of the
@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "unpc" / "UNv1.0.devset.zh"
+DEFAULT_SOURCE = ROOT / "tests" / "data" / "unpc" / "UNv1.0.devset.zh"
 OUT = ROOT / "termkit" / "data" / "unpc_zh_words.tsv"
 _WORD_RE = re.compile(r"[A-Za-z\u3400-\u9fff]")
 

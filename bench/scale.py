@@ -3,7 +3,7 @@
     python bench/scale.py [--sizes 10,20,40,80] [--modes single,jobs2,dask2] [--chunk-mb 2] [--workdir DIR]
 
 Builds corpora of real UN Chinese (the seeds and the Chinese side of the UN Parallel Corpus dev
-set, ../shared/data/unpc/UNv1.0.devset.zh): sentences shuffled with a fixed seed and repeated
+set, tests/data/unpc/UNv1.0.devset.zh): sentences shuffled with a fixed seed and repeated
 until the size is reached, 2 % of the sentences perturbed (their numbers changed) so that the
 vocabulary keeps growing a little; files of about 500 KB. For each size and mode, in a fresh
 process: `termkit.mine.mine(top=500)` with the default memory limit —
@@ -40,7 +40,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-UNPC = ROOT.parent / "shared" / "data" / "unpc" / "UNv1.0.devset.zh"
+UNPC = ROOT / "tests" / "data" / "unpc" / "UNv1.0.devset.zh"
 FILE_BYTES = 500_000
 PERTURB = 0.02
 _SENT_RE = re.compile(r"[^。！？\n]+[。！？]?")

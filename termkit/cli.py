@@ -55,6 +55,11 @@ def _on_sigterm(signum, frame):
 class TermkitGroup(click.Group):
     """Turns library errors into one-line messages and exit codes."""
 
+    def make_context(self, info_name, args, parent=None, **extra):
+        if parent is None:  # a new invocation (tests invoke many in one process): options start off
+            state.debug = state.quiet = state.verbose = False
+        return super().make_context(info_name, args, parent=parent, **extra)
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
@@ -112,24 +117,55 @@ def output_stream(path: str | None) -> Iterator[IO[str]]:
         yield fh
 
 
-@click.group(cls=TermkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
+def _set_state(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:  # given before or after the command: either turns it on
+        setattr(state, param.name, True)
+
+
+def _message_options(f):
+    """--debug, -q and -v, accepted before the command (``termkit -q mine``) and after it."""
+    for flags, name, help_text in reversed([
+        (("--debug",), "debug", "Show tracebacks for errors."),
+        (("-q", "--quiet"), "quiet", "No progress or messages on stderr."),
+        (("-v", "--verbose"), "verbose", "More messages on stderr."),
+    ]):
+        f = click.option(*flags, name, is_flag=True, expose_value=False, is_eager=True, callback=_set_state, help=help_text)(f)
+    return f
+
+
+class TermkitCommandGroup(TermkitGroup):
+    """Gives every command (and subcommand) the message options."""
+
+    def command(self, *args, **kwargs):
+        decorator = super().command(*args, **kwargs)
+        return lambda f: decorator(_message_options(f))
+
+    def group(self, *args, **kwargs):
+        kwargs.setdefault("cls", TermkitCommandGroup)
+        decorator = super().group(*args, **kwargs)
+        return lambda f: decorator(_message_options(f))
+
+
+@click.group(cls=TermkitCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="termkit")
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress or messages on stderr.")
-@click.option("-v", "--verbose", is_flag=True, help="More messages on stderr.")
-def main(debug: bool, quiet: bool, verbose: bool) -> None:
+@_message_options
+def main() -> None:
     """termkit: English–Chinese terminology toolkit.
 
     Mine Chinese terms from a corpus, look them up in a glossary, check documents for
     inconsistent terminology, and export termbases for CAT tools.
     """
-    state.debug, state.quiet, state.verbose = debug, quiet, verbose
     with contextlib.suppress(ValueError):  # not in the main thread: leave signals alone
         signal.signal(signal.SIGTERM, _on_sigterm)
 
 
 _encoding_option = click.option(
     "--encoding", default=None, metavar="NAME", help="Input encoding (default: detect UTF-8/16, GB18030, Big5)."
+)
+
+_fail_on_option = click.option(
+    "--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True,
+    help="Exit 1 when a finding reaches this severity.",
 )
 
 
@@ -287,8 +323,7 @@ def mine_cmd(inputs: tuple[str, ...], glossaries: tuple[str, ...], top: int | No
 @main.command("check")
 @click.argument("inputs", nargs=-1, required=True, metavar="DOCS...")
 @glossary_option(required=False)
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True,
-              help="Exit 1 when a finding reaches this severity.")
+@_fail_on_option
 @click.option("-o", "--output", default=None, metavar="DIR|FILE",
               help="A folder (report.html, report.json, report.csv) or one file (format from its extension).")
 @click.option("--format", "fmt", type=click.Choice(["html", "json", "csv", "text"]), default=None,
@@ -331,21 +366,27 @@ def check_cmd(inputs, glossaries, fail_on, output, fmt, ignore_file, checks, no_
 @click.option("--top", default=500, show_default=True, help="Candidates to keep (0 = all).")
 @click.option("--min-freq", default=2, show_default=True, help="Fewest occurrences of a candidate.")
 @click.option("--ignore", "ignore_file", default=None, metavar="FILE", help="Finding ids to suppress.")
+@_fail_on_option
+@click.option("--force", is_flag=True, help="Replace the results of a run with another corpus or glossary in OUT_DIR.")
 @_encoding_option
-def run_cmd(corpus, glossaries, out_dir, top, min_freq, ignore_file, encoding) -> None:
+def run_cmd(corpus, glossaries, out_dir, top, min_freq, ignore_file, fail_on, force, encoding) -> None:
     """The main job: mine terms, build the termbase, check consistency — into one folder.
 
-    Writes candidates.csv, termbase.csv (and termbase.tbx), report.html, report.json, report.csv.
+    Writes candidates.csv; with -g, the glossary as a termbase for CAT tools (termbase.tbx, TBX-Basic
+    v2; termbase-v3.tbx; termbase.csv); the new candidates as proposed entries (proposed.tbx,
+    proposed.csv); report.html, report.json, report.csv. Exit 0, or 1 when a finding reaches
+    --fail-on (as `termkit check`), 2 on bad input or when OUT_DIR holds another run's results.
     """
     from .pipeline import run_job
 
     s = run_job(corpus, glossaries, out_dir, top=top, min_freq=min_freq, ignore_file=ignore_file,
-                encoding=encoding, progress=progress)
-    sev = ", ".join(f"{n} {k}" for k, n in sorted(s.findings.items())) or "none"
-    info(f"{s.n_docs} documents, {s.n_chars:,} characters; {s.n_candidates} candidates ({s.n_new} new); "
-         f"termbase: {s.n_concepts} glossary concepts + {s.n_new} proposed; findings: {sev}")
+                encoding=encoding, force=force, progress=progress)
+    termbase = f"termbase: {s.n_concepts} glossary concepts" if glossaries else "no glossary, so no termbase"
+    info(f"{s.n_docs} documents, {s.n_chars:,} characters; {s.n_candidates} candidates ({s.n_new} new, proposed); "
+         f"{termbase}; findings: {s.describe_findings()}")
     for path in s.files:
         info(f"  {path}")
+    sys.exit(1 if s.fails(fail_on) else 0)
 
 
 

@@ -99,8 +99,9 @@ def candidates_to_concepts(
 ) -> list[Concept]:
     """Mined candidates as proposed glossary entries, one concept each, best first.
 
-    Each becomes a concept ``cand-<rank>`` with one term (status ``admitted``: proposed, not yet
-    preferred; type ``abbreviation`` when the corpus defines it as a short form). The term's note
+    Each becomes a concept ``cand-<rank>`` with one term (status ``proposed``: nobody has approved
+    it yet, and TBX files say so in a note rather than an administrativeStatus; type
+    ``abbreviation`` when the corpus defines it as a short form). The term's note
     carries the mining statistics (score, frequency, document frequency, C-value, cohesion,
     branching entropy, domain specificity), the pinyin, abbreviation links and the glossary match,
     one ``label: value`` line each, then its example sentences as ``context: …`` lines, which TBX
@@ -136,7 +137,7 @@ def candidates_to_concepts(
         term = Term(
             text=c.text,
             lang=lang,
-            status="admitted",
+            status="proposed",
             type="abbreviation" if c.abbreviation_of else "",
             note="\n".join(lines),
             source="termkit mine" + (f"; contexts at {where}" if where else ""),
@@ -390,6 +391,21 @@ def _fold_concept_fields(concepts: Sequence[Concept]) -> list[Concept]:
         )
         out.append(replace(c, terms=[merged] + list(c.terms[1:]), definition="", note=""))
     return out
+
+
+_STATUS_ORDER = {"preferred": 0, "admitted": 1, "proposed": 2, "deprecated": 3, "superseded": 4}
+
+
+def preferred_first(concepts: Iterable[Concept]) -> list[Concept]:
+    """Copies whose terms in each language run preferred, admitted, …, deprecated, superseded.
+
+    CAT tools show a concept's first term of a language as *the* term (OmegaT, translate-toolkit,
+    the first column of a CSV import), so a termbase for them leads with the preferred one; the
+    order among terms of one status is kept.
+    """
+    from dataclasses import replace
+
+    return [replace(c, terms=sorted(c.terms, key=lambda t: _STATUS_ORDER.get(t.status, 5))) for c in concepts]
 
 
 def export_concepts(concepts: Iterable[Concept], out: str | os.PathLike, **options) -> ExportResult:

@@ -81,7 +81,9 @@ class Document:
         return f"Document(id={self.id!r}, path={self.path!r}, lang={self.lang!r}, chars={len(self.text)})"
 
 
-STATUSES = ("preferred", "admitted", "deprecated", "superseded")
+# The first four are TBX administrativeStatus values. ``proposed`` is a mined candidate nobody has
+# approved yet: TBX-Basic has no administrativeStatus for it, so TBX files carry it as a note.
+STATUSES = ("preferred", "admitted", "deprecated", "superseded", "proposed")
 TERM_TYPES = ("fullForm", "abbreviation", "acronym", "shortForm", "variant")
 
 
@@ -91,7 +93,7 @@ class Term:
 
     text: str
     lang: str
-    status: str = "preferred"  # one of STATUSES (TBX administrativeStatus)
+    status: str = "preferred"  # one of STATUSES (TBX administrativeStatus, or proposed)
     type: str = ""  # one of TERM_TYPES (TBX termType), or empty
     pos: str = ""
     definition: str = ""  # a language-level definition (the CSV row's definition)

@@ -133,7 +133,8 @@ def write_report(result: CheckResult, out, fmt: str) -> None:
     from . import report
 
     if not hasattr(out, "write"):
-        with atomic_write(out, newline="" if fmt == "csv" else None) as fh:
+        csv_options = {"newline": "", "encoding": "utf-8-sig"} if fmt == "csv" else {}  # the BOM: Excel
+        with atomic_write(out, **csv_options) as fh:
             write_report(result, fh, fmt)
         return
     if fmt == "html":
@@ -159,6 +160,9 @@ def write_report_folder(result: CheckResult, folder: str | os.PathLike) -> list[
     return written
 
 
+SEVERITIES = ("error", "warning", "info")
+
+
 @dataclass
 class RunSummary:
     out_dir: Path
@@ -169,6 +173,20 @@ class RunSummary:
     n_concepts: int = 0
     findings: dict[str, int] = field(default_factory=dict)  # by severity
     files: list[Path] = field(default_factory=list)
+    result: Optional[CheckResult] = None
+
+    def fails(self, fail_on: str = "error") -> bool:
+        """The exit rule of ``termkit check``: a finding at or above ``fail_on``."""
+        return self.result is not None and self.result.fails(fail_on)
+
+    def describe_findings(self) -> str:
+        """``3 errors, 12 warnings, 40 info`` — most severe first."""
+        parts = []
+        for severity in SEVERITIES:
+            n = self.findings.get(severity, 0)
+            if n:
+                parts.append(f"{n} {severity}" + ("s" if n != 1 and severity != "info" else ""))
+        return ", ".join(parts) or "none"
 
 
 def run_job(
@@ -180,59 +198,82 @@ def run_job(
     min_freq: int = 2,
     ignore_file: str | os.PathLike | None = None,
     encoding: Optional[str] = None,
+    force: bool = False,
     progress: Progress = _no_progress,
 ) -> RunSummary:
     """The main job: mined candidates, termbase, consistency report — all in ``out_dir``.
 
-    Writes ``candidates.csv`` (ranked, with glossary status), ``termbase.csv`` (the glossary's
-    concepts plus new candidates as proposed entries; also ``termbase.tbx`` when the TBX writer
-    is available), ``report.html``, ``report.json`` and ``report.csv``.
+    Writes ``candidates.csv`` (ranked, with glossary status); with a glossary, the termbase a CAT
+    tool imports — ``termbase.tbx`` (TBX-Basic v2, which OmegaT, memoQ, Phrase, MultiTerm's
+    converter and translate-toolkit read), ``termbase-v3.tbx`` (TBX-Basic v3, ISO 30042:2019) and
+    ``termbase.csv`` (one concept a row, a column per language) — holding only the glossary's
+    concepts; the new candidates as entries with status ``proposed`` in ``proposed.tbx`` (v2) and
+    ``proposed.csv``; and ``report.html``, ``report.json``, ``report.csv``. Every CSV has a BOM
+    (Excel). A folder holding another run's results (other corpus or glossaries) is refused
+    unless ``force``; see :mod:`termkit.run_folder`.
     """
+    from . import run_folder
     from .formats.candidates import write_candidates
     from .glossary import load_glossary
     from .mine import mine
 
     out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise InputError("output exists and is not a folder", str(out))
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"cannot create the output folder: {exc.strerror or exc}", str(out)) from None
+    corpus = list(corpus)
+    glossary_paths = list(glossary_paths)
+    inputs = run_folder.run_inputs(corpus, glossary_paths)
+    run_folder.claim(out, inputs, force)
     files = corpus_files(corpus)
     docs = list(load_documents(progress(files, len(files), "reading"), encoding=encoding))
     _require_chinese(docs)
-    glossary_paths = list(glossary_paths)
     glossary = load_glossary(glossary_paths) if glossary_paths else None
     mined = mine(docs, glossary, top=0, min_freq=min_freq, progress=progress)
     ranked = mined.candidates[:top] if top else mined.candidates
     summary = RunSummary(out, n_docs=len(docs), n_chars=sum(len(d.text) for d in docs), n_candidates=len(ranked))
 
     path = out / "candidates.csv"
-    with atomic_write(path, newline="") as fh:
+    with atomic_write(path, newline="", encoding="utf-8-sig") as fh:
         write_candidates(ranked, fh, "csv")
     summary.files.append(path)
 
-    summary.files += _write_termbase(glossary, ranked, out, summary)
+    if glossary is not None:
+        summary.files += _write_termbase(glossary, out, summary)
+    summary.files += _write_proposed(ranked, out, summary)
 
     result = check_documents(docs, glossary, mined.candidates, ignore=read_ignore_file(ignore_file))
     summary.files += write_report_folder(result, out)
+    summary.result = result
     for f in result.findings:
         summary.findings[f.severity] = summary.findings.get(f.severity, 0) + 1
+    run_folder.finish(out, inputs, summary.files)
     return summary
 
 
-def _write_termbase(glossary, candidates, out: Path, summary: RunSummary) -> list[Path]:
-    """The glossary's concepts plus the new candidates as proposed entries (CSV and TBX v3)."""
-    from .export import candidates_to_concepts, export_concepts
-    from .formats.csv import write_glossary_csv
+def _write_termbase(glossary, out: Path, summary: RunSummary) -> list[Path]:
+    """The glossary's concepts, as CAT tools import them: TBX-Basic v2 and v3, wide CSV."""
+    from .export import export_concepts, preferred_first
 
-    concepts = list(glossary.concepts) if glossary is not None else []
-    new = [c for c in candidates if c.status == "new"]
-    proposed = candidates_to_concepts(new, subject="proposed", id_prefix="proposed-")
+    concepts = preferred_first(glossary.concepts)
+    summary.n_concepts = sum(1 for c in concepts if c.terms)
+    paths = [out / "termbase.tbx", out / "termbase-v3.tbx", out / "termbase.csv"]
+    export_concepts(concepts, paths[0], tbx_version=2, title=_title(glossary))
+    export_concepts(concepts, paths[1], tbx_version=3, title=_title(glossary))
+    export_concepts(concepts, paths[2], shape="wide")
+    return paths
+
+
+def _write_proposed(candidates, out: Path, summary: RunSummary) -> list[Path]:
+    """The candidates the glossary lacks, as entries with status ``proposed`` (TBX v2 and CSV)."""
+    from .export import candidates_to_concepts, export_concepts
+
+    proposed = candidates_to_concepts([c for c in candidates if c.status == "new"], id_prefix="proposed-")
     summary.n_new = len(proposed)
-    summary.n_concepts = len(concepts)
-    csv_path, tbx_path = out / "termbase.csv", out / "termbase.tbx"
-    write_glossary_csv(concepts + proposed, csv_path)
-    export_concepts(concepts + proposed, tbx_path)
-    return [csv_path, tbx_path]
+    if not proposed:
+        return []
+    paths = [out / "proposed.tbx", out / "proposed.csv"]
+    export_concepts(proposed, paths[0], tbx_version=2, title="termkit: proposed entries")
+    export_concepts(proposed, paths[1], shape="wide")
+    return paths
+
+
+def _title(glossary) -> str:
+    return ", ".join(Path(p).stem for p in glossary.paths) or "termbase"

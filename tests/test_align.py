@@ -260,6 +260,22 @@ def test_cli_formats(tmp_path, unpc):
     assert r.exit_code == 0 and (tmp_path / "out.tmx").read_text(encoding="utf-8").count("<tu ") == 4
 
 
+def test_files_given_in_the_wrong_languages_are_refused(tmp_path, unpc):
+    en_all, zh_all = unpc
+    en, zh = tmp_path / "doc.en.txt", tmp_path / "doc.zh.txt"
+    en.write_text("\n".join(en_all[200:210]) + "\n", encoding="utf-8")
+    zh.write_text("\n".join(zh_all[200:210]) + "\n", encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    swapped = run("align", str(zh), str(en), "-o", str(out))
+    assert swapped.exit_code == 2 and not out.exists()
+    assert swapped.stderr == f"termkit: error: {zh}: the English file is Chinese text and the Chinese file ({en}) is English: the two look swapped (the English file comes first)\n"
+    both = run("align", str(en), str(en), "-o", str(out))
+    assert both.exit_code == 2 and not out.exists()
+    assert both.stderr == f"termkit: error: {en}: given as the Chinese file, but the text is English\n"
+    right = run("-q", "align", str(en), str(zh), "-o", str(out))
+    assert right.exit_code == 0 and 'xml:lang="zh' in out.read_text(encoding="utf-8")
+
+
 def test_cli_missing_file_is_a_one_line_error(tmp_path):
     r = CliRunner().invoke(main, ["align", str(tmp_path / "nope.en"), str(tmp_path / "nope.zh")])
     assert r.exit_code == 2 and "termkit: error:" in r.output and "nope.en" in r.output

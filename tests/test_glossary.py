@@ -114,7 +114,9 @@ def test_csv_round_trip_keeps_every_field(glossary, tmp_path):
         assert [(t.text, t.lang, t.status, t.type, t.pos, t.definition, t.note, t.source) for t in a.terms] == [
             (t.text, t.lang, t.status, t.type, t.pos, t.definition, t.note, t.source) for t in b.terms
         ]
-    assert out.read_text(encoding="utf-8").splitlines()[0] == ",".join(COLUMNS)
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM: Excel on Windows shows the Chinese
+    assert raw.decode("utf-8-sig").splitlines()[0] == ",".join(COLUMNS)
 
 
 def test_merging_two_glossaries_keeps_both_concepts_with_one_id(tmp_path):

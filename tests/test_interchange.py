@@ -69,7 +69,7 @@ def test_wide_csv_export_has_the_cat_columns(tmp_path, curated):
     # the long shape on request is the curated CSV again, byte for byte
     long_out = tmp_path / "long.csv"
     assert run("export", out, "-o", long_out, "--shape", "long").exit_code == 0
-    assert long_out.read_text(encoding="utf-8").replace("zh-CN", "zh") == GLOSSARY.read_text(encoding="utf-8")
+    assert long_out.read_text(encoding="utf-8-sig").replace("zh-CN", "zh") == GLOSSARY.read_text(encoding="utf-8")
 
 
 def test_wide_csv_reads_cat_style_headers(tmp_path):
@@ -285,7 +285,11 @@ def test_candidates_become_valid_proposed_entries(tmp_path, mined, v3, v2):
     text = (tmp_path / "p3.tbx").read_text(encoding="utf-8")
     first = proposals[0]
     term = first.terms[0]
-    assert term.status == "admitted" and term.lang == "zh" and first.id.startswith("cand-")
+    assert term.status == "proposed" and term.lang == "zh" and first.id.startswith("cand-")
+    # TBX-Basic has no administrativeStatus for it: none is written, a note says so
+    entry = text[text.index(f"<term>{term.text}</term>"):]
+    entry = entry[: entry.index("</termSec>")]
+    assert "administrativeStatus" not in entry and f"<note>{tbx.PROPOSED_NOTE}</note>" in entry
     assert term.note.startswith("termkit mine: rank ") and "statistics: " in term.note
     for ctx in mined.candidates[[c.text for c in mined.candidates].index(term.text)].contexts:
         assert f'<descrip type="context">{" ".join(ctx.sentence.split())}</descrip>' in text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
@@ -320,7 +324,7 @@ def test_candidate_fields():
     known = Candidate("联合国", status="known")
     (c,) = candidates_to_concepts([cand, known])
     t = c.terms[0]
-    assert (c.id, t.text, t.type, t.status) == ("cand-1", "毒罪办", "abbreviation", "admitted")
+    assert (c.id, t.text, t.type, t.status) == ("cand-1", "毒罪办", "abbreviation", "proposed")
     assert t.note.splitlines() == [
         "termkit mine: rank 1, score 3.25, frequency 12, in 2 document(s)",
         "statistics: cvalue 10.5, specificity 2",

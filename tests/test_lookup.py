@@ -68,6 +68,42 @@ def test_pinyin_homophones_and_near_homophones(index):
     assert (m.concept.id, m.kind, m.score) == ("unodc", "pinyin", 92.0)
 
 
+@pytest.mark.parametrize("query,concept", [
+    ("ai zi bing du", "hiv"), ("aizibingdu", "hiv"), ("Ai Zi Bing Du", "hiv"), ("ài zī bìng dú", "hiv"),
+    ("fen4 tai4 ni2", "fentanyl"), ("fen1 tai4 ni2", "fentanyl"), ("fēn tài ní", "fentanyl"), ("fentaini", "fentanyl"),
+    ("xi qian", "money-laundering"), ("xi'qian", "money-laundering"),
+])
+def test_latin_pinyin_finds_the_chinese_term(index, query, concept):
+    m = top(index, query)
+    assert (m.concept.id, m.kind) == (concept, "pinyin")
+    assert m.term.lang.startswith("zh")
+
+
+def test_latin_pinyin_with_the_right_tones_ranks_above_other_tones(index):
+    right, wrong = top(index, "fen1 tai4 ni2"), top(index, "fen4 tai4 ni2")  # 芬 is fēn
+    assert right.score > wrong.score >= 70
+    assert top(index, "艾滋病毒").kind == "exact"  # Chinese queries are untouched
+    assert index.lookup("xyzzy plugh") == []  # letters that are no reading find nothing
+
+
+@pytest.mark.parametrize("typo,word,longer", [
+    ("fentanil", "fentanyl", "ocfentanil"),  # a wrong letter, not a longer word containing it
+    ("fetnanyl", "fentanyl", "ocfentanil"),  # two letters swapped
+    ("carfentanyl", "carfentanil", "fentanyl"),
+])
+def test_an_english_typo_ranks_the_closest_word_first(index, typo, word, longer):
+    found = index.lookup(typo, limit=5)
+    texts = [m.term.text for m in found]
+    assert texts[0] == word, texts
+    assert longer not in texts or texts.index(longer) > 0
+
+
+def test_lookup_command_takes_pinyin(tmp_path):
+    r = CliRunner().invoke(main, ["lookup", "ai zi bing du", "fentanil", "-g", GLOSSARY, "--limit", "1"])
+    assert r.exit_code == 0, r.output
+    assert "艾滋病毒" in r.output.split("fentanil")[0] and "fentanyl" in r.output.split("fentanil")[1]
+
+
 def test_fuzzy_one_character_typo_in_a_long_name(index):
     m = top(index, "联合国毒品和犯罪问题力公室")  # 力 for 办: not a homophone
     assert (m.concept.id, m.kind) == ("unodc", "fuzzy")

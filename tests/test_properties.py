@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from termkit.formats import xlsx
 from termkit.formats.cells import neutralize, restore
-from termkit.formats.csv import read_glossary_csv, read_glossary_csv_wide, write_glossary_csv, write_glossary_csv_wide
+from termkit.formats.csv import one_line, read_glossary_csv, read_glossary_csv_wide, write_glossary_csv, write_glossary_csv_wide
 from termkit.model import Concept, Term
 
 # no surrogates, no NUL (no text format here can carry it); other control characters allowed
@@ -62,7 +62,12 @@ def test_long_csv_round_trip(tmp_path, concepts):
 def test_wide_csv_round_trip(tmp_path, concepts):
     path = tmp_path / "g.csv"
     write_glossary_csv_wide(concepts, path)  # writes zh as zh-CN by default
+    if not any("\n" in t.text or "\r" in t.text for c in concepts for t in c.terms):  # one record a line
+        assert path.read_bytes().count(b"\n") == len(concepts) + 1
     back, _ = read_glossary_csv_wide(path, lang_tags={"zh": "zh-CN"})
+    for c in concepts:  # notes are written on one line
+        for t in c.terms:
+            t.note = one_line(t.note)
     assert by_language(back) == by_language(concepts)
 
 

@@ -78,8 +78,31 @@ def align_documents(
     tgt_lang = "zh" if src_lang == "en" else "en"
     src = document_sentences(src_path, src_lang, presplit, encoding)
     tgt = document_sentences(tgt_path, tgt_lang, presplit, encoding)
+    _check_languages({src_lang: (src_path, src), tgt_lang: (tgt_path, tgt)})
     pairs = align(src, tgt, src_lang=src_lang, glossary=glossary, params=params)
     return AlignedDocuments(src, tgt, pairs, src_lang, tgt_lang, str(src_path), str(tgt_path))
+
+
+_LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
+
+
+def _check_languages(sides: dict) -> None:
+    """Stop when a file is not in the language it was given as (two files swapped, say): the beads
+    and the TMX written from them would carry the wrong ``xml:lang``."""
+    from ..errors import InputError
+    from ..text.chars import dominant_script
+
+    found = {lang: dominant_script("\n".join(sentences)) for lang, (_, sentences) in sides.items()}
+    wrong = [lang for lang, script in found.items() if script is not None and script != lang]
+    if not wrong:
+        return
+    if len(wrong) == 2:
+        en_path, zh_path = sides["en"][0], sides["zh"][0]
+        raise InputError(f"the English file is Chinese text and the Chinese file ({zh_path}) is English: "
+                         "the two look swapped (the English file comes first)", str(en_path))
+    lang = wrong[0]
+    path = sides[lang][0]
+    raise InputError(f"given as the {_LANGUAGE_NAMES[lang]} file, but the text is {_LANGUAGE_NAMES[found[lang]]}", str(path))
 
 
 __all__ = ["AlignParams", "AlignedDocuments", "align", "align_documents", "align_sentences", "document_sentences"]

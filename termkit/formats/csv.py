@@ -109,13 +109,13 @@ def concept_rows(concepts: Iterable[Concept]) -> Iterable[list[str]]:
 
 
 def write_glossary_csv(concepts: Iterable[Concept], out: str | os.PathLike | IO[str]) -> None:
-    """Write concepts in the long shape (UTF-8, header row), atomically when given a path."""
+    """Write concepts in the long shape (UTF-8 with BOM, header row), atomically when given a path."""
     if hasattr(out, "write"):
         writer = safe_writer(out, lineterminator="\n")
         writer.writerow(COLUMNS)
         writer.writerows(concept_rows(concepts))
         return
-    with atomic_write(out, newline="") as fh:
+    with atomic_write(out, newline="", encoding="utf-8-sig") as fh:  # the BOM: Excel shows Chinese
         write_glossary_csv(concepts, fh)
 
 
@@ -277,13 +277,30 @@ def wide_table(concepts: Iterable[Concept], lang_tags=None) -> tuple[list[str], 
     return header, rows
 
 
+CELL_LINE_BREAK = " | "  # what a line break inside a note or definition becomes in the wide CSV
+_LINE_BREAK_RE = re.compile(r"\s*(?:\r\n|\r|\n)\s*")
+_PROSE_COLUMNS = ("note", "definition", "source")
+
+
+def one_line(text: str) -> str:
+    """A note or definition as the wide CSV writes it: line breaks become `` | ``."""
+    return _LINE_BREAK_RE.sub(CELL_LINE_BREAK, text)
+
+
 def write_glossary_csv_wide(concepts: Iterable[Concept], out: str | os.PathLike | IO[str], lang_tags=None) -> int:
-    """Write the wide CAT shape (UTF-8 with BOM when given a path); returns the number of rows."""
+    """Write the wide CAT shape (UTF-8 with BOM when given a path); returns the number of rows.
+
+    Every record is one line: CAT-tool CSV importers (and people scanning the file) take a line
+    break inside a quoted cell for a new entry, so a multi-line note, definition or source is
+    written with its lines joined by `` | `` (:func:`one_line`). The long shape keeps line breaks:
+    it is the lossless one.
+    """
     header, rows = wide_table(concepts, lang_tags)
     if hasattr(out, "write"):
         writer = safe_writer(out, lineterminator="\r\n")
         writer.writerow(header)
-        writer.writerows(rows)
+        prose = [any(h == name or h.endswith("_" + name) for name in _PROSE_COLUMNS) for h in header]
+        writer.writerows([one_line(cell) if is_prose else cell for cell, is_prose in zip(row, prose)] for row in rows)
         return len(rows)
     with atomic_write(out, newline="", encoding="utf-8-sig") as fh:
         return write_glossary_csv_wide(concepts, fh, lang_tags)

@@ -83,6 +83,9 @@ XCS_V2 = "TBXBasicXCSV02.xcs"
 LANG_HEADER = "termkit-language-tags:"
 ID_NOTE = "concept_id: "
 CONTEXT_PREFIX = "context: "
+# A proposed term is written without administrativeStatus (TBX-Basic has no value for "not yet
+# reviewed"; CAT tools then treat it as allowed) and with this note, which reads back as the status.
+PROPOSED_NOTE = "status: proposed (mined by termkit, not yet reviewed by a terminologist)"
 DEFAULT_LANG_TAGS: dict[str, str] = {"zh": "zh-CN"}
 
 STATUS_TO_TBX = {
@@ -116,6 +119,8 @@ _STATUS_SYNONYMS = {
     "supersededterm": "superseded",
     "obsolete": "superseded",
     "outdated": "superseded",
+    "proposed": "proposed",
+    "candidate": "proposed",
 }
 _STANDARD_STATUS = {v for v in STATUS_TO_TBX.values()}
 _TYPE_SYNONYMS = {t.lower(): t for t in TERM_TYPES_BASIC}
@@ -469,7 +474,9 @@ def _write_term(section, d: _Dialect, concept: Concept, term: Term, tid: Optiona
             extra.append(f"partOfSpeech: {term.pos}")
             w.add("pos", f"part of speech {term.pos!r} is not a TBX-Basic partOfSpeech; written as a note", term.line, key=term.pos, path=concept.origin)
     status, _standard = canonical_status(term.status or "preferred")
-    if status is None:
+    if status == "proposed":
+        _sub(sec, d, "note", PROPOSED_NOTE)
+    elif status is None:
         extra.append(f"administrativeStatus: {term.status}")
         w.add("status", f"status {term.status!r} is not a TBX administrativeStatus; written as a note", term.line, key=term.status, path=concept.origin)
     else:
@@ -850,6 +857,9 @@ class _Reader:
                 continue
             seen_aux = True
             if kind == "note":
+                if self.text(child) == PROPOSED_NOTE and not term.status:
+                    term.status = "proposed"
+                    continue
                 lines.append(self.text(child))
             elif kind == "descrip" and dc == "context":
                 lines.append(CONTEXT_PREFIX + self.text(child))
@@ -894,7 +904,8 @@ class _Reader:
             else:
                 term.status = status
                 if not standard:
-                    self.w.add("status", f"non-standard administrativeStatus {value!r} read as {status} ({STATUS_TO_TBX[status]})", line, key=value)
+                    as_written = f" ({STATUS_TO_TBX[status]})" if status in STATUS_TO_TBX else ""
+                    self.w.add("status", f"non-standard administrativeStatus {value!r} read as {status}{as_written}", line, key=value)
         elif dc == "termType":
             self.set_picklist(term, "type", canonical_type, dc, value, head, line,
                               "fullForm, acronym, abbreviation, shortForm, variant, phrase")

@@ -12,8 +12,11 @@ variant        the query is a non-preferred form (admitted, deprecated, supersed
 normalized     equal after folding width, spacing, punctuation, case, traditional/    96
                simplified; English hyphen/space, plural and British/American spelling
 pinyin         Chinese with the same toneless pinyin (侦察/侦查), or with syllables   92 same,
-               that differ by one sound (芬坦尼/芬太尼)                               ≤ 86 near
-fuzzy          character edits (Chinese) or token edits (English), rapidfuzz          0.9 × similarity
+               that differ by one sound (芬坦尼/芬太尼); or the query *is* pinyin     ≤ 86 near,
+               in Latin letters, with or without spaces, tone marks or tone numbers   88 if the
+               (``ai zi bing du``, ``aizibingdu``, ``fēn tài ní``, ``fen1 tai4 ni2``)  tones differ
+fuzzy          character edits (Chinese) or typing edits in words in any order        0.9 × similarity
+               (English): :mod:`termkit.glossary.similarity`
 partial        the query contains a term, or is contained in one                      40–85, by length share
 =============  =====================================================================  ==========
 
@@ -31,8 +34,9 @@ from typing import Callable, Iterable
 from rapidfuzz import fuzz, process
 
 from ..model import Concept, Match, Term
-from ..text.pinyin import pinyin_key
+from ..text.pinyin import latin_pinyin, pinyin_key
 from .keys import en_key, is_chinese, zh_key
+from .similarity import chinese_similarity, english_similarity
 
 SCORES = {
     "exact": 100.0,
@@ -41,6 +45,7 @@ SCORES = {
     "variant_normalized": 94.0,
     "pinyin": 92.0,
     "pinyin_near": 86.0,
+    "pinyin_other_tones": 88.0,
     "fuzzy_weight": 0.9,
 }
 KINDS = ("exact", "normalized", "variant", "pinyin", "fuzzy", "partial")
@@ -59,8 +64,8 @@ def _grams(key: str, chinese: bool) -> set[str]:
 
 
 def scorer_for(query: str) -> Callable:
-    """The rapidfuzz scorer fuzzy lookup uses for a query: characters for Chinese, tokens for English."""
-    return fuzz.ratio if is_chinese(query) else fuzz.token_sort_ratio
+    """The scorer fuzzy lookup uses for a query: characters for Chinese, typing edits for English."""
+    return chinese_similarity if is_chinese(query) else english_similarity
 
 
 def key_for(text: str) -> str:
@@ -141,6 +146,7 @@ class GlossaryIndex:
         self._vocab_by_len: dict[int, list[str]] = defaultdict(list)
         for w in self._words:
             self._vocab_by_len[len(w)].append(w)
+        self._latin: dict[str, list[tuple[int, list[str]]]] | None = None  # built at the first pinyin query
 
     @staticmethod
     def _initials_key(syllables: list[str]) -> str:
@@ -167,9 +173,9 @@ class GlossaryIndex:
         qkey = key_for(query)
         best: dict[int, tuple[float, str, int]] = {}  # concept position → (score, kind, entry)
 
-        def offer(i: int, score: float, kind: str) -> None:
+        def offer(i: int, score: float, kind: str, across: bool = False) -> None:
             e = self.entries[i]
-            if e.chinese != chinese or score < min_score:
+            if (e.chinese != chinese and not across) or score < min_score:
                 return
             kind_name = "variant" if kind in ("exact", "normalized") and e.term.status != "preferred" else kind
             if kind_name not in wanted:
@@ -191,6 +197,8 @@ class GlossaryIndex:
 
         if chinese and "pinyin" in wanted and len(qkey) >= self.min_pinyin_chars and not settled(SCORES["pinyin"]):
             self._pinyin_matches(qkey, offer)
+        if not chinese and "pinyin" in wanted:
+            self._latin_pinyin_matches(query, offer)
         if "fuzzy" in wanted and not settled(100 * SCORES["fuzzy_weight"]):
             self._fuzzy_matches(query, qkey, chinese, min_score, offer)
         if "partial" in wanted and not settled(_partial_score(1, 1)):
@@ -222,6 +230,24 @@ class GlossaryIndex:
                 continue
             if all(_near_syllables(a, b) for a, b in zip(syllables, other)):
                 offer(i, SCORES["pinyin_near"] - 4 * (near - 1), "pinyin")
+
+    def _latin_pinyin_matches(self, query: str, offer) -> None:
+        """Chinese terms whose reading is the query, typed as pinyin in Latin letters."""
+        parsed = latin_pinyin(query)
+        if parsed is None:
+            return
+        letters, tones = parsed
+        if self._latin is None:
+            self._latin = defaultdict(list)
+            for i, e in enumerate(self.entries):
+                if e.chinese and len(e.key) >= 2:
+                    toned = pinyin_key(e.key, tones=True).split()
+                    self._latin["".join(s.rstrip("12345") for s in toned)].append((i, toned))
+            self._latin = dict(self._latin)
+        for i, toned in self._latin.get(letters, ()):
+            same_tones = tones is None or len(tones) != len(toned) or all(
+                t is None or s.endswith(str(t)) for s, t in zip(toned, tones))
+            offer(i, SCORES["pinyin"] if same_tones else SCORES["pinyin_other_tones"], "pinyin", across=True)
 
     def fuzzy_candidates(self, qkey: str, chinese: bool) -> list[int]:
         """Entries that may be within fuzzy reach of ``qkey``; only these are scored."""

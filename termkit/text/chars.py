@@ -31,6 +31,22 @@ def hanzi_ratio(text: str) -> float:
     return sum(1 for c in chars if is_hanzi(c)) / len(chars)
 
 
+_LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
+
+
+def dominant_script(text: str, at_least: int = 20) -> str | None:
+    """``"zh"`` or ``"en"``: which script the text is mostly written in, or ``None`` when too little.
+
+    A hanzi weighs as much as four Latin letters (about a word), so a Chinese text quoting
+    English names stays Chinese and an English text citing a Chinese title stays English.
+    """
+    hanzi = len(HANZI_RE.findall(text))
+    latin = len(_LATIN_LETTER_RE.findall(text))
+    if hanzi + latin < at_least:
+        return None
+    return "zh" if 4 * hanzi > latin else "en"
+
+
 def piece_joiner(prev: str, nxt: str) -> str:
     """What goes between two pieces of a line-broken sentence: nothing next to Chinese, else a space."""
     if not prev or not nxt or is_cjk(prev[-1]) or is_cjk(nxt[0]):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
@@ -22,3 +24,37 @@ def pinyin_key(text: str, tones: bool = False) -> str:
 def pinyin_display(text: str) -> str:
     """Pinyin with tone marks for showing to people: ``芬太尼`` → ``fēn tài ní``."""
     return " ".join(s for s in lazy_pinyin(text, style=Style.TONE, errors="default") if s.strip())
+
+
+# Tone marks as combining characters (after NFD), and the tone each marks.
+_TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
+_LATIN_PINYIN_RE = re.compile(r"[a-zü\u0300-\u036f1-5\s'’\-]+")
+_SYLLABLE_BREAK_RE = re.compile(r"[\s'’\-]+|(?<=[1-5])")
+
+
+def latin_pinyin(query: str) -> tuple[str, list[int | None] | None] | None:
+    """A query typed as pinyin: its letters without tones or breaks, and the tone of each syllable.
+
+    ``"ai zi bing du"`` and ``"aizibingdu"`` → ``("aizibingdu", None)``; ``"fen4 tai4 ni2"`` and
+    ``"fēn tài ní"`` → ``("fentaini", [4, 4, 2])`` / ``[1, 4, 2]``. ``ü`` (also written ``v`` or
+    ``u:``) is ``v``, as pypinyin writes it. Tones are given only when the query marks syllable
+    breaks (spaces, apostrophes, tone numbers) and at least one tone; otherwise ``None``. Not
+    Latin letters (or too short to be a word's reading): ``None``.
+    """
+    text = unicodedata.normalize("NFD", query.strip().lower()).replace("u:", "ü").replace("u\u0308", "ü")
+    if not text or not _LATIN_PINYIN_RE.fullmatch(text):
+        return None
+    syllables = [s for s in _SYLLABLE_BREAK_RE.split(text) if s]
+    letters, tones = [], []
+    for syllable in syllables:
+        tone = next((t for mark, t in _TONE_MARKS.items() if mark in syllable), None)
+        if syllable[-1] in "12345":
+            tone = int(syllable[-1])
+        base = "".join(ch for ch in syllable if "a" <= ch <= "z" or ch == "ü").replace("ü", "v")
+        letters.append(base)
+        tones.append(tone)
+    joined = "".join(letters)
+    if len(joined) < 4:
+        return None
+    given = len(syllables) > 1 and any(t is not None for t in tones)
+    return joined, tones if given else None
