@@ -32,11 +32,12 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from ..model import Concept, Match, Term
 from ..text.pinyin import latin_pinyin, pinyin_key
 from .keys import en_key, is_chinese, zh_key
-from .similarity import chinese_similarity, english_similarity
+from .similarity import chinese_similarity, english_similarity, sorted_words
 
 SCORES = {
     "exact": 100.0,
@@ -117,6 +118,8 @@ class GlossaryIndex:
         self._initials: dict[str, list[int]] = defaultdict(list)
         self._grams: dict[str, list[int]] = defaultdict(list)
         self._words: dict[str, list[int]] = defaultdict(list)  # English word → entries
+        self._latin: dict[str, list[int]] = defaultdict(list)  # toneless pinyin letters → entries
+        self._short_chinese: list[int] = []  # two-hanzi terms, put in _latin at the first pinyin query
         for concept in concepts:
             for term in concept.terms:
                 text = term.text.strip()
@@ -139,6 +142,9 @@ class GlossaryIndex:
                     syllables = pinyin_key(key).split()
                     self._pinyin[" ".join(syllables)].append(i)
                     self._initials[self._initials_key(syllables)].append(i)
+                    self._latin["".join(syllables)].append(i)
+                elif chinese and len(key) == 2:
+                    self._short_chinese.append(i)
         self._keys = dict(self._keys)
         self._grams = dict(self._grams)
         self._words = dict(self._words)
@@ -146,7 +152,6 @@ class GlossaryIndex:
         self._vocab_by_len: dict[int, list[str]] = defaultdict(list)
         for w in self._words:
             self._vocab_by_len[len(w)].append(w)
-        self._latin: dict[str, list[tuple[int, list[str]]]] | None = None  # built at the first pinyin query
 
     @staticmethod
     def _initials_key(syllables: list[str]) -> str:
@@ -237,14 +242,12 @@ class GlossaryIndex:
         if parsed is None:
             return
         letters, tones = parsed
-        if self._latin is None:
-            self._latin = defaultdict(list)
-            for i, e in enumerate(self.entries):
-                if e.chinese and len(e.key) >= 2:
-                    toned = pinyin_key(e.key, tones=True).split()
-                    self._latin["".join(s.rstrip("12345") for s in toned)].append((i, toned))
-            self._latin = dict(self._latin)
-        for i, toned in self._latin.get(letters, ()):
+        if self._short_chinese:
+            for i in self._short_chinese:
+                self._latin[pinyin_key(self.entries[i].key).replace(" ", "")].append(i)
+            self._short_chinese = []
+        for i in self._latin.get(letters, ()):
+            toned = pinyin_key(self.entries[i].key, tones=True).split() if tones else []
             same_tones = tones is None or len(tones) != len(toned) or all(
                 t is None or s.endswith(str(t)) for s, t in zip(toned, tones))
             offer(i, SCORES["pinyin"] if same_tones else SCORES["pinyin_other_tones"], "pinyin", across=True)
@@ -292,10 +295,15 @@ class GlossaryIndex:
         candidates = self.fuzzy_candidates(qkey, chinese)
         if not candidates:
             return
-        scorer = scorer_for(query)
         cutoff = min(min_score / SCORES["fuzzy_weight"], 100)
         keys = [self.entries[i].key for i in candidates]
-        for _key, similarity, k in process.extract(qkey, keys, scorer=scorer, score_cutoff=cutoff, limit=self.max_fuzzy_candidates):
+        if chinese:
+            found = process.extract(qkey, keys, scorer=chinese_similarity, score_cutoff=cutoff, limit=self.max_fuzzy_candidates)
+        else:  # english_similarity, with the words sorted here so that rapidfuzz's C scorer runs
+            found = process.extract(sorted_words(qkey), [sorted_words(k) for k in keys], scorer=OSA.normalized_similarity,
+                                    score_cutoff=cutoff / 100, limit=self.max_fuzzy_candidates)
+            found = [(key, 100 * similarity, k) for key, similarity, k in found]
+        for _key, similarity, k in found:
             if similarity < 100:
                 offer(candidates[k], SCORES["fuzzy_weight"] * similarity, "fuzzy")
 

@@ -15,7 +15,8 @@ def chinese_similarity(a: str, b: str, *, processor=None, score_cutoff=None) -> 
     return fuzz.ratio(a, b, processor=processor, score_cutoff=score_cutoff)
 
 
-def _sorted_words(text: str) -> str:
+def sorted_words(text: str) -> str:
+    """The words of ``text`` in alphabetical order: word order does not count."""
     return " ".join(sorted(text.split()))
 
 
@@ -29,5 +30,5 @@ def english_similarity(a: str, b: str, *, processor=None, score_cutoff=None) -> 
     """
     if processor is not None:
         a, b = processor(a), processor(b)
-    score = 100.0 * OSA.normalized_similarity(_sorted_words(a), _sorted_words(b))
+    score = 100.0 * OSA.normalized_similarity(sorted_words(a), sorted_words(b))
     return score if score_cutoff is None or score >= score_cutoff else 0.0

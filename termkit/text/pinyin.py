@@ -30,6 +30,26 @@ def pinyin_display(text: str) -> str:
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 _LATIN_PINYIN_RE = re.compile(r"[a-zü\u0300-\u036f1-5\s'’\-]+")
 _SYLLABLE_BREAK_RE = re.compile(r"[\s'’\-]+|(?<=[1-5])")
+_LONGEST_SYLLABLE = 6  # zhuang, shuang, chuang
+
+
+@lru_cache(maxsize=1)
+def syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable (``termkit/data/pinyin_syllables.txt``)."""
+    from importlib.resources import files
+
+    text = files("termkit").joinpath("data", "pinyin_syllables.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def spells_syllables(letters: str) -> bool:
+    """Can ``letters`` be cut into pinyin syllables (``aizibingdu`` yes, ``fentanil`` no)?"""
+    known = syllables()
+    reachable = [True] + [False] * len(letters)
+    for end in range(1, len(letters) + 1):
+        reachable[end] = any(reachable[start] and letters[start:end] in known
+                             for start in range(max(0, end - _LONGEST_SYLLABLE), end))
+    return reachable[-1]
 
 
 def latin_pinyin(query: str) -> tuple[str, list[int | None] | None] | None:
@@ -38,23 +58,26 @@ def latin_pinyin(query: str) -> tuple[str, list[int | None] | None] | None:
     ``"ai zi bing du"`` and ``"aizibingdu"`` → ``("aizibingdu", None)``; ``"fen4 tai4 ni2"`` and
     ``"fēn tài ní"`` → ``("fentaini", [4, 4, 2])`` / ``[1, 4, 2]``. ``ü`` (also written ``v`` or
     ``u:``) is ``v``, as pypinyin writes it. Tones are given only when the query marks syllable
-    breaks (spaces, apostrophes, tone numbers) and at least one tone; otherwise ``None``. Not
-    Latin letters (or too short to be a word's reading): ``None``.
+    breaks (spaces, apostrophes, tone numbers) and at least one tone; otherwise ``None``.
+    ``None`` for anything that is not pinyin: other characters, a piece that cannot be cut into
+    syllables (``fentanil``, ``money laundering``), or fewer than two syllables' worth of letters.
     """
     text = unicodedata.normalize("NFD", query.strip().lower()).replace("u:", "ü").replace("u\u0308", "ü")
     if not text or not _LATIN_PINYIN_RE.fullmatch(text):
         return None
-    syllables = [s for s in _SYLLABLE_BREAK_RE.split(text) if s]
+    pieces = [s for s in _SYLLABLE_BREAK_RE.split(text) if s]
     letters, tones = [], []
-    for syllable in syllables:
-        tone = next((t for mark, t in _TONE_MARKS.items() if mark in syllable), None)
-        if syllable[-1] in "12345":
-            tone = int(syllable[-1])
-        base = "".join(ch for ch in syllable if "a" <= ch <= "z" or ch == "ü").replace("ü", "v")
+    for piece in pieces:
+        tone = next((t for mark, t in _TONE_MARKS.items() if mark in piece), None)
+        if piece[-1] in "12345":
+            tone = int(piece[-1])
+        base = "".join(ch for ch in piece if "a" <= ch <= "z" or ch == "ü").replace("ü", "v")
+        if not base or not spells_syllables(base):
+            return None
         letters.append(base)
         tones.append(tone)
     joined = "".join(letters)
     if len(joined) < 4:
         return None
-    given = len(syllables) > 1 and any(t is not None for t in tones)
+    given = len(pieces) > 1 and any(t is not None for t in tones)
     return joined, tones if given else None
