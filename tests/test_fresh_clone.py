@@ -64,3 +64,32 @@ def test_a_clone_with_nothing_beside_it_passes_the_data_tests(clone):
     assert skips, "the schema and unlicensed-sample tests should skip without ../shared"
     assert all("needs ../shared/" in line for line in skips), "\n".join(skips)
     assert " passed" in out.splitlines()[-1]
+
+
+def readme_commands() -> list[str]:
+    """The two commands the README opens with (its first two ```sh blocks)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = text.split("```sh\n")[1:3]
+    return [block.split("```")[0].strip() for block in blocks]
+
+
+def test_the_readme_opens_with_the_install_and_test_commands():
+    first, second = readme_commands()
+    assert first.startswith("python -m venv .venv && . .venv/bin/activate && pip install -e . && termkit run seeds")
+    assert second == "python -m venv .venv && . .venv/bin/activate && pip install -e '.[test]' && pytest"
+
+
+def test_the_readmes_main_job_runs_in_a_clone_with_nothing_beside_it(clone):
+    """The termkit part of the README's first command, word for word, in the clone (the install
+    part is what this test environment already did)."""
+    import shlex
+
+    command = readme_commands()[0].split(" && ")[-1]
+    env = {k: v for k, v in os.environ.items() if k != "PYTEST_ADDOPTS"}
+    env["PYTHONPATH"] = str(clone)
+    args = shlex.split(command)
+    exe = shutil.which("termkit") or os.path.join(os.path.dirname(sys.executable), "termkit")
+    proc = subprocess.run([exe, *args[1:]], cwd=clone, env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = clone / "out"
+    assert {"candidates.csv", "termbase.tbx", "termbase.csv", "proposed.tbx", "report.html"} <= {p.name for p in out.iterdir()}
