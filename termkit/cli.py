@@ -106,14 +106,15 @@ def progress(items: Iterable[T], length: int | None = None, label: str = "") -> 
 
 
 @contextlib.contextmanager
-def output_stream(path: str | None) -> Iterator[IO[str]]:
-    """stdout, or an output file written atomically."""
+def output_stream(path: str | None, bom: bool = False) -> Iterator[IO[str]]:
+    """stdout, or an output file written atomically (``bom``: with a UTF-8 BOM, for CSV that
+    Excel opens)."""
     if path in (None, "-"):
         yield sys.stdout
         return
     from .formats.atomic import atomic_write
 
-    with atomic_write(path, newline="") as fh:
+    with atomic_write(path, newline="", encoding="utf-8-sig" if bom else "utf-8") as fh:
         yield fh
 
 
@@ -314,7 +315,7 @@ def mine_cmd(inputs: tuple[str, ...], glossaries: tuple[str, ...], top: int | No
     result = mine(list(inputs), list(glossaries) or None, top=top, min_freq=min_freq, contexts=n_contexts,
                   encoding=encoding, progress=progress, reference=reference,
                   jobs=jobs, scheduler=scheduler, memory_limit=memory_limit, spool_dir=spool_dir)
-    with output_stream(output) as out:
+    with output_stream(output, bom=fmt == "csv") as out:
         n = write_candidates(result.candidates, out, fmt)
     docs = f"{result.n_docs} document" + ("s" if result.n_docs != 1 else "")
     info(f"{n} of {result.n_candidates} candidates from {docs} ({result.n_chars:,} characters)" + (f" written to {output}" if output else ""))

@@ -1,7 +1,6 @@
 """Bilingual checks on real UN sentence pairs (UN Parallel Corpus dev set), and bilingual input
 (TMX, and an EN/ZH document pair with --source) through `termkit check`."""
 
-import io
 import json
 
 import lxml.html

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from termkit.check import check_documents
 from termkit.check.discover import _related, candidate_pairs
 from termkit.cli import main
-from termkit.documents import load_documents, segment_document
+from termkit.documents import segment_document
 from termkit.glossary import load_glossary
 from termkit.model import Document
 from termkit.pipeline import check_paths

@@ -4,7 +4,7 @@ import pytest
 from click.testing import CliRunner
 
 from termkit.cli import main
-from termkit.glossary import GlossaryIndex, attest, load_glossary
+from termkit.glossary import attest, load_glossary
 from termkit.documents import load_documents
 from conftest import ROOT, SEEDS
 

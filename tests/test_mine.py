@@ -342,6 +342,10 @@ def test_cli_formats(tmp_path):
     assert table[0] == list(rows[0].keys())
     assert [row[1] for row in table[1:]] == [row["text"] for row in rows[:5]]
     assert "abbreviation_inferred" in table[0]
+    csv_file = tmp_path / "terms.csv"
+    r = runner.invoke(main, ["mine", str(SEEDS), "--top", "5", "-o", str(csv_file)])
+    assert r.exit_code == 0 and csv_file.read_bytes().startswith(b"\xef\xbb\xbf")  # a file Excel opens: BOM
+    assert list(csv.reader(io.StringIO(csv_file.read_text(encoding="utf-8-sig")))) == table
 
     r = runner.invoke(main, ["mine", str(SEEDS), "--top", "10"])
     assert r.exit_code == 0

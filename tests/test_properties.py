@@ -1,7 +1,6 @@
 """Write → read is the identity, for any glossary: arbitrary Unicode (CJK, XML- and
 formula-special characters, control characters the format can hold) and very long strings."""
 
-import io
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

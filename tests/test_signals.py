@@ -1,7 +1,6 @@
 """Killing termkit in the middle of a large export leaves the old file or no file, never a
 truncated one, and no temporary file; Ctrl-C exits 130 and SIGTERM 143, each with one line."""
 
-import os
 import signal
 import subprocess
 import sys

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
