@@ -220,7 +220,7 @@ def _clusters(pairs, abbreviations) -> list[Cluster]:
     for forms in groups.values():
         if len(forms) < 2:
             continue
-        reasons = [r for f in forms for r in why.get(f, [])]
+        reasons = [r for f in sorted(forms) for r in why.get(f, [])]  # sorted: the same report every run
         out.append(Cluster(forms, [r for r, _ in reasons], min(c for _, c in reasons) if reasons else 0.5))
     return out
 
