@@ -36,6 +36,7 @@ from typing import Iterable, Optional, Sequence
 
 from ..model import SentencePair
 from ..text.chars import HANZI
+from ..text.numbers import MONTHS, ZH_NUMERAL_CHARS, en_number_value, zh_numeral_value
 from .dictionary import STOPWORDS, cedict, content_stems, stem
 
 # --- parameters ------------------------------------------------------------------------------
@@ -75,39 +76,6 @@ COARSE_BEADS = ((1, 1), (1, 2), (2, 1), (1, 0), (0, 1), (2, 2))
 
 # --- features: keys and the units (characters, words) they cover --------------------------------
 
-_ZH_NUM_CHARS = "〇零一二三四五六七八九十百千万亿两"
-_ZH_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
-_ZH_DIGIT.update({"〇": 0, "两": 2})
-_ZH_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
-_EN_NUMBER_WORDS = {
-    w: i for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split())
-}
-_EN_NUMBER_WORDS.update({"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-                         "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-                         "million": 1_000_000, "billion": 1_000_000_000, "first": 1, "second": 2, "third": 3,
-                         "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-                         "half": 2, "twice": 2, "dozen": 12, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-                         "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-                         "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-                         "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100})
-
-
-def en_number_value(word: str) -> Optional[int]:
-    """``seven`` → 7, ``sixty-ninth`` → 69, ``twenty-two`` → 22; None when not a number word."""
-    value = _EN_NUMBER_WORDS.get(word)
-    if value is not None or "-" not in word:
-        return value
-    parts = word.split("-")
-    if len(parts) == 2:
-        tens, units = _EN_NUMBER_WORDS.get(parts[0]), _EN_NUMBER_WORDS.get(parts[1])
-        if tens and units and tens % 10 == 0 and 20 <= tens <= 90 and 1 <= units <= 9:
-            return tens + units
-    return None
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
-
 # Characters so frequent, and with glosses so vague, that their dictionary matches are noise.
 _ZH_FUNCTION = frozenset("的了是在和与及也就都而又还被把将对于以为之其这那个着过等从向给让使所"
                          "或但并即则且由该此各每已曾要会能可得地很更最再才只")
@@ -118,8 +86,8 @@ _LATIN_RUN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/'’,:%]*[A-Za-z0-9%]|[A-Z
 _SYMBOL_RE = re.compile(r"\b[A-Z][A-Za-z]*(?:/[A-Za-z0-9.\-]+)+\b|\b\d+/\d+(?:/\d+)*\b")
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _EN_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
-_ZH_NUMERAL_RE = re.compile(f"[{_ZH_NUM_CHARS}]+")
-_ZH_MONTH_RE = re.compile(f"(\\d{{1,2}}|[{_ZH_NUM_CHARS}]{{1,3}})月")
+_ZH_NUMERAL_RE = re.compile(f"[{ZH_NUMERAL_CHARS}]+")
+_ZH_MONTH_RE = re.compile(f"(\\d{{1,2}}|[{ZH_NUMERAL_CHARS}]{{1,3}})月")
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
 _HANZI_RE = re.compile(f"[{HANZI}]")
@@ -140,30 +108,6 @@ def _number_key(text: str) -> Optional[str]:
     except ValueError:
         return None
     return "#" + (str(int(value)) if value == int(value) else str(value))
-
-
-def zh_numeral_value(text: str) -> Optional[int]:
-    """二〇一五 → 2015, 三十五 → 35, 一百二十 → 120, 两千 → 2000; None when not a number."""
-    if not text:
-        return None
-    if not any(c in _ZH_UNIT for c in text):
-        if all(c in _ZH_DIGIT for c in text):
-            return int("".join(str(_ZH_DIGIT[c]) for c in text))
-        return None
-    total, section, digit = 0, 0, None
-    for c in text:
-        if c in _ZH_DIGIT:
-            digit = _ZH_DIGIT[c]
-        elif c in ("万", "亿"):
-            section = (section + (digit or 0)) * _ZH_UNIT[c]
-            total += section
-            section, digit = 0, None
-        elif c in _ZH_UNIT:
-            section += (1 if digit is None else digit) * _ZH_UNIT[c]
-            digit = None
-        else:
-            return None
-    return total + section + (digit or 0)
 
 
 @lru_cache(maxsize=None)
@@ -292,8 +236,8 @@ def en_features(text: str) -> Features:
             number = en_number_value(lw)
             if number is not None:
                 here.append("#" + str(number))
-            if lw in _MONTHS:
-                here.append("#m" + str(_MONTHS[lw]))
+            if lw in MONTHS:
+                here.append("#m" + str(MONTHS[lw]))
             if lw not in STOPWORDS:
                 st = stem(lw)
                 here.append(st)
