@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..model import SentencePair
-from .sentences import AlignParams, align_sentences
+from .cost import AlignParams
+from .sentences import align_sentences
 
 
 def align(

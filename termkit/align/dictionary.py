@@ -10,6 +10,9 @@ second to load). ``TERMKIT_CACHE_DIR=off`` disables that file.
 Both sides are reduced to *stems*: English words lowercased, with regular inflections and common
 irregular forms undone (``said`` → ``say``, ``policies`` → ``policy``) and function words dropped,
 so that a Chinese word's glosses and the words of an English sentence meet on equal terms.
+
+A :class:`Lexicon` is the table the aligner and the term-pair finder look Chinese words up in:
+CC-CEDICT, extended by a glossary's English terms for its Chinese forms.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import gzip
 import os
 import pickle
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -211,3 +215,43 @@ def _parse_cedict() -> dict[str, frozenset[str]]:
                 else:
                     table[w] = set(stems)
     return {w: frozenset(s) for w, s in table.items()}
+
+
+@lru_cache(maxsize=1)
+def english_vocabulary() -> frozenset[str]:
+    """Every stem that occurs in a dictionary gloss: capitalized words outside it may be names."""
+    vocab: set[str] = set()
+    for stems in cedict().values():
+        vocab.update(stems)
+    return frozenset(vocab)
+
+
+@dataclass
+class Lexicon:
+    """Chinese word → English keys: CC-CEDICT, extended (and overridden) by a glossary."""
+
+    words: dict[str, frozenset[str]]
+    max_len: int  # the longest headword worth trying in forward maximum matching
+
+    @classmethod
+    def build(cls, glossary=None) -> "Lexicon":
+        base = cedict()
+        if glossary is None:
+            return cls(base, 8)
+        extra: dict[str, set[str]] = {}
+        for concept in glossary.concepts:
+            en = set()
+            for t in concept.terms_in("en"):
+                en.update(content_stems(t.text))
+            if not en:
+                continue
+            for t in concept.terms_in("zh"):
+                zh = t.text.strip()
+                if len(zh) >= 2:
+                    extra.setdefault(zh, set()).update(en)
+        if not extra:
+            return cls(base, 8)
+        words = dict(base)
+        for w, stems in extra.items():
+            words[w] = frozenset(stems) | words.get(w, frozenset())
+        return cls(words, max(8, max(len(w) for w in extra)))
