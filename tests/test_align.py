@@ -8,17 +8,12 @@ import pytest
 from click.testing import CliRunner
 
 from termkit.align import align, align_documents
-from termkit.align.dictionary import cedict, content_stems, stem
-from termkit.align.sentences import (
-    Lexicon,
-    en_features,
-    en_number_value,
-    zh_features,
-    zh_numeral_value,
-)
+from termkit.align.dictionary import Lexicon, cedict, content_stems, stem
+from termkit.align.features import en_features, zh_features
 from termkit.cli import main
 from termkit.formats.beads import read_beads
 from termkit.glossary import load_glossary
+from termkit.text.numbers import en_number_value, zh_numeral_value
 from conftest import ROOT, UNPC
 
 GLOSSARY = ROOT / "glossaries" / "un-drug-control.csv"

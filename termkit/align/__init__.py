@@ -12,8 +12,13 @@ import os
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from ..documents import segment_document
+from ..errors import InputError
+from ..formats.txt import read_text
 from ..model import SentencePair
-from .sentences import AlignParams, align_sentences
+from ..text.chars import dominant_script
+from .cost import AlignParams
+from .sentences import align_sentences
 
 
 def align(
@@ -50,9 +55,6 @@ def document_sentences(path: str | os.PathLike, lang: str, presplit: bool = Fals
     With ``presplit`` the sentence ids are the 0-based line numbers, blank lines included, so
     that the output can be compared with a gold alignment of the same files.
     """
-    from ..documents import segment_document
-    from ..formats.txt import read_text
-
     doc = read_text(path, encoding=encoding, lang=lang)
     if presplit:
         lines = doc.text.splitlines()
@@ -89,9 +91,6 @@ _LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 def _check_languages(sides: dict) -> None:
     """Stop when a file is not in the language it was given as (two files swapped, say): the beads
     and the TMX written from them would carry the wrong ``xml:lang``."""
-    from ..errors import InputError
-    from ..text.chars import dominant_script
-
     found = {lang: dominant_script("\n".join(sentences)) for lang, (_, sentences) in sides.items()}
     wrong = [lang for lang, script in found.items() if script is not None and script != lang]
     if not wrong:

