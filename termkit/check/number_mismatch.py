@@ -12,7 +12,7 @@ from collections import Counter
 
 from ..model import Finding
 from ..text.normalize import normalize_key
-from ..text.numbers import en_number_value, zh_numeral_value
+from ..text.numbers import MONTHS, en_number_value, zh_numeral_value
 from .bilingual import location
 from .context import CheckContext
 from .findings import finding_id
@@ -27,9 +27,6 @@ _EN_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
 _ZH_DIGITS_RE = re.compile(r"(?<![A-Za-z0-9.\-])(\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.(\d+))?(?![A-Za-z0-9])\s*(万|亿)?")
 _ZH_NUMERALS_RE = re.compile(r"[〇零一二两三四五六七八九十百千万亿]+")
 _SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12, "万": 10_000, "亿": 100_000_000}
-# Chinese writes months as numbers (3月): count English month names as theirs.
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
 
 
 def _value(whole: str, frac: str | None, scale: str | None) -> str:
@@ -49,7 +46,7 @@ def en_numbers(text: str) -> Counter:
     for w in _EN_WORD_RE.findall(rest):
         if w.lower() in _SCALE or w.lower() == "hundred":
             continue  # "a million", "hundreds of": not a number that the translation repeats
-        v = _MONTHS.get(w.lower()) if w[0].isupper() else None
+        v = MONTHS.get(w.lower()) if w[0].isupper() else None  # Chinese writes months as numbers (3月)
         v = v or en_number_value(w.lower())
         if v is not None and v > 1:  # "one" and "first" are too often not numbers at all
             found[str(v)] += 1
