@@ -132,7 +132,7 @@ def main():
     json.dump({"seconds": dt, "chars": r.n_chars, "candidates": r.n_candidates,
                "counted": r.counting.counted, "frequent": r.counting.frequent,
                "peak_mb": (peak[0] or ru * 1024) / 2**20, "psutil": psutil is not None, "prof": prof,
-               "top": [c.scores["key"] for c in r.candidates]}, open(out, "w"))
+               "top": [c.key for c in r.candidates]}, open(out, "w"))
 
 if __name__ == "__main__":
     main()

@@ -26,7 +26,7 @@ CHUNK = 40_000  # small chunks, so that even the seeds make several tasks
 def ranked(result):
     """Everything the output shows, in order."""
     return [
-        (c.scores["key"], c.text, c.score, c.freq, c.doc_freq, c.scores["cvalue"], c.scores["cohesion"],
+        (c.key, c.text, c.score, c.freq, c.doc_freq, c.scores["cvalue"], c.scores["cohesion"],
          c.scores["entropy_left"], c.scores["entropy_right"], c.abbreviation_of, tuple(c.abbreviations),
          tuple((x.doc_id, x.start, x.end, x.sentence) for x in c.contexts))
         for c in result
@@ -180,7 +180,7 @@ def test_contexts_are_a_sample_that_chunking_does_not_change(seeds_local):
     assert [(c.text, [(x.doc_id, x.start, x.end) for x in c.contexts]) for c in one_chunk] == [
         (c.text, [(x.doc_id, x.start, x.end) for x in c.contexts]) for c in seeds_local
     ]
-    top = next(c for c in seeds_local if c.scores["key"] == "麻醉药品委员会")
+    top = next(c for c in seeds_local if c.key == "麻醉药品委员会")
     assert len({x.doc_id for x in top.contexts}) == len(top.contexts) == 3  # distinct documents first
 
 

@@ -657,24 +657,23 @@ def _mine_spooled(corpus, executor, gloss, extra, top, min_freq, contexts, encod
                     "entropy_right": round(h_right, 3),
                     "specificity": round(e.specificity, 3),
                     "title": e.title,
-                    "key": text,
-                    "words": list(e.words),
                 },
                 contexts=occ.contexts_of(text),
                 abbreviation_of=full_of.get(text, ""),
                 abbreviation_inferred=text in inferred,
                 abbreviations=list(shorts_of.get(text, [])),
+                key=text,
+                words=list(e.words),
             )
         )
-    results.sort(key=lambda c: (-c.score, -c.freq, c.scores["key"]))
+    results.sort(key=lambda c: (-c.score, -c.freq, c.key))
     if top:
         results = results[:top]
     fill_sentences([x for c in results for x in c.contexts], corpus.document)
     index = gloss.index() if gloss is not None else None
     for c in results:
-        key = c.scores["key"]
-        c.pinyin = pinyin_display(key)
+        c.pinyin = pinyin_display(c.key)
         if index is not None:
-            c.status, c.match = glossary_status(index, key)
+            c.status, c.match = glossary_status(index, c.key)
     return MineResult(results, n_docs=n_docs, n_chars=n_chars, n_candidates=len(table), abbreviations=abbreviations,
                       counting=stats)
