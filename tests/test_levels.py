@@ -8,10 +8,13 @@ from collections import Counter
 
 import pytest
 
-from termkit.mine.candidates import SEP, RunSpool, count_documents, read_runs
-from termkit.mine.execute import LocalExecutor, PoolExecutor, count_chunk, plan_chunks
-from termkit.mine.levels import LevelStats, count_by_levels, frequent_counts, level_pass, spool_path, write_frequent
-from termkit.mine.candidates import Counts
+from termkit.mine.candidates import count_chunk, count_documents
+from termkit.mine.chunks import plan_chunks
+from termkit.mine.counts import Counts, frequent_counts
+from termkit.mine.execute import LocalExecutor, PoolExecutor
+from termkit.mine.kinds import SEP
+from termkit.mine.levels import LevelStats, count_by_levels, level_pass
+from termkit.mine.spool import RunSpool, read_runs, spool_path, write_frequent
 
 from conftest import SEEDS
 from test_scale import unpc_dir  # noqa: F401  (fixture)
@@ -97,10 +100,9 @@ def test_a_given_spool_directory_is_left_empty(tmp_path):
 
 
 def test_the_scan_reads_the_spooled_text_and_finds_the_same(tmp_path):
-    from termkit.mine.candidates import read_normalized
-    from termkit.mine.contexts import scan_documents
-    from termkit.mine.execute import chunk_documents
-    from termkit.mine.levels import text_spool_path
+    from termkit.mine.chunks import chunk_documents
+    from termkit.mine.scan import scan_documents
+    from termkit.mine.spool import read_normalized, text_spool_path
 
     chunks = _plan(SEEDS)
     count_by_levels(LocalExecutor(), chunks, 2, directory=str(tmp_path))
@@ -193,7 +195,7 @@ def test_a_decoding_error_in_a_later_part_names_the_line_of_the_whole_file(tmp_p
 
 
 def test_a_long_lived_worker_reads_the_frequent_set_of_this_run(tmp_path):
-    from termkit.mine.levels import read_frequent
+    from termkit.mine.spool import read_frequent
 
     write_frequent(str(tmp_path), 1, ["毒品", "管制"])
     assert read_frequent(str(tmp_path), 1) == {"毒品", "管制"}

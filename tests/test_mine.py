@@ -17,7 +17,7 @@ from termkit.documents import load_documents
 from termkit.errors import InputError
 from termkit.mine import Counts, count_documents, mine, scan_documents
 from termkit.mine.abbreviations import Abbreviation, is_subsequence
-from termkit.mine.candidates import BREAK, EDGE, INNER, STOP, STOP_WORDS, JOINERS, token_kind
+from termkit.mine.kinds import BREAK, EDGE, INNER, STOP, STOP_WORDS, JOINERS, token_kind
 from termkit.model import Document
 from termkit.text.normalize import normalize_key
 
@@ -129,7 +129,7 @@ def test_the_middle_of_a_list_is_no_left_edge():
 
 def test_an_organizations_name_before_a_term_is_its_left_edge():
     # seeds: 13 of the 14 合成毒品战略 are 毒罪办合成毒品战略 (UNODC's Synthetic Drugs Strategy)
-    from termkit.mine.miner import _edge_entropy
+    from termkit.mine.termhood import _edge_entropy
 
     text = "古巴表示支持毒罪办合成毒品战略。意大利表示支持毒罪办合成毒品战略。实施合成毒品战略。"
     occ = scan_documents([Document(id="t", text=text)], ["毒罪办", "合成毒品战略"], n_contexts=0)
@@ -139,7 +139,7 @@ def test_an_organizations_name_before_a_term_is_its_left_edge():
 
 
 def test_organizations_are_bodies_and_their_short_forms():
-    from termkit.mine.miner import Entry, organizations
+    from termkit.mine.table import Entry, organizations
 
     table = {t: Entry(t, w) for t, w in [("联合国毒品和犯罪问题办公室", ["联合国", "毒品", "和", "犯罪", "问题", "办公室"]),
                                          ("政策分析和公共事务司", ["政策", "分析", "和", "公共", "事务司"]),
@@ -264,7 +264,7 @@ def test_glossary_status(with_glossary):
 def test_glossary_words_do_not_leak_into_jieba(with_glossary):
     import jieba
 
-    from termkit.mine.candidates import tokenizer
+    from termkit.mine.segmenter import tokenizer
 
     assert "毒罪办预警信息库" not in jieba.dt.FREQ or not jieba.dt.FREQ["毒罪办预警信息库"]
     assert not tokenizer().FREQ.get("毒罪办预警信息库")
@@ -433,7 +433,7 @@ def test_bare_heads_and_country_names_are_not_candidates(ranked):
 
 def test_a_class_of_substances_by_effect_is_a_candidate_alone(ranked):
     # seeds: 兴奋剂 stands alone once (关于兴奋剂使用病症), 物质 and 药物 dozens of times
-    from termkit.mine.miner import _bare_head
+    from termkit.mine.names import bare_head as _bare_head
 
     assert not _bare_head("兴奋剂") and not _bare_head("镇痛剂")
     assert _bare_head("物质") and _bare_head("药物") and _bare_head("公约")
@@ -443,7 +443,7 @@ def test_a_class_of_substances_by_effect_is_a_candidate_alone(ranked):
 
 
 def test_the_matcher_finds_every_overlapping_occurrence_in_start_then_length_order():
-    from termkit.mine.contexts import Matcher
+    from termkit.mine.scan import Matcher
     from termkit.text.normalize import normalize
 
     text = normalize((SEEDS / "001_a1e2a0e00d5c9997.txt").read_text(encoding="utf-8")).text
@@ -465,7 +465,7 @@ def test_the_written_form_has_no_footnote_mark_or_line_break():
 
 
 def test_an_adverb_and_its_verb_in_one_dictionary_entry_are_no_term():
-    from termkit.mine.candidates import STOP, token_kind
+    from termkit.mine.kinds import STOP, token_kind
 
     # jieba's dictionary has 继续加强 as one word (tagged a noun); seeds: "毒品和犯罪问题办公室继续加强注重成果的管理文化"
     assert token_kind("继续加强") == STOP and token_kind("进一步加强") == STOP
@@ -479,7 +479,7 @@ def test_an_adverb_and_its_verb_in_one_dictionary_entry_are_no_term():
 
 
 def test_the_session_a_count_of_sessions_names_is_not_a_new_term():
-    from termkit.mine.contexts import left_is_edge
+    from termkit.mine.edges import left_is_edge
 
     # seeds: "麻醉药品委员会第五十七届会议高级别会议的部长…", "在其2009年第五十二届会议高级别会议期间…"
     text = "麻醉药品委员会第五十七届会议高级别会议的部长"
@@ -491,7 +491,7 @@ def test_the_session_a_count_of_sessions_names_is_not_a_new_term():
 
 
 def test_a_candidate_never_starts_with_the_topic_word_wenti():
-    from termkit.mine.candidates import END, token_kind
+    from termkit.mine.kinds import END, token_kind
 
     # seeds: "与阿片剂非法贩运有关的资金流动问题专家工作组会议", "…前体问题专家工作组于2021年10月…"
     assert token_kind("问题") == END
@@ -501,7 +501,7 @@ def test_a_candidate_never_starts_with_the_topic_word_wenti():
 
 
 def test_a_function_word_inside_an_organization_name_is_no_edge():
-    from termkit.mine.contexts import crosses
+    from termkit.mine.edges import crosses
 
     # seeds: "毒品和犯罪问题办公室研究和趋势分析处的代表…": the 和 belongs to the name before
     text = "毒品和犯罪问题办公室研究和趋势分析处"
@@ -513,7 +513,7 @@ def test_a_function_word_inside_an_organization_name_is_no_edge():
 
 
 def test_job_titles_and_light_verb_predicates_in_one_dictionary_entry_are_no_terms():
-    from termkit.mine.candidates import STOP, token_kind
+    from termkit.mine.kinds import STOP, token_kind
 
     # jieba has 保持稳定 and 保持一致 as nouns; a light verb with a noun (打击犯罪) may begin a name
     assert token_kind("保持稳定") == STOP and token_kind("保持一致") == STOP
@@ -526,7 +526,7 @@ def test_job_titles_and_light_verb_predicates_in_one_dictionary_entry_are_no_ter
 
 
 def test_feifa_begins_terms_but_never_ends_one():
-    from termkit.mine.candidates import START, token_kind
+    from termkit.mine.kinds import START, token_kind
 
     assert token_kind("非法") == START
     keys = [c.key for c in mine([SEEDS], top=400)]
@@ -535,7 +535,7 @@ def test_feifa_begins_terms_but_never_ends_one():
 
 
 def test_a_modifier_of_scope_or_kind_narrows_a_term_without_making_it_a_fragment(ranked):
-    from termkit.mine.candidates import modifier_expansion
+    from termkit.mine.filters import modifier_expansion
 
     assert modifier_expansion(["国际", "毒品", "管制", "公约"], 1)
     assert modifier_expansion(["非洲", "国家", "禁毒", "执法", "机构", "负责人"], 2)

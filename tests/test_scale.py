@@ -13,7 +13,9 @@ from click.testing import CliRunner
 from termkit.cli import main
 from termkit.errors import InputError
 from termkit.mine import Counts, count_documents, mine, scan_documents
-from termkit.mine.execute import DASK_MISSING, LocalExecutor, count_chunk, make_executor, merge_all, merge_new, plan_chunks
+from termkit.mine.candidates import count_chunk
+from termkit.mine.chunks import plan_chunks
+from termkit.mine.execute import DASK_MISSING, LocalExecutor, make_executor, merge_all, merge_new
 from termkit.documents import load_documents
 
 from conftest import SEEDS
@@ -185,7 +187,7 @@ def test_contexts_are_a_sample_that_chunking_does_not_change(seeds_local):
 
 
 def test_context_samples_merge_in_any_order():
-    from termkit.mine.contexts import ContextSample
+    from termkit.mine.scan import ContextSample
 
     items = [(p, f"d{p % 5}", p, p + 3) for p in (17, 3, 99, 42, 8, 61, 23, 5)]
 
