@@ -152,8 +152,9 @@ def pruning(work: Path) -> None:
     import importlib
     import shutil
 
-    candidates, chunks, counts, execute, levels = (
-        importlib.import_module("termkit.mine." + m) for m in ("candidates", "chunks", "counts", "execute", "levels"))
+    candidates, chunks, counts, execute, levels, options = (
+        importlib.import_module("termkit.mine." + m)
+        for m in ("candidates", "chunks", "counts", "execute", "levels", "options"))
     folder = work / "real"
     if not folder.exists():
         folder.mkdir(parents=True)
@@ -172,7 +173,7 @@ def pruning(work: Path) -> None:
     one = counts.frequent_counts(every, 2)
     stats = levels.LevelStats()
     t = time.perf_counter()
-    by_levels = levels.count_by_levels(execute.LocalExecutor(), plan, 2, stats=stats)
+    by_levels = levels.count_by_levels(execute.LocalExecutor(), plan, options.MineOptions(min_freq=2), stats=stats)
     t_lv = time.perf_counter() - t
     same = list(one.ngrams.items()) == list(by_levels.ngrams.items()) and one.doc_freq == by_levels.doc_freq
     print(f"\npruning by support on real text ({sum(os.path.getsize(f) for f in files) / 1e6:.1f} MB, min-freq 2):")

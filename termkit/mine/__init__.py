@@ -13,15 +13,16 @@ One module per role, from the bottom up:
   :mod:`.reference` (the general-UN reference), :mod:`.termhood` (scoring the table);
 - the scan map — :mod:`.scan` (occurrences of the shortlist), :mod:`.contexts` (example
   sentences, written forms);
-- :mod:`.inputs`, :mod:`.status` (glossary status) and :mod:`.miner` (``mine()``, which runs
-  the stages in order).
+- :mod:`.inputs`, :mod:`.status` (glossary status), :mod:`.options` (:class:`MineOptions`) and
+  :mod:`.miner` (``mine()``, which runs the stages in order).
 """
 
 from .candidates import count_documents, count_files
 from .contexts import fill_sentences
 from .counts import Counts
 from .miner import MineResult, mine
+from .options import MineOptions
 from .scan import Occurrences, scan_documents
 
-__all__ = ["Counts", "MineResult", "Occurrences", "count_documents", "count_files", "fill_sentences", "mine",
-           "scan_documents"]
+__all__ = ["Counts", "MineOptions", "MineResult", "Occurrences", "count_documents", "count_files", "fill_sentences",
+           "mine", "scan_documents"]

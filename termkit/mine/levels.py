@@ -40,8 +40,8 @@ from ..errors import InputError
 from .candidates import count_documents
 from .chunks import chunk_documents
 from .counts import Counts, LevelCounts, frequent_counts
-from .execute import Progress, no_progress
 from .kinds import EDGE, END, KINDS, MAX_CHARS, MAX_WORDS, SEP, START, STOP
+from .options import MineOptions
 from .spool import (
     RunSpool,
     forget_frequent,
@@ -151,28 +151,27 @@ class LevelStats:
     frequent: list[int] = field(default_factory=list)
 
 
-def count_by_levels(executor, chunks: Sequence, min_freq: int, extra_words: Sequence[str] = (), hmm: bool = True,
-                    encoding: Optional[str] = None, memory_limit: Optional[int] = None,
-                    directory: Optional[str] = None, progress: Progress = no_progress,
+def count_by_levels(executor, chunks: Sequence, options: MineOptions, directory: Optional[str] = None,
                     stats: Optional[LevelStats] = None) -> Counts:
     """Count the corpus ``chunks`` in passes on ``executor``; return the merged
-    :class:`.counts.Counts` with the candidates seen at least ``min_freq`` times (as
+    :class:`.counts.Counts` with the candidates seen at least ``options.min_freq`` times (as
     :func:`.counts.frequent_counts`).
 
-    ``directory``: where spool files and frequent sets go (a temporary directory, removed at
-    the end, when None; with a Dask cluster on several machines, a directory all of them see).
-    Its spools of runs are removed at the end; those of normalized text stay for the scan
-    (:func:`.spool.spool_directory` removes them).
+    ``options``: the run's segmentation (``extra_words``, ``hmm``), ``encoding``, ``min_freq``,
+    ``memory_limit`` (bytes), and ``progress``. ``directory``: where spool files and frequent
+    sets go (a temporary directory, removed at the end, when None; with a Dask cluster on
+    several machines, a directory all of them see). Its spools of runs are removed at the end;
+    those of normalized text stay for the scan (:func:`.spool.spool_directory` removes them).
     """
     items = list(enumerate(chunks))
     stats = stats if stats is not None else LevelStats()
     if directory is None:
         with spool_directory() as directory:
-            return count_by_levels(executor, chunks, min_freq, extra_words, hmm, encoding, memory_limit, directory,
-                                   progress, stats)
+            return count_by_levels(executor, chunks, options, directory, stats)
+    min_freq, memory_limit, progress = options.min_freq, options.memory_limit, options.progress
     try:
-        counts = executor.map_reduce(first_pass, items, directory, tuple(extra_words), hmm, encoding,
-                                     progress=progress, label="counting words",
+        counts = executor.map_reduce(first_pass, items, directory, tuple(options.extra_words), options.hmm,
+                                     options.encoding, progress=progress, label="counting words",
                                      merger=SpillingMerge(memory_limit, directory))
         if counts is None:
             return Counts()

@@ -16,12 +16,13 @@ The shape is the map/reduce of DESIGN.md:
 
 Files are streamed twice (once per map); memory grows with the vocabulary, not the corpus.
 
-The stages live in their own modules; this module runs them in order.
+The stages live in their own modules and take one :class:`.options.MineOptions`, which
+:func:`mine` builds from its keyword arguments; this module runs them in order.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator, Optional
 
 from ..errors import InputError
@@ -34,6 +35,7 @@ from .execute import Progress, make_executor, no_progress
 from .filters import fragments
 from .inputs import Corpus, load_glossary
 from .levels import LevelStats, count_by_levels
+from .options import DEFAULT_SHORTLIST, MineOptions
 from .reference import get_reference
 from .scan import Occurrences, scan_chunk
 from .segmenter import glossary_words, tokenizer
@@ -42,8 +44,6 @@ from .status import glossary_status
 from .store import parse_size
 from .table import build_table, organizations
 from .termhood import final_score, score_table, shortlisted
-
-DEFAULT_SHORTLIST = 3000
 
 
 @dataclass
@@ -110,54 +110,68 @@ def mine(
 
     Raises :class:`InputError` for an empty corpus or one without Chinese text.
     """
-    progress = progress or no_progress
     un_ref = get_reference(reference)
     corpus = Corpus(inputs, encoding)
     gloss = load_glossary(glossary)
     extra = glossary_words(t.text for t in gloss.terms("zh")) if gloss is not None else ()
-    min_freq = max(1, int(min_freq))
+    options = MineOptions(
+        top=top,
+        min_freq=max(1, int(min_freq)),
+        contexts=contexts,
+        encoding=encoding,
+        hmm=hmm,
+        shortlist=shortlist,
+        reference=reference,
+        extra_words=tuple(extra),
+        progress=progress or no_progress,
+        jobs=jobs,
+        scheduler=scheduler,
+        chunk_bytes=chunk_bytes,
+        part_bytes=part_bytes,
+        memory_limit=memory_limit,
+        spool_dir=spool_dir,
+    )
 
-    with make_executor(jobs, scheduler) as executor:
-        return _mine(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm, shortlist,
-                     un_ref, chunk_bytes, memory_limit, spool_dir, part_bytes, progress)
+    with make_executor(options.jobs, options.scheduler) as executor:
+        return _mine(corpus, executor, gloss, un_ref, options)
 
 
-def _mine(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm, shortlist, un_ref,
-          chunk_bytes, memory_limit=None, spool_dir=None, part_bytes=PART_BYTES, progress=no_progress) -> MineResult:
-    limit = None if memory_limit is None else parse_size(memory_limit)
-    chunks = corpus.plan(chunk_bytes, part_bytes)
-    with spool_directory(spool_dir) as spool:  # the spool files of both maps, removed at the end
-        return _mine_spooled(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm, shortlist,
-                             un_ref, chunks, limit, spool, progress)
+def _mine(corpus: Corpus, executor, gloss, un_ref, options: MineOptions) -> MineResult:
+    if options.memory_limit is not None:
+        options = replace(options, memory_limit=parse_size(options.memory_limit))
+    chunks = corpus.plan(options.chunk_bytes, options.part_bytes)
+    with spool_directory(options.spool_dir) as spool:  # the spool files of both maps, removed at the end
+        return _mine_spooled(corpus, executor, gloss, un_ref, options, chunks, spool)
 
 
-def _mine_spooled(corpus, executor, gloss, extra, top, min_freq, contexts, encoding, hmm, shortlist, un_ref,
-                  chunks, limit, spool, progress) -> MineResult:
+def _mine_spooled(corpus: Corpus, executor, gloss, un_ref, options: MineOptions, chunks: list,
+                  spool: str) -> MineResult:
     stats = LevelStats()
 
     # 1. map: count (in passes, pruned by support); 2. reduce
-    counts = count_by_levels(executor, chunks, min_freq, tuple(extra), hmm, encoding, limit, spool,
-                             progress=progress, stats=stats)
+    counts = count_by_levels(executor, chunks, options, spool, stats)
     if counts.n_docs == 0 or counts.n_chars == 0:
         raise InputError("the corpus is empty: no text to mine", corpus.where)
     if counts.n_zh_docs == 0:
         raise InputError("no Chinese text in the corpus (termkit mine mines Chinese terms)", corpus.where)
+    extra = options.extra_words
     tok = tokenizer(extra)
-    table = build_table(counts, min_freq, tok, hmm)
+    table = build_table(counts, options.min_freq, tok, options.hmm)
     abbreviations = resolve(counts.definitions)
     abbreviations += infer({t: e.words for t, e in table.items()}, abbreviations)
     inferred = {a.short for a in abbreviations if a.inferred}
     full_of, shorts_of = link(abbreviations)
     defined = set(full_of) | set(shorts_of)
     score_table(table, counts, tokenizer().FREQ, tokenizer().total, frozenset(extra), un_ref, frozenset(defined))
-    short = shortlisted(table, max(shortlist, 3 * (top or 0)), defined)
+    short = shortlisted(table, max(options.shortlist, 3 * (options.top or 0)), defined)
     n_docs, n_chars = counts.n_docs, counts.n_chars
     del counts
 
     # 3. map: occurrences of the shortlist; 4. reduce
     names = organizations(short, table, full_of)
-    occ = executor.map_reduce(scan_chunk, list(enumerate(chunks)), list(short), contexts, encoding, spool, names,
-                              progress=progress, label="scanning") or Occurrences(contexts)
+    occ = executor.map_reduce(scan_chunk, list(enumerate(chunks)), list(short), options.contexts, options.encoding,
+                              spool, names, progress=options.progress, label="scanning")
+    occ = occ or Occurrences(options.contexts)
     frag = fragments(short, occ.freq)
 
     results: list[Candidate] = []
@@ -189,8 +203,8 @@ def _mine_spooled(corpus, executor, gloss, extra, top, min_freq, contexts, encod
             )
         )
     results.sort(key=lambda c: (-c.score, -c.freq, c.key))
-    if top:
-        results = results[:top]
+    if options.top:
+        results = results[:options.top]
     fill_sentences([x for c in results for x in c.contexts], corpus.document)
     index = gloss.index() if gloss is not None else None
     for c in results:
