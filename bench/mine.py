@@ -94,7 +94,7 @@ if mode == "raw":
     print(json.dumps({"chars": chars, "seconds": dt, "rss_mb": rss_mb()}))
 else:
     from termkit.mine import mine
-    from termkit.mine.candidates import tokenizer, dictionary_tag
+    from termkit.mine.segmenter import tokenizer, dictionary_tag
     tokenizer(); dictionary_tag("毒品")
     base = rss_mb()
     t0 = time.perf_counter()

@@ -186,7 +186,7 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     result = mine([str(seeds)], args.glossary or None, min_freq=args.min_freq, top=400, reference=args.reference)
     dt = time.perf_counter() - t0
-    ranked = [c.scores.get("key", c.text) for c in result]
+    ranked = [c.key or c.text for c in result]
     gloss = glossary_forms(Path(args.accept_glossary)) if args.accept_glossary else set()
     if gloss:
         print(f"glossary: {len(gloss)} Chinese forms of {args.accept_glossary} also count as terms (main figure)")

@@ -6,7 +6,7 @@ Word frequencies of general United Nations Chinese, the second contrastive refer
 miner's domain specificity (see termkit/mine/reference.py): every line of the Chinese side of the
 UN Parallel Corpus v1.0 development set (4,000 sentences of 2015 UN documents on every subject;
 about 50 of them touch on drugs) is normalized and segmented exactly as the miner segments
-(`termkit.mine.candidates.tokenizer()`, HMM on), and each word with hanzi or Latin letters seen
+(`termkit.mine.segmenter.tokenizer()`, HMM on), and each word with hanzi or Latin letters seen
 at least ``--min-count`` times is written with its count and the number of lines holding it.
 
 Source: the United Nations Parallel Corpus v1.0 — Ziemski, M., Junczys-Dowmunt, M. and
@@ -46,7 +46,7 @@ HEADER = """\
 
 
 def build(source: Path, min_count: int = 2) -> tuple[Counter, Counter, int, int]:
-    from termkit.mine.candidates import tokenizer
+    from termkit.mine.segmenter import tokenizer
     from termkit.text.normalize import normalize
 
     tok = tokenizer()

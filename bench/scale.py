@@ -132,7 +132,7 @@ def main():
     json.dump({"seconds": dt, "chars": r.n_chars, "candidates": r.n_candidates,
                "counted": r.counting.counted, "frequent": r.counting.frequent,
                "peak_mb": (peak[0] or ru * 1024) / 2**20, "psutil": psutil is not None, "prof": prof,
-               "top": [c.scores["key"] for c in r.candidates]}, open(out, "w"))
+               "top": [c.key for c in r.candidates]}, open(out, "w"))
 
 if __name__ == "__main__":
     main()
@@ -152,8 +152,9 @@ def pruning(work: Path) -> None:
     import importlib
     import shutil
 
-    execute = importlib.import_module("termkit.mine.execute")
-    levels = importlib.import_module("termkit.mine.levels")
+    candidates, chunks, counts, execute, levels, options = (
+        importlib.import_module("termkit.mine." + m)
+        for m in ("candidates", "chunks", "counts", "execute", "levels", "options"))
     folder = work / "real"
     if not folder.exists():
         folder.mkdir(parents=True)
@@ -164,15 +165,15 @@ def pruning(work: Path) -> None:
             for i in range(0, len(lines), 500):
                 (folder / f"unpc{i // 500:02d}.txt").write_text("".join(lines[i:i + 500]), encoding="utf-8")
     files = sorted(str(p) for p in folder.glob("*.txt"))
-    chunks = execute.plan_chunks([(f, Path(f).stem) for f in files], chunk_bytes=500_000)
+    plan = chunks.plan_chunks([(f, Path(f).stem) for f in files], chunk_bytes=500_000)
     t = time.perf_counter()
-    every = execute.LocalExecutor().map_reduce(execute.count_chunk, chunks, (), True, None)
+    every = execute.LocalExecutor().map_reduce(candidates.count_chunk, plan, (), True, None)
     t_one = time.perf_counter() - t
     held = len(every.ngrams)
-    one = levels.frequent_counts(every, 2)
+    one = counts.frequent_counts(every, 2)
     stats = levels.LevelStats()
     t = time.perf_counter()
-    by_levels = levels.count_by_levels(execute.LocalExecutor(), chunks, 2, stats=stats)
+    by_levels = levels.count_by_levels(execute.LocalExecutor(), plan, options.MineOptions(min_freq=2), stats=stats)
     t_lv = time.perf_counter() - t
     same = list(one.ngrams.items()) == list(by_levels.ngrams.items()) and one.doc_freq == by_levels.doc_freq
     print(f"\npruning by support on real text ({sum(os.path.getsize(f) for f in files) / 1e6:.1f} MB, min-freq 2):")

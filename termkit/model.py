@@ -181,6 +181,10 @@ class Candidate:
     abbreviation_of: str = ""  # the full form, when this candidate is defined as its short form
     abbreviation_inferred: bool = False  # abbreviation_of was guessed: the corpus never defines it
     abbreviations: list[str] = field(default_factory=list)  # short forms defined for this candidate
+    # the candidate as the miner counted it: ``key`` its normalized form (``text`` is as the corpus
+    # writes it), ``words`` how the segmenter cut it; empty for candidates read back from a file
+    key: str = ""
+    words: list[str] = field(default_factory=list)
 
 
 SEVERITIES = ("error", "warning", "info")

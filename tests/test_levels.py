@@ -8,10 +8,14 @@ from collections import Counter
 
 import pytest
 
-from termkit.mine.candidates import SEP, RunSpool, count_documents, read_runs
-from termkit.mine.execute import LocalExecutor, PoolExecutor, count_chunk, plan_chunks
-from termkit.mine.levels import LevelStats, count_by_levels, frequent_counts, level_pass, spool_path, write_frequent
-from termkit.mine.candidates import Counts
+from termkit.mine.candidates import count_chunk, count_documents
+from termkit.mine.chunks import plan_chunks
+from termkit.mine.counts import Counts, frequent_counts
+from termkit.mine.execute import LocalExecutor, PoolExecutor
+from termkit.mine.kinds import SEP
+from termkit.mine.levels import LevelStats, count_by_levels, level_pass
+from termkit.mine.options import MineOptions
+from termkit.mine.spool import RunSpool, read_runs, spool_path, write_frequent
 
 from conftest import SEEDS
 from test_scale import unpc_dir  # noqa: F401  (fixture)
@@ -37,14 +41,14 @@ def _same(a: Counts, b: Counts):
 def test_levels_equal_the_one_pass_count_on_the_seeds(min_freq):
     chunks = _plan(SEEDS)
     assert len(chunks) > 1
-    _same(count_by_levels(LocalExecutor(), chunks, min_freq), _one_pass(chunks, min_freq))
+    _same(count_by_levels(LocalExecutor(), chunks, MineOptions(min_freq=min_freq)), _one_pass(chunks, min_freq))
 
 
 @pytest.mark.slow
 def test_levels_equal_the_one_pass_count_on_the_unpc_dev_set(unpc_dir):  # noqa: F811
     chunks = _plan(unpc_dir, 400_000)
     stats = LevelStats()
-    levels = count_by_levels(LocalExecutor(), chunks, 2, stats=stats)
+    levels = count_by_levels(LocalExecutor(), chunks, MineOptions(min_freq=2), stats=stats)
     _same(levels, _one_pass(chunks, 2))
     # what pruning saves: every n-gram of the one pass is held at once; by levels, at most one
     # level's counted runs plus the frequent candidates kept so far
@@ -74,21 +78,22 @@ def test_a_run_is_counted_only_where_both_parts_are_frequent(tmp_path):
 
 def test_counts_under_a_tiny_memory_limit_are_the_same():
     chunks = _plan(SEEDS)
-    _same(count_by_levels(LocalExecutor(), chunks, 2, memory_limit=1), count_by_levels(LocalExecutor(), chunks, 2))
+    _same(count_by_levels(LocalExecutor(), chunks, MineOptions(min_freq=2, memory_limit=1)),
+          count_by_levels(LocalExecutor(), chunks, MineOptions(min_freq=2)))
 
 
 @pytest.mark.slow
 def test_process_pool_counts_by_levels_the_same():
     chunks = _plan(SEEDS)
     with PoolExecutor(2) as pool:
-        pooled = count_by_levels(pool, chunks, 2)
-    _same(pooled, count_by_levels(LocalExecutor(), chunks, 2))
+        pooled = count_by_levels(pool, chunks, MineOptions(min_freq=2))
+    _same(pooled, count_by_levels(LocalExecutor(), chunks, MineOptions(min_freq=2)))
 
 
 def test_a_given_spool_directory_is_left_empty(tmp_path):
     from termkit.mine import mine
 
-    count_by_levels(LocalExecutor(), _plan(SEEDS), 2, directory=str(tmp_path))
+    count_by_levels(LocalExecutor(), _plan(SEEDS), MineOptions(min_freq=2), directory=str(tmp_path))
     left = os.listdir(tmp_path)  # only the normalized text, kept for the scan
     assert left and all(name.startswith("text") for name in left)
     spool = tmp_path / "spool"
@@ -97,13 +102,12 @@ def test_a_given_spool_directory_is_left_empty(tmp_path):
 
 
 def test_the_scan_reads_the_spooled_text_and_finds_the_same(tmp_path):
-    from termkit.mine.candidates import read_normalized
-    from termkit.mine.contexts import scan_documents
-    from termkit.mine.execute import chunk_documents
-    from termkit.mine.levels import text_spool_path
+    from termkit.mine.chunks import chunk_documents
+    from termkit.mine.scan import scan_documents
+    from termkit.mine.spool import read_normalized, text_spool_path
 
     chunks = _plan(SEEDS)
-    count_by_levels(LocalExecutor(), chunks, 2, directory=str(tmp_path))
+    count_by_levels(LocalExecutor(), chunks, MineOptions(min_freq=2), directory=str(tmp_path))
     cands = ["毒品和犯罪问题办公室", "毒罪办", "新精神活性物质", "麻醉药品委员会"]
     for k, chunk in enumerate(chunks):
         with open(text_spool_path(str(tmp_path), k), "rb") as fh:
@@ -165,7 +169,7 @@ def test_mining_one_large_file_reads_it_in_parts_and_contexts_point_into_them(tm
     path, _ = _big_file(tmp_path)
     result = mine([path], top=30, part_bytes=30_000)
     whole = mine([path], top=30)
-    assert [c.scores["key"] for c in result][:10] == [c.scores["key"] for c in whole][:10]
+    assert [c.key for c in result][:10] == [c.key for c in whole][:10]
     parts = {x.doc_id for c in result for x in c.contexts}
     assert len(parts) > 1 and all(d.startswith("big-utf-8#") for d in parts)
     plan = plan_chunks([(str(path), "big-utf-8")], part_bytes=30_000)
@@ -193,7 +197,7 @@ def test_a_decoding_error_in_a_later_part_names_the_line_of_the_whole_file(tmp_p
 
 
 def test_a_long_lived_worker_reads_the_frequent_set_of_this_run(tmp_path):
-    from termkit.mine.levels import read_frequent
+    from termkit.mine.spool import read_frequent
 
     write_frequent(str(tmp_path), 1, ["毒品", "管制"])
     assert read_frequent(str(tmp_path), 1) == {"毒品", "管制"}

@@ -17,7 +17,7 @@ from termkit.documents import load_documents
 from termkit.errors import InputError
 from termkit.mine import Counts, count_documents, mine, scan_documents
 from termkit.mine.abbreviations import Abbreviation, is_subsequence
-from termkit.mine.candidates import BREAK, EDGE, INNER, STOP, STOP_WORDS, JOINERS, token_kind
+from termkit.mine.kinds import BREAK, EDGE, INNER, STOP, STOP_WORDS, JOINERS, token_kind
 from termkit.model import Document
 from termkit.text.normalize import normalize_key
 
@@ -34,7 +34,7 @@ def mined():
 
 @pytest.fixture(scope="module")
 def ranked(mined):
-    return [c.scores["key"] for c in mined]
+    return [c.key for c in mined]
 
 
 @pytest.fixture(scope="module")
@@ -86,8 +86,8 @@ def test_generic_single_words_do_not_lead(ranked):
 
 def test_no_function_word_edges_in_top_200(mined):
     for c in mined[:200]:
-        key = c.scores["key"]
-        words = c.scores["words"]  # as the segmenter cut it in the corpus
+        key = c.key
+        words = c.words  # as the segmenter cut it in the corpus
         assert words[0] not in FUNCTION_WORDS and words[-1] not in FUNCTION_WORDS, (key, words)
         assert token_kind(words[0]) != INNER and token_kind(words[-1]) != INNER, (key, words)
         assert not re.match(r"^[0-9〇零一二三四五六七八九十]", key), key
@@ -96,9 +96,9 @@ def test_no_function_word_edges_in_top_200(mined):
 
 
 def test_no_fragment_of_a_candidate_that_always_surrounds_it_in_top_200(mined):
-    freq = {c.scores["key"]: c.freq for c in mined}
+    freq = {c.key: c.freq for c in mined}
     for c in mined[:200]:
-        a = c.scores["key"]
+        a = c.key
         for b, fb in freq.items():
             if b != a and a in b:
                 assert fb < c.freq, f"{a} ({c.freq}) is always inside {b} ({fb})"
@@ -129,7 +129,7 @@ def test_the_middle_of_a_list_is_no_left_edge():
 
 def test_an_organizations_name_before_a_term_is_its_left_edge():
     # seeds: 13 of the 14 合成毒品战略 are 毒罪办合成毒品战略 (UNODC's Synthetic Drugs Strategy)
-    from termkit.mine.miner import _edge_entropy
+    from termkit.mine.termhood import _edge_entropy
 
     text = "古巴表示支持毒罪办合成毒品战略。意大利表示支持毒罪办合成毒品战略。实施合成毒品战略。"
     occ = scan_documents([Document(id="t", text=text)], ["毒罪办", "合成毒品战略"], n_contexts=0)
@@ -139,7 +139,7 @@ def test_an_organizations_name_before_a_term_is_its_left_edge():
 
 
 def test_organizations_are_bodies_and_their_short_forms():
-    from termkit.mine.miner import Entry, organizations
+    from termkit.mine.table import Entry, organizations
 
     table = {t: Entry(t, w) for t, w in [("联合国毒品和犯罪问题办公室", ["联合国", "毒品", "和", "犯罪", "问题", "办公室"]),
                                          ("政策分析和公共事务司", ["政策", "分析", "和", "公共", "事务司"]),
@@ -151,7 +151,7 @@ def test_organizations_are_bodies_and_their_short_forms():
 # --- abbreviations ---------------------------------------------------------------------------------
 
 def test_abbreviation_pairs_from_the_seeds_are_linked(mined):
-    by_key = {c.scores["key"]: c for c in mined}
+    by_key = {c.key: c for c in mined}
     assert by_key["毒罪办"].abbreviation_of == "联合国毒品和犯罪问题办公室"
     assert by_key["世卫组织"].abbreviation_of == "世界卫生组织"
     assert by_key["麻管局"].abbreviation_of == "国际麻醉品管制局"
@@ -183,7 +183,7 @@ def test_undefined_abbreviations_are_inferred_from_their_shape():
 
 
 def test_inferred_abbreviations_are_linked_and_marked(mined):
-    by_key = {c.scores["key"]: c for c in mined}
+    by_key = {c.key: c for c in mined}
     assert by_key["麻委会"].abbreviation_of == "麻醉药品委员会" and by_key["麻委会"].abbreviation_inferred
     assert not by_key["毒罪办"].abbreviation_inferred  # defined in the seeds
     inferred = {(a.short, a.full) for a in mined.abbreviations if a.inferred}
@@ -209,9 +209,9 @@ def test_contexts_point_at_the_candidate_in_the_original_text(mined, docs):
             # between two parts of one sentence; they are not the sentence's)
             seg = next(s for s in doc.segments if s.start <= ctx.start < s.end and s.content == ctx.sentence)
             chars = "".join(doc.text[o] for o in seg.content_offsets() if ctx.start <= o < ctx.end)
-            assert normalize_key(re.sub(r"\s+", "", chars)) == c.scores["key"], (chars, c.text)
+            assert normalize_key(re.sub(r"\s+", "", chars)) == c.key, (chars, c.text)
             assert doc.text[ctx.start] == chars[0] and doc.text[ctx.end - 1] == chars[-1]
-            assert c.scores["key"] in normalize_key(ctx.sentence)
+            assert c.key in normalize_key(ctx.sentence)
             checked += 1
     assert checked > 300
 
@@ -250,7 +250,7 @@ def with_glossary():
 
 
 def test_glossary_status(with_glossary):
-    by_key = {c.scores["key"]: c for c in with_glossary}
+    by_key = {c.key: c for c in with_glossary}
     assert by_key["毒品和犯罪问题办公室"].status == "known"
     assert by_key["麻醉药品委员会"].status == "known"
     nps = by_key["新型精神活性物质"]
@@ -264,7 +264,7 @@ def test_glossary_status(with_glossary):
 def test_glossary_words_do_not_leak_into_jieba(with_glossary):
     import jieba
 
-    from termkit.mine.candidates import tokenizer
+    from termkit.mine.segmenter import tokenizer
 
     assert "毒罪办预警信息库" not in jieba.dt.FREQ or not jieba.dt.FREQ["毒罪办预警信息库"]
     assert not tokenizer().FREQ.get("毒罪办预警信息库")
@@ -370,7 +370,7 @@ def test_un_reference_loads_and_is_used():
 
 @pytest.fixture(scope="module")
 def ranked_general():
-    return [c.scores["key"] for c in mine([str(SEEDS)], top=0, reference="general")]
+    return [c.key for c in mine([str(SEEDS)], top=0, reference="general")]
 
 
 def test_general_un_phrasing_ranks_below_domain_terms(ranked, ranked_general):
@@ -418,7 +418,7 @@ def test_mining_general_un_text_is_still_sensible():
 
     lines = (UNPC / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()
     docs = [Document(id=f"u{i}", text="\n".join(lines[i:i + 200])) for i in range(0, len(lines), 200)]
-    top = [c.scores["key"] for c in mine(docs, top=60, contexts=0)]
+    top = [c.key for c in mine(docs, top=60, contexts=0)]
     assert len(top) == 60
     assert {"安全理事会", "人权理事会"} & set(top) or any(t.endswith("委员会") for t in top), top[:30]
     assert not any(t in FUNCTION_WORDS for t in top)
@@ -433,7 +433,7 @@ def test_bare_heads_and_country_names_are_not_candidates(ranked):
 
 def test_a_class_of_substances_by_effect_is_a_candidate_alone(ranked):
     # seeds: 兴奋剂 stands alone once (关于兴奋剂使用病症), 物质 and 药物 dozens of times
-    from termkit.mine.miner import _bare_head
+    from termkit.mine.names import bare_head as _bare_head
 
     assert not _bare_head("兴奋剂") and not _bare_head("镇痛剂")
     assert _bare_head("物质") and _bare_head("药物") and _bare_head("公约")
@@ -443,7 +443,7 @@ def test_a_class_of_substances_by_effect_is_a_candidate_alone(ranked):
 
 
 def test_the_matcher_finds_every_overlapping_occurrence_in_start_then_length_order():
-    from termkit.mine.contexts import Matcher
+    from termkit.mine.scan import Matcher
     from termkit.text.normalize import normalize
 
     text = normalize((SEEDS / "001_a1e2a0e00d5c9997.txt").read_text(encoding="utf-8")).text
@@ -465,7 +465,7 @@ def test_the_written_form_has_no_footnote_mark_or_line_break():
 
 
 def test_an_adverb_and_its_verb_in_one_dictionary_entry_are_no_term():
-    from termkit.mine.candidates import STOP, token_kind
+    from termkit.mine.kinds import STOP, token_kind
 
     # jieba's dictionary has 继续加强 as one word (tagged a noun); seeds: "毒品和犯罪问题办公室继续加强注重成果的管理文化"
     assert token_kind("继续加强") == STOP and token_kind("进一步加强") == STOP
@@ -475,11 +475,11 @@ def test_an_adverb_and_its_verb_in_one_dictionary_entry_are_no_term():
     text = "".join(normalize(p.read_text(encoding="utf-8")).text for p in sorted(SEEDS.glob("*.txt")))
     assert text.count("继续加强") >= 2  # frequent enough to be a candidate, were it one
     result = mine([SEEDS], top=0)
-    assert not [c.text for c in result if "继续加强" in c.scores["key"]]
+    assert not [c.text for c in result if "继续加强" in c.key]
 
 
 def test_the_session_a_count_of_sessions_names_is_not_a_new_term():
-    from termkit.mine.contexts import left_is_edge
+    from termkit.mine.edges import left_is_edge
 
     # seeds: "麻醉药品委员会第五十七届会议高级别会议的部长…", "在其2009年第五十二届会议高级别会议期间…"
     text = "麻醉药品委员会第五十七届会议高级别会议的部长"
@@ -487,55 +487,55 @@ def test_the_session_a_count_of_sessions_names_is_not_a_new_term():
     assert left_is_edge("2018年世界毒品问题报告", 5)  # a year still ends what comes before
     assert left_is_edge("第三十届特别会议", 4)  # and a count of sessions before another word
     result = mine([SEEDS], top=200)
-    assert "会议高级别会议" not in [c.scores["key"] for c in result]
+    assert "会议高级别会议" not in [c.key for c in result]
 
 
 def test_a_candidate_never_starts_with_the_topic_word_wenti():
-    from termkit.mine.candidates import END, token_kind
+    from termkit.mine.kinds import END, token_kind
 
     # seeds: "与阿片剂非法贩运有关的资金流动问题专家工作组会议", "…前体问题专家工作组于2021年10月…"
     assert token_kind("问题") == END
-    keys = [c.scores["key"] for c in mine([SEEDS], top=0)]
+    keys = [c.key for c in mine([SEEDS], top=0)]
     assert not [k for k in keys if k.startswith("问题")]
     assert "世界毒品问题报告" in keys and "毒品和犯罪问题办公室" in keys  # inside or at the end it stays
 
 
 def test_a_function_word_inside_an_organization_name_is_no_edge():
-    from termkit.mine.contexts import crosses
+    from termkit.mine.edges import crosses
 
     # seeds: "毒品和犯罪问题办公室研究和趋势分析处的代表…": the 和 belongs to the name before
     text = "毒品和犯罪问题办公室研究和趋势分析处"
     i = text.index("犯罪问题办公室研究和趋势分析处")
     assert crosses({text.index("办公室") + 3: 0}, i, len(text))  # 毒品和犯罪问题办公室 runs across i
     assert not crosses({i: 0}, i, len(text))  # a name ending right before it is an edge
-    keys = [c.scores["key"] for c in mine([SEEDS], top=400)]
+    keys = [c.key for c in mine([SEEDS], top=400)]
     assert "犯罪问题办公室研究和趋势分析处" not in keys and "研究和趋势分析处" in keys
 
 
 def test_job_titles_and_light_verb_predicates_in_one_dictionary_entry_are_no_terms():
-    from termkit.mine.candidates import STOP, token_kind
+    from termkit.mine.kinds import STOP, token_kind
 
     # jieba has 保持稳定 and 保持一致 as nouns; a light verb with a noun (打击犯罪) may begin a name
     assert token_kind("保持稳定") == STOP and token_kind("保持一致") == STOP
     assert token_kind("打击犯罪") != STOP
     assert token_kind("欣见") == STOP  # "welcomes": the voice of a report
-    keys = [c.scores["key"] for c in mine([SEEDS], top=400)]
+    keys = [c.key for c in mine([SEEDS], top=400)]
     # seeds: "毒品和犯罪问题办公室研究和趋势分析处处长…", "…艾滋病科科长…"
     assert not [k for k in keys if k.endswith(("处长", "科长", "司长"))]
     assert "研究和趋势分析处" in keys and "保持稳定" not in keys
 
 
 def test_feifa_begins_terms_but_never_ends_one():
-    from termkit.mine.candidates import START, token_kind
+    from termkit.mine.kinds import START, token_kind
 
     assert token_kind("非法") == START
-    keys = [c.scores["key"] for c in mine([SEEDS], top=400)]
+    keys = [c.key for c in mine([SEEDS], top=400)]
     # seeds: "在应对麻醉药品和精神药物非法需求方面的重大挑战"
     assert "麻醉药品和精神药物非法" not in keys and "非法药物" in keys
 
 
 def test_a_modifier_of_scope_or_kind_narrows_a_term_without_making_it_a_fragment(ranked):
-    from termkit.mine.candidates import modifier_expansion
+    from termkit.mine.filters import modifier_expansion
 
     assert modifier_expansion(["国际", "毒品", "管制", "公约"], 1)
     assert modifier_expansion(["非洲", "国家", "禁毒", "执法", "机构", "负责人"], 2)

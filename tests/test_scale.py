@@ -13,7 +13,9 @@ from click.testing import CliRunner
 from termkit.cli import main
 from termkit.errors import InputError
 from termkit.mine import Counts, count_documents, mine, scan_documents
-from termkit.mine.execute import DASK_MISSING, LocalExecutor, count_chunk, make_executor, merge_all, merge_new, plan_chunks
+from termkit.mine.candidates import count_chunk
+from termkit.mine.chunks import plan_chunks
+from termkit.mine.execute import DASK_MISSING, LocalExecutor, make_executor, merge_all, merge_new
 from termkit.documents import load_documents
 
 from conftest import SEEDS
@@ -26,7 +28,7 @@ CHUNK = 40_000  # small chunks, so that even the seeds make several tasks
 def ranked(result):
     """Everything the output shows, in order."""
     return [
-        (c.scores["key"], c.text, c.score, c.freq, c.doc_freq, c.scores["cvalue"], c.scores["cohesion"],
+        (c.key, c.text, c.score, c.freq, c.doc_freq, c.scores["cvalue"], c.scores["cohesion"],
          c.scores["entropy_left"], c.scores["entropy_right"], c.abbreviation_of, tuple(c.abbreviations),
          tuple((x.doc_id, x.start, x.end, x.sentence) for x in c.contexts))
         for c in result
@@ -180,12 +182,12 @@ def test_contexts_are_a_sample_that_chunking_does_not_change(seeds_local):
     assert [(c.text, [(x.doc_id, x.start, x.end) for x in c.contexts]) for c in one_chunk] == [
         (c.text, [(x.doc_id, x.start, x.end) for x in c.contexts]) for c in seeds_local
     ]
-    top = next(c for c in seeds_local if c.scores["key"] == "麻醉药品委员会")
+    top = next(c for c in seeds_local if c.key == "麻醉药品委员会")
     assert len({x.doc_id for x in top.contexts}) == len(top.contexts) == 3  # distinct documents first
 
 
 def test_context_samples_merge_in_any_order():
-    from termkit.mine.contexts import ContextSample
+    from termkit.mine.scan import ContextSample
 
     items = [(p, f"d{p % 5}", p, p + 3) for p in (17, 3, 99, 42, 8, 61, 23, 5)]
 

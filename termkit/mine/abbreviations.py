@@ -23,6 +23,10 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
 from ..text.chars import HANZI
+from .filters import PREDICATE_ENDS
+from .kinds import EDGE, KINDS, LIGHT_VERBS, SEP, STOP
+from .names import body_name
+from .segmenter import NOUN_TAGS, dictionary_tag
 
 _OPEN = ("（", "(")
 _CLOSE = ("）", ")")
@@ -59,8 +63,6 @@ def find_definitions(tokens: Sequence[str], kinds: Sequence[int], text: str = ""
     ``window`` is the words before the bracket (joined by the n-gram separator) back to the
     previous punctuation or stop word, at most 30 characters.
     """
-    from .candidates import EDGE, SEP, STOP
-
     out: list[tuple[str, str]] = []
     n = len(tokens)
     for i, t in enumerate(tokens):
@@ -132,8 +134,6 @@ def resolve(definitions: Mapping[tuple[str, str], int]) -> list[Abbreviation]:
     must be a subsequence of it (毒罪办 in 联合国毒品和犯罪问题办公室); a Latin acronym or code stands
     for the name before it (四氢呋喃芬太尼（THF-F）).
     """
-    from .candidates import _KINDS, EDGE, LIGHT_VERBS, NOUN_TAGS, PREDICATE_ENDS, SEP, dictionary_tag
-
     def is_verb(w: str) -> bool:
         return w in LIGHT_VERBS or w in PREDICATE_ENDS or dictionary_tag(w) == "v"
 
@@ -162,7 +162,7 @@ def resolve(definitions: Mapping[tuple[str, str], int]) -> list[Abbreviation]:
                     continue  # inside the name: 促进…和增强…署, 联合国打击…公约 (UN names start with 联合国)
                 start = k + 1
                 break
-        while start < len(words) and _KINDS[words[start]] != EDGE:
+        while start < len(words) and KINDS[words[start]] != EDGE:
             start += 1
         full = "".join(words[start:])
         if not full or full == short or len(full) <= len(short):
@@ -201,13 +201,11 @@ def infer(candidates: Mapping[str, Sequence[str]], known: Iterable[Abbreviation]
     麻醉药品委员会, the Commission on Narcotic Drugs, is common knowledge in UN texts). A
     candidate of 2–4 hanzi that general Chinese does not have as a word (the dictionary lacks it,
     or lists it as an abbreviation or a name: 公司 or 人事 are words, not short forms) is linked
-    to the one candidate naming a body (:func:`.candidates.body_name`) of which it has the shape
+    to the one candidate naming a body (:func:`.names.body_name`) of which it has the shape
     of an abbreviation (:func:`could_abbreviate`); with two such names it is left alone, as a
     reader could not tell which is meant either. ``candidates``: text → words; ``known``: the
     defined abbreviations, whose short forms are not inferred again.
     """
-    from .candidates import body_name, dictionary_tag
-
     defined = {a.short for a in known}
     bodies: dict[str, list[tuple[str, str]]] = {}  # by first character: a short form starts as its name
     for t, w in candidates.items():

@@ -2,10 +2,10 @@
 
 The miner is a map over chunks of the corpus followed by a reduce (DESIGN.md, "Scale"). This
 module runs the map; :mod:`.miner` does everything else (scoring and output), whatever the
-executor. All three executors see the same chunks (:func:`plan_chunks`) and merge the results
-with the same ``merge`` methods, which are order-preserving ordered unions (left keys first,
-then the right's new keys): associative, so a linear fold (in-process, pool) and Dask's tree
-reduction give the same counts in the same key order, and the ranked output is identical.
+executor. All three executors see the same chunks (:func:`.chunks.plan_chunks`) and merge the
+results with the same ``merge`` methods, which are order-preserving ordered unions (left keys
+first, then the right's new keys): associative, so a linear fold (in-process, pool) and Dask's
+tree reduction give the same counts in the same key order, and the ranked output is identical.
 
 - :class:`LocalExecutor` — one process, chunk after chunk.
 - :class:`PoolExecutor` — ``--jobs N``: N worker processes (``forkserver``), at most 2·N chunks
@@ -17,7 +17,8 @@ reduction give the same counts in the same key order, and the ranked output is i
   workers need termkit installed in the same version. Dask is imported only here, on use.
 
 The tasks are pure top-level functions (:func:`.levels.first_pass`, :func:`.levels.level_pass`,
-:func:`scan_chunk`), so they can be pickled to any process.
+:func:`.scan.scan_chunk`), so they can be pickled to any process; the chunks they run on are
+planned in :mod:`.chunks`.
 """
 
 from __future__ import annotations
@@ -27,107 +28,12 @@ from collections import deque
 from typing import Callable, Iterable, Optional, Sequence, Union
 
 from ..errors import InputError
-from ..model import Document
-
-#: A chunk: files as ``(path, doc_id)`` pairs, or Document objects given in memory.
-Chunk = list
-
-#: Default size of a chunk of files (bytes on disk). Chunking decides which example sentences
-#: are kept, so every executor uses the same plan.
-CHUNK_BYTES = 8_000_000
-#: Files larger than this are read in parts. A document is otherwise read whole, and while it is
-#: segmented it takes some 35 times its size in memory (the text, its offset map, the tokens).
-PART_BYTES = 4_000_000
+from .chunks import Chunk
 
 DASK_MISSING = "--scheduler needs Dask: pip install 'termkit[dask]' (dask[distributed])"
 
 
-# --- chunks ---------------------------------------------------------------------------------------
-
-def plan_chunks(files: Sequence[tuple[str, str]], docs: Sequence[Document] = (), chunk_bytes: int = CHUNK_BYTES,
-                encoding: Optional[str] = None, part_bytes: int = PART_BYTES) -> list[Chunk]:
-    """The corpus as chunks: in-memory documents first (one chunk), then files grouped in order
-    into chunks of about ``chunk_bytes`` (a larger file is a chunk of its own). A file larger than
-    ``part_bytes`` is cut at line ends into parts of about ``part_bytes``
-    (:func:`..formats.txt.text_parts`), one chunk each, so that no task holds more than that:
-    part *k* of ``doc`` is the document ``doc#k`` (for document frequency and for the offsets of
-    example sentences)."""
-    from ..formats.txt import text_parts
-
-    chunks: list[Chunk] = []
-    if docs:
-        chunks.append(list(docs))
-    size = 0
-    start = len(chunks)
-    for path, doc_id in files:
-        try:
-            n = os.path.getsize(path)
-        except OSError:
-            n = 0
-        where = os.path.abspath(path)  # workers may run elsewhere
-        if n > part_bytes:
-            parts = text_parts(path, part_bytes, encoding)
-            if len(parts) > 1:
-                for k, (b, e) in enumerate(parts, 1):
-                    chunks.append([(where, f"{doc_id}#{k}", b, e)])
-                size = chunk_bytes  # the next file starts a chunk of its own
-                start = -1
-                continue
-        if len(chunks) == start or size + n > chunk_bytes:
-            chunks.append([])
-            start = -1
-            size = 0
-        chunks[-1].append((where, doc_id))
-        size += n
-    return chunks
-
-
-def chunk_documents(chunk: Chunk, encoding: Optional[str] = None) -> Iterable[Document]:
-    """The documents of a chunk, read one at a time."""
-    from ..formats.txt import read_text, read_text_part
-
-    for item in chunk:
-        if isinstance(item, Document):
-            yield item
-        elif len(item) == 4:
-            path, doc_id, begin, end = item
-            yield read_text_part(path, begin, end, encoding=encoding, doc_id=doc_id)
-        else:
-            path, doc_id = item
-            yield read_text(path, encoding=encoding, doc_id=doc_id)
-
-
-# --- the tasks (top-level, picklable) ----------------------------------------------------------------
-
-def count_chunk(chunk: Chunk, extra_words: Sequence[str] = (), hmm: bool = True, encoding: Optional[str] = None):
-    """Every n-gram of one chunk counted in one pass (:func:`.candidates.count_documents`): what
-    the counting by levels (:mod:`.levels`) is tested and benchmarked against."""
-    from .candidates import count_documents
-
-    return count_documents(chunk_documents(chunk, encoding), extra_words, hmm)
-
-
-def scan_chunk(item, candidates: Sequence[str], n_contexts: int = 3, encoding: Optional[str] = None,
-               directory: Optional[str] = None, names: frozenset = frozenset()):
-    """The second map on ``(chunk number, chunk)``: :func:`.contexts.scan_documents`, on the
-    normalized text the counting spooled in ``directory`` when it is there (read once, then
-    removed), else normalizing again."""
-    from .candidates import read_normalized
-    from .contexts import scan_documents
-    from .levels import text_spool_path
-
-    chunk_no, chunk = item
-    path = text_spool_path(directory, chunk_no) if directory else None
-    if path is None or not os.path.exists(path):
-        return scan_documents(chunk_documents(chunk, encoding), candidates, n_contexts, names=names)
-    with open(path, "rb") as fh:
-        occ = scan_documents(chunk_documents(chunk, encoding), candidates, n_contexts, read_normalized(fh), names)
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
-    return occ
-
+# --- merging the results ---------------------------------------------------------------------------
 
 def merge_all(results: Iterable):
     """Merge map results left to right (their ``merge`` method, in place into the first)."""

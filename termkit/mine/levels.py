@@ -6,7 +6,7 @@ real corpus nearly all of them are seen once. Here the counting runs in passes i
 1. pass 1 segments each chunk (the expensive part, done once), counts words, titles and
    abbreviation definitions, and writes the *runs* of its documents (stretches without
    punctuation or stop words, :func:`.candidates.runs`) to a spool file per chunk, each distinct
-   run once with its count and documents (:class:`.candidates.RunSpool`: formulaic text repeats
+   run once with its count and documents (:class:`.spool.RunSpool`: formulaic text repeats
    whole clauses); it also spools the normalized text, which the scan for contexts reads;
 2. pass *n* (n = 2 … 8) reads the spool of pass n−1 and counts an n-word run only where both of
    its (n−1)-word parts reached ``min_freq`` in the whole corpus (the *frequent* set of pass
@@ -17,114 +17,52 @@ A run can reach ``min_freq`` only if its parts do (each occurrence of the run ho
 part), so every n-gram seen at least ``min_freq`` times is counted at every occurrence: the
 counts of frequent n-grams are exact, and memory follows the number of frequent n-grams plus
 those one word longer, not all n-grams. Candidates seen fewer than ``min_freq`` times are
-dropped in both ways of counting (:func:`frequent_counts` for the one-pass count), and the
+dropped in both ways of counting (:func:`.counts.frequent_counts` for the one-pass count), and the
 candidates are put in one canonical order, so the two give the same table.
 
 The passes run on any executor (:mod:`.execute`); each task gets ``(chunk number, chunk)``.
 Spool files and the frequent sets live in one directory that every worker must see at the same
-path (a local temporary directory for this process and a process pool; a shared file system for
-a Dask cluster on several machines). The merges go through :class:`.store.SpillingMerge`, so a
-memory limit spills the counts of a pass to disk.
+path (:mod:`.spool`: a local temporary directory for this process and a process pool; a shared
+file system for a Dask cluster on several machines). The merges go through
+:class:`.store.SpillingMerge`, so a memory limit spills the counts of a pass to disk.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import and_
-from typing import Iterable, Optional, Sequence
+from typing import Optional, Sequence
 
 from ..errors import InputError
-from .execute import Progress, no_progress
-from .candidates import (
-    EDGE,
-    END,
-    MAX_CHARS,
-    MAX_WORDS,
-    SEP,
-    START,
-    STOP,
-    Counts,
+from .candidates import count_documents
+from .chunks import chunk_documents
+from .counts import Counts, LevelCounts, frequent_counts
+from .kinds import EDGE, END, KINDS, MAX_CHARS, MAX_WORDS, SEP, START, STOP
+from .options import MineOptions
+from .spool import (
     RunSpool,
-    _KINDS,
-    count_documents,
+    forget_frequent,
+    read_frequent,
     read_runs,
+    remove_file,
+    remove_files,
+    spool_directory,
+    spool_path,
+    text_spool_path,
+    write_frequent,
 )
-
-@dataclass
-class LevelCounts:
-    """What one pass of one chunk counts: every counted run (its support) and, for the runs shaped
-    like candidates, the documents they occur in."""
-
-    support: Counter = field(default_factory=Counter)
-    doc_freq: Counter = field(default_factory=Counter)
-
-    def merge(self, other: "LevelCounts") -> "LevelCounts":
-        self.support.update(other.support)
-        self.doc_freq.update(other.doc_freq)
-        return self
-
-    def __add__(self, other: "LevelCounts") -> "LevelCounts":
-        return LevelCounts().merge(self).merge(other)
+from .store import SpillingMerge
 
 
 def candidate_shaped(words: Sequence[str]) -> bool:
     """May these words be a candidate: first a content word or a starter, last a content word or
-    an ender (:mod:`.candidates`)? The parts of a candidate need not be (和犯罪问题 in
+    an ender (:mod:`.kinds`)? The parts of a candidate need not be (和犯罪问题 in
     毒品和犯罪问题办公室), so every run is counted for support."""
-    first, last = _KINDS[words[0]], _KINDS[words[-1]]
+    first, last = KINDS[words[0]], KINDS[words[-1]]
     return (first == EDGE or first == START) and (last == EDGE or last == END)
-
-
-# --- files of a counting ------------------------------------------------------------------------------
-
-def spool_path(directory: str, chunk_no: int, level: int) -> str:
-    return os.path.join(directory, f"chunk{chunk_no:06d}.level{level}")
-
-
-def text_spool_path(directory: str, chunk_no: int) -> str:
-    """The normalized text of a chunk's documents, for the scan (:func:`.execute.scan_chunk`)."""
-    return os.path.join(directory, f"text{chunk_no:06d}")
-
-
-def frequent_path(directory: str, level: int) -> str:
-    return os.path.join(directory, f"frequent.level{level}")
-
-
-def write_frequent(directory: str, level: int, keys: Iterable[str]) -> int:
-    path = frequent_path(directory, level)
-    n = 0
-    with open(path + ".tmp", "w", encoding="utf-8", errors="surrogatepass") as fh:
-        for k in keys:
-            fh.write(k)
-            fh.write("\n")
-            n += 1
-    os.replace(path + ".tmp", path)
-    return n
-
-
-_frequent_cache: dict[tuple, frozenset] = {}
-
-
-def read_frequent(directory: str, level: int) -> frozenset:
-    """The frequent runs of a level, read once per process (a worker serves many chunks). The
-    file's identity is part of the key: a Dask worker outlives a run, and the next run in the
-    same spool directory writes a new file at the same path."""
-    path = frequent_path(directory, level)
-    st = os.stat(path)
-    key = (path, st.st_ino, st.st_mtime_ns, st.st_size)
-    got = _frequent_cache.get(key)
-    if got is None:
-        with open(path, encoding="utf-8", errors="surrogatepass") as fh:
-            got = frozenset(line.rstrip("\n") for line in fh)
-        _frequent_cache.clear()  # one level at a time
-        _frequent_cache[key] = got
-    return got
 
 
 # --- the passes (top-level tasks, picklable) -------------------------------------------------------
@@ -134,8 +72,6 @@ def first_pass(item, directory: str, extra_words: Sequence[str] = (), hmm: bool 
     """Pass 1 on ``(chunk number, chunk)``: segment and count words, titles, definitions and
     one-word candidates; spool the runs for the next passes, and the normalized text for the
     scan."""
-    from .execute import chunk_documents
-
     chunk_no, chunk = item
     path = spool_path(directory, chunk_no, 1)
     text_path = text_spool_path(directory, chunk_no)
@@ -155,7 +91,7 @@ def level_pass(item, directory: str, level: int) -> LevelCounts:
     chunk_no, _ = item
     frequent = read_frequent(directory, level - 1)
     part = level - 1
-    kinds = _KINDS
+    kinds = KINDS
     starts, ends = (EDGE, START), (EDGE, END)
     src = spool_path(directory, chunk_no, level - 1)
     dst = spool_path(directory, chunk_no, level)
@@ -207,34 +143,6 @@ def level_pass(item, directory: str, level: int) -> LevelCounts:
 
 # --- the whole counting ----------------------------------------------------------------------------
 
-@contextmanager
-def spool_directory(directory: Optional[str] = None):
-    """A new directory for the spool files of one mining run, removed at the end: inside
-    ``directory`` (created if needed) when given, else in the system's temporary folder. A run
-    of its own, so two runs given the same ``--spool-dir`` do not meet."""
-    try:
-        if directory is not None:
-            os.makedirs(directory, exist_ok=True)
-        path = tempfile.mkdtemp(prefix="termkit-mine-", dir=directory)
-    except OSError as exc:
-        raise InputError(f"cannot keep the counting's spool files in {directory or tempfile.gettempdir()}: "
-                         f"{exc.strerror or exc}") from None
-    try:
-        yield path
-    finally:
-        _frequent_cache.clear()
-        shutil.rmtree(path, ignore_errors=True)
-
-
-def frequent_counts(counts: Counts, min_freq: int) -> Counts:
-    """Keep the candidates seen at least ``min_freq`` times, in canonical order (most frequent
-    first, then by key): the table the scoring reads, the same however it was counted."""
-    keep = sorted(((k, n) for k, n in counts.ngrams.items() if n >= min_freq), key=lambda kn: (-kn[1], kn[0]))
-    counts.ngrams = Counter(dict(keep))
-    counts.doc_freq = Counter({k: counts.doc_freq.get(k, 0) for k, _ in keep})
-    return counts
-
-
 @dataclass
 class LevelStats:
     """What each pass counted (for benchmarks): runs counted, and how many were frequent."""
@@ -243,34 +151,32 @@ class LevelStats:
     frequent: list[int] = field(default_factory=list)
 
 
-def count_by_levels(executor, chunks: Sequence, min_freq: int, extra_words: Sequence[str] = (), hmm: bool = True,
-                    encoding: Optional[str] = None, memory_limit: Optional[int] = None,
-                    directory: Optional[str] = None, progress: Progress = no_progress,
+def count_by_levels(executor, chunks: Sequence, options: MineOptions, directory: Optional[str] = None,
                     stats: Optional[LevelStats] = None) -> Counts:
-    """Count the corpus ``chunks`` in passes on ``executor``; return the merged :class:`Counts`
-    with the candidates seen at least ``min_freq`` times (as :func:`frequent_counts`).
+    """Count the corpus ``chunks`` in passes on ``executor``; return the merged
+    :class:`.counts.Counts` with the candidates seen at least ``options.min_freq`` times (as
+    :func:`.counts.frequent_counts`).
 
-    ``directory``: where spool files and frequent sets go (a temporary directory, removed at
-    the end, when None; with a Dask cluster on several machines, a directory all of them see).
-    Its spools of runs are removed at the end; those of normalized text stay for the scan
-    (:func:`spool_directory` removes them).
+    ``options``: the run's segmentation (``extra_words``, ``hmm``), ``encoding``, ``min_freq``,
+    ``memory_limit`` (bytes), and ``progress``. ``directory``: where spool files and frequent
+    sets go (a temporary directory, removed at the end, when None; with a Dask cluster on
+    several machines, a directory all of them see). Its spools of runs are removed at the end;
+    those of normalized text stay for the scan (:func:`.spool.spool_directory` removes them).
     """
-    from .store import SpillingMerge
-
     items = list(enumerate(chunks))
     stats = stats if stats is not None else LevelStats()
     if directory is None:
         with spool_directory() as directory:
-            return count_by_levels(executor, chunks, min_freq, extra_words, hmm, encoding, memory_limit, directory,
-                                   progress, stats)
+            return count_by_levels(executor, chunks, options, directory, stats)
+    min_freq, memory_limit, progress = options.min_freq, options.memory_limit, options.progress
     try:
-        counts = executor.map_reduce(first_pass, items, directory, tuple(extra_words), hmm, encoding,
-                                     progress=progress, label="counting words",
+        counts = executor.map_reduce(first_pass, items, directory, tuple(options.extra_words), options.hmm,
+                                     options.encoding, progress=progress, label="counting words",
                                      merger=SpillingMerge(memory_limit, directory))
         if counts is None:
             return Counts()
         words = counts.words
-        frequent = [w for w, n in words.items() if n >= min_freq and _KINDS[w] > STOP]
+        frequent = [w for w, n in words.items() if n >= min_freq and KINDS[w] > STOP]
         stats.counted.append(len(words))
         stats.frequent.append(write_frequent(directory, 1, sorted(frequent)))
         for level in range(2, MAX_WORDS + 1):
@@ -280,7 +186,7 @@ def count_by_levels(executor, chunks: Sequence, min_freq: int, extra_words: Sequ
             merged = executor.map_reduce(level_pass, items, directory, level, progress=progress,
                                          label=f"counting {level}-word n-grams", merger=merger)
             for chunk_no, _ in items:  # removed once the pass is over (a task may run again)
-                _unlink(spool_path(directory, chunk_no, level - 1))
+                remove_file(spool_path(directory, chunk_no, level - 1))
             if merged is None:
                 break
             # the merger kept only frequent runs (a Dask cluster merges without it: filter here too)
@@ -294,18 +200,5 @@ def count_by_levels(executor, chunks: Sequence, min_freq: int, extra_words: Sequ
             del merged
         return frequent_counts(counts, min_freq)
     finally:
-        _frequent_cache.clear()
-        _remove(directory, ("chunk", "frequent.level"))  # the text spools stay for the scan
-
-
-def _remove(directory: str, prefixes: tuple) -> None:
-    for name in os.listdir(directory):
-        if name.startswith(prefixes):
-            _unlink(os.path.join(directory, name))
-
-
-def _unlink(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
+        forget_frequent()
+        remove_files(directory, ("chunk", "frequent.level"))  # the text spools stay for the scan

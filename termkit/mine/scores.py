@@ -178,14 +178,14 @@ def termhood(
       multi-word candidate; for a single word 0.5 at 6 bits, times 0.8 — a word alone has no
       cohesion or nesting evidence and must be far more typical of the corpus to be a term; the
       name of a body or instrument (``body``: ending in 委员会, 司, 股, 公约 … —
-      :func:`.candidates.body_name`) keeps at least 0.5, as such names are often made of
+      :func:`.names.body_name`) keeps at least 0.5, as such names are often made of
       everyday words (统计委员会, 独立评价股); so does a title the corpus writes in 《》, which
       the writer marks as the name of a work (《条约汇编》, the Treaty Series);
     - ``fixed`` — for a coordination ``A和B``, ``min(1, f(A和B) / min(f(A), f(B)) / 0.75)``: a
       fixed pair (麻醉药品和精神药物) keeps 1, two words listed together (治疗和护理) much less;
     - ``evidence`` — ×1.25 when the corpus writes it as a title in 《》, ×1.25 when it defines an
       abbreviation for it (or it is one), ×1.4 when it ends in a name head (委员会, 公约, 物质 —
-      :data:`.candidates.NAME_HEADS`) or is an organization's name in the dictionary.
+      :data:`.names.NAME_HEADS`) or is an organization's name in the dictionary.
     """
     p = PARAMS
     base = math.log2(1.0 + max(cvalue, 0.0))

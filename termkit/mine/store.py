@@ -1,6 +1,6 @@
 """Counts that spill to disk: the reduce under a memory limit (``--memory-limit``).
 
-:class:`SpillingMerge` folds map results (:class:`.candidates.Counts`) into one in memory until
+:class:`SpillingMerge` folds map results (:class:`.counts.Counts`) into one in memory until
 their estimated size passes the limit, then moves every counter into an SQLite file (standard
 library; a temporary file, deleted at the end) with an upsert per key, and starts again empty.
 Each key keeps the sequence number of its first appearance, so reading the counters back in

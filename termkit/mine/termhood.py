@@ -1,0 +1,233 @@
+"""Termhood of the candidate table: the statistics of :mod:`.scores` applied to each entry.
+
+Two rounds, around the scan for contexts (:mod:`.scan`):
+
+1. :func:`score_table` — on the merged counts alone: C-value against the longer candidates
+   that contain an entry, cohesion, domain specificity, how fixed a coordination is, and a
+   preliminary score (no branching entropy yet); :func:`shortlisted` keeps the best for the scan;
+2. :func:`final_score` — for a shortlisted entry, with the neighbours the scan found: branching
+   entropy on each side (:func:`_edge_entropy`) and the final score.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional, Sequence
+
+from .counts import Counts
+from .edges import FUNCTION_CHARS
+from .filters import modifier_expansion
+from .kinds import EDGE, INNER, KINDS
+from .names import bare_head, body_name, country_name, named, noun_like
+from .reference import UNReference
+from .scan import Occurrences
+from .scores import (
+    branching_entropy,
+    c_value,
+    cohesion,
+    combined_specificity,
+    domain_specificity,
+    termhood,
+    un_word_specificity,
+    word_specificity,
+)
+from .segmenter import tokenizer
+from .table import Entry
+
+
+def _coordination(e: Entry, table: dict, words) -> float:
+    """How fixed a coordination ``A和B`` is (1 when the candidate is not one).
+
+    ``f(A和B) / min(f(A), f(B))``: 麻醉药品和精神药物 is most of the uses of its rarer part; 区域和
+    国际 or 治疗和护理 are two words that happen to be listed together. Parts that are not
+    candidates on their own (犯罪问题办公室 in 毒品和犯罪问题办公室) make no coordination.
+    """
+    w = e.words
+    joints = [i for i in range(1, len(w) - 1) if w[i] in ("和", "与", "及", "以及", "或")]
+    if not joints:
+        return 1.0
+    i = joints[-1]
+    left, right = "".join(w[:i]), "".join(w[i + 1:])
+    fl = table[left].freq if left in table else (words.get(left, 0) if i == 1 else 0)
+    fr = table[right].freq if right in table else (words.get(right, 0) if i == len(w) - 2 else 0)
+    if fl <= e.freq or fr <= e.freq:
+        return 1.0
+    return e.freq / min(fl, fr)
+
+
+def _content_words(words: Sequence[str]) -> list[str]:
+    return [w for w in words if KINDS[w] > INNER]
+
+
+def score_table(
+    table: dict[str, Entry],
+    counts: Counts,
+    ref_freq: dict,
+    ref_total: int,
+    glued: frozenset = frozenset(),
+    un_ref: Optional[UNReference] = None,
+    names: frozenset = frozenset(),
+) -> None:
+    """C-value, cohesion, specificity and a preliminary score (no entropy yet) for each entry.
+
+    ``ref_freq``/``ref_total``: general Chinese (jieba's dictionary); ``un_ref``: the general-UN
+    reference (:mod:`.reference`), or None to judge against general Chinese only. ``names``:
+    candidates known to be names (abbreviations the corpus defines and their full forms).
+
+    ``glued``: glossary terms the segmenter keeps whole; they are scored on the words the
+    default dictionary would cut them into, like any multi-word candidate.
+    """
+    # containers: the longer candidates of which an entry is a contiguous sub-sequence of words;
+    # those that only narrow it by a modifier (国际|毒品管制公约, 苯丙胺类|兴奋剂) hold uses of it
+    for e in table.values():
+        w = e.words
+        n = len(w)
+        if n < 2:
+            continue
+        for i in range(n):
+            if KINDS[w[i]] != EDGE and KINDS[w[i]] != 4:
+                continue
+            s = ""
+            for j in range(i, n):
+                s += w[j]
+                if j - i + 1 == n:
+                    break
+                inner = table.get(s)
+                if inner is None:
+                    continue
+                if j == n - 1 and modifier_expansion(w, i):
+                    inner.expansions.append((w[i - 1][-1], e.freq))  # a use of the term, not a container
+                else:
+                    inner.containers.append(e.freq)
+    n_tokens = max(counts.n_tokens, 1)
+    words = counts.words
+    spec_cache: dict[str, tuple[float, float]] = {}
+
+    def spec_of(w: str, f: int) -> tuple[float, float]:
+        general = word_specificity(f, n_tokens, ref_freq.get(w, 0) or 0, ref_total)
+        if un_ref is None:
+            return general, general
+        un = un_word_specificity(f, n_tokens, un_ref.low(w), un_ref.n_tokens)
+        return general, combined_specificity(general, un)
+
+    def word_spec(w: str, at_least: int) -> tuple[float, float]:
+        # a word occurs at least as often as a candidate holding it (not so in the counts for the
+        # parts of a glossary term the segmenter kept whole)
+        f = words.get(w, 0)
+        if f >= at_least:
+            v = spec_cache.get(w)
+            if v is None:
+                v = spec_cache[w] = spec_of(w, f)
+            return v
+        return spec_of(w, at_least)
+
+    base = tokenizer() if glued else None
+    for e in table.values():
+        e.cvalue = c_value(len(e.text), e.freq, e.containers)
+        content = _content_words(e.words)
+        if glued and any(w in glued for w in content):
+            content = _content_words([p for w in e.words for p in (base.lcut(w) if w in glued else [w])])
+        if len(content) > 1:
+            e.cohesion = cohesion(e.freq, [max(words.get(w, 0), e.freq) for w in content], n_tokens)
+        specs = [word_spec(w, e.freq) for w in content] or [(0.0, 0.0)]
+        # a name (委员会, 公约 … at its end, an organization in the dictionary, a title) is a term
+        # whatever its subject: the general-UN reference demotes UN phrasing, not UN names
+        # (人权理事会, 可持续发展目标), which are judged against general Chinese only
+        name = e.title > 0 or named(e.words) or e.text in names
+        e.specificity = domain_specificity([g if name else c for g, c in specs])
+        e.coordination = _coordination(e, table, words)
+        e.single = len(content) == 1
+        if e.single and e.title == 0 and not noun_like(content[0]):
+            e.prelim = -1.0  # a single verb, adjective, adverb or place name: not a term alone
+            continue
+        if (e.single and bare_head(content[0])) or country_name(e.words):
+            # a bare head (公约, 宣言) names no particular thing; country names belong to the UN
+            # country nomenclature, not to a domain's termbase
+            e.prelim = -1.0
+            continue
+        e.prelim = termhood(
+            cvalue=e.cvalue,
+            doc_freq=e.doc_freq,
+            n_docs=counts.n_docs,
+            edge_entropy=None,
+            cohesion_bits=e.cohesion,
+            specificity=e.specificity,
+            single=e.single,
+            title=e.title > 0,
+            coordination=e.coordination,
+            named=named(e.words),
+            body=body_name(e.words),
+        )
+
+
+def shortlisted(table: dict[str, Entry], want: int, defined: Iterable[str]) -> list[str]:
+    """The candidates to scan for contexts: the ``want`` best by preliminary score (those above
+    0), then the abbreviations and full forms the corpus defines that are not ruled out."""
+    ranked = sorted(table.values(), key=lambda e: -e.prelim)
+    short = [e.text for e in ranked[:want] if e.prelim > 0]
+    short_set = set(short)
+    short += [t for t in defined if t in table and t not in short_set and table[t].prelim >= 0]
+    return short
+
+
+def _edge_entropy(cand: str, occ: Occurrences, side: str, names: frozenset = frozenset(),
+                  expansions: Sequence[tuple[str, int]] = ()) -> float:
+    """Branching entropy of the candidate's neighbours on one side.
+
+    Function words next to it are edges. So, on its left, is an organization's name (``names``):
+    written right before a thing, with or without 的, a name says whose it is — 毒罪办合成毒品战略
+    is UNODC's Synthetic Drugs Strategy, as 毒罪办的合成毒品战略 would be — and a term that is
+    mostly cited with its owner's name (13 of the 14 合成毒品战略) is not a fragment of the
+    longer phrase. The same holds for a modifier that narrows it (``expansions``: 国际 before
+    毒品管制公约, 苯丙胺类 before 兴奋剂 — :func:`.filters.modifier_expansion`).
+    """
+    neighbours = dict(getattr(occ, side).get(cand, {}))
+    edges = getattr(occ, side + "_edges").get(cand, 0)
+    if side == "left" and names:
+        for before, c in occ.left_candidates.get(cand, {}).items():
+            if before in names and neighbours.get(before[-1], 0) >= c:
+                neighbours[before[-1]] -= c
+                edges += c
+    if side != "left":
+        expansions = ()
+    for ch, c in expansions:
+        moved = min(neighbours.get(ch, 0), c)
+        if moved:
+            neighbours[ch] -= moved
+            edges += moved
+    crossed = occ.left_crossed.get(cand, {}) if side == "left" else {}
+    kept = {}
+    for ch, c in neighbours.items():
+        if ch in FUNCTION_CHARS:
+            inside = crossed.get(ch, 0)  # … unless a longer candidate runs across it
+            edges += c - inside  # a function word next to it: a natural edge
+            if inside:
+                kept[ch] = inside
+        else:
+            kept[ch] = c
+    return branching_entropy(kept, edges)
+
+
+def final_score(e: Entry, occ: Occurrences, n_docs: int, names: frozenset = frozenset(),
+                abbreviation: bool = False) -> tuple[float, float, float]:
+    """``(score, left entropy, right entropy)`` of a shortlisted entry, its neighbours known from
+    the scan (``occ``). ``names``: the organizations, an edge on the left (:func:`_edge_entropy`);
+    ``abbreviation``: the corpus defines it as a short or full form."""
+    h_left = _edge_entropy(e.text, occ, "left", names, e.expansions)
+    h_right = _edge_entropy(e.text, occ, "right")
+    edge = min(h_left, h_right)
+    score = termhood(
+        cvalue=e.cvalue,
+        doc_freq=e.doc_freq,
+        n_docs=n_docs,
+        edge_entropy=edge,
+        cohesion_bits=e.cohesion,
+        specificity=e.specificity,
+        single=e.single,
+        title=e.title > 0,
+        abbreviation=abbreviation,
+        coordination=e.coordination,
+        freq=e.freq,
+        named=named(e.words),
+        body=body_name(e.words),
+    )
+    return score, h_left, h_right
