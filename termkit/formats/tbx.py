@@ -171,7 +171,7 @@ class _Warnings:
         self.items.append(item)
 
     def problems(self):
-        from ..glossary.validate import Problem
+        from ..model import Problem
 
         out = []
         for code, message, line, _key, count, path in self.items:
@@ -359,7 +359,7 @@ def build_tree(
     warnings: Optional[_Warnings] = None,
 ) -> etree._Element:
     """The TBX document (an lxml element) for ``concepts``."""
-    from .. import __version__
+    from .._version import __version__
 
     if version not in (2, 3):
         raise TermkitError(f"unknown TBX version {version!r} (expected 2 or 3)")

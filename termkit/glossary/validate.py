@@ -13,10 +13,9 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import STATUSES, TERM_TYPES, Concept, lang_base
+from ..model import STATUSES, TERM_TYPES, Concept, Problem, lang_base
 from .keys import match_key
 
 _LANG_TAG_RE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$", re.I)
@@ -24,19 +23,6 @@ _FULLWIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]")
 _HALFWIDTH_IN_ZH_RE = re.compile(r"[(),;:?!]")
 _HANZI = "\u3400-\u4dbf\u4e00-\u9fff"
 _INNER_SPACE_RE = re.compile(rf"(?<=[{_HANZI}])\s+|\s+(?=[{_HANZI}])|\s{{2,}}|[\t\r\n]")
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int | None
-    severity: str  # error or warning
-    code: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity}: {self.message} [{self.code}]"
 
 
 def _term_problems(concept: Concept, path: str) -> list[Problem]:
