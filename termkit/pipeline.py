@@ -263,7 +263,8 @@ def _write_termbase(glossary, out: Path, summary: RunSummary) -> list[Path]:
 
 def _write_proposed(candidates, out: Path, summary: RunSummary) -> list[Path]:
     """The candidates the glossary lacks, as entries with status ``proposed`` (TBX v2 and CSV)."""
-    from .export import candidates_to_concepts, export_concepts
+    from .export import export_concepts
+    from .formats.proposed import candidates_to_concepts
 
     proposed = candidates_to_concepts([c for c in candidates if c.status == "new"], id_prefix="proposed-")
     summary.n_new = len(proposed)
