@@ -28,11 +28,10 @@ from .errors import InputError, TermkitError
 from .formats.candidates import read_candidates
 from .formats.problems import Warnings
 from .formats.proposed import candidates_to_concepts
+from .formats.registry import is_candidates_file, termbase_format, write_termbase
 from .formats.vocabulary import canonical_lang, check_lang_tags, resolve_lang_tags
 from .glossary.glossary import Glossary, load_glossary
 from .model import Candidate, Concept
-
-FORMATS = {".tbx": "tbx", ".tbxm": "tbx", ".xml": "tbx", ".csv": "csv", ".xlsx": "xlsx"}
 
 
 @dataclass
@@ -69,29 +68,6 @@ def parse_lang_tags(specs: Iterable[str]) -> dict[str, str]:
             raise TermkitError(f"--lang-tag {spec!r}: {tag!r} is not a BCP 47 language tag (e.g. zh-CN, zh-Hans, zh-TW)")
         out[lang] = fixed
     return out
-
-
-def output_format(path: str | os.PathLike) -> str:
-    suffix = Path(path).suffix.lower()
-    if suffix not in FORMATS:
-        raise TermkitError(f"{path}: cannot tell the output format from {suffix or 'no extension'!r} (use .tbx, .csv or .xlsx)")
-    return FORMATS[suffix]
-
-
-def is_candidates_file(path: str | os.PathLike) -> bool:
-    """A file written by ``termkit mine``: ``.jsonl``, or a ``.csv`` whose header starts ``rank,text``."""
-    p = Path(path)
-    suffix = p.suffix.lower()
-    if suffix in (".jsonl", ".ndjson"):
-        return True
-    if suffix == ".csv":
-        try:
-            with open(p, "rb") as fh:
-                head = fh.readline(4096).decode("utf-8-sig", errors="replace")
-        except OSError:
-            return False
-        return head.startswith("rank,text,")
-    return False
 
 
 def _gather(inputs, warnings: list) -> tuple[list[Concept], str]:
@@ -151,11 +127,7 @@ def export_glossary(
     ``wide`` (CAT: one row per concept) or ``long`` (the curated shape) for CSV and XLSX. The file
     is written atomically; nothing is written when an error stops the export.
     """
-    from .formats import tbx as tbx_format
-    from .formats import xlsx as xlsx_format
-    from .formats.csv import write_glossary_csv, write_glossary_csv_wide
-
-    fmt = fmt or output_format(out)
+    fmt = fmt or termbase_format(out)
     if fmt not in ("tbx", "csv", "xlsx"):
         raise TermkitError(f"unknown output format {fmt!r} (expected tbx, csv or xlsx)")
     if shape not in ("wide", "long"):
@@ -171,18 +143,14 @@ def export_glossary(
     written = check_lang_tags(concepts, tags, str(out), merges if fmt != "tbx" and shape == "wide" else None)
     warnings.extend(merges.problems())
     exported = [c for c in concepts if c.terms] if fmt == "tbx" else concepts
-    if fmt == "tbx":
-        warnings.extend(tbx_format.write(concepts, out, tbx_version, tags, title or name, source=_source_name(inputs)))
-    elif fmt == "csv":
-        if shape == "wide":
-            write_glossary_csv_wide(concepts, out, tags)
-        else:
-            write_glossary_csv(_fold_concept_fields(concepts), out)
-            written = {t: t for t in written}
-    else:
-        xlsx_format.write(concepts if shape == "wide" else _fold_concept_fields(concepts), out, tags, shape, title or name)
-        if shape == "long":
-            written = {t: t for t in written}
+    long_table = fmt != "tbx" and shape == "long"
+    if long_table:
+        written = {t: t for t in written}  # the long shape writes tags as they are
+    warnings.extend(write_termbase(
+        _fold_concept_fields(concepts) if long_table else concepts, out, fmt,
+        tbx_version=tbx_version, lang_tags=tags, shape=shape, title=title or name,
+        source=_source_name(inputs) if fmt == "tbx" else "",
+    ))
     languages = Counter(written.get(t.lang, t.lang) for c in exported for t in c.terms)
     return ExportResult(
         path=str(out),

@@ -34,6 +34,8 @@ from typing import IO, Iterable
 from ..errors import InputError
 from ..model import Candidate, Concept, Context, Match, Term
 from .cells import safe_writer
+from .registry import candidates_file_format
+from .registry import candidates_format as format_for  # noqa: F401  (cli.py imports it from here)
 
 FIELDS = (
     "rank",
@@ -184,19 +186,6 @@ def write_candidates(candidates: Iterable[Candidate], out: IO[str], fmt: str = "
     raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
 
 
-def format_for(path: str | None, fmt: str | None) -> str:
-    """The output format: as given, else by the output file's extension, else the table."""
-    if fmt:
-        return fmt
-    if path and path != "-":
-        lower = path.lower()
-        if lower.endswith(".csv"):
-            return "csv"
-        if lower.endswith((".jsonl", ".ndjson", ".json")):
-            return "jsonl"
-    return "table"
-
-
 # --------------------------------------------------------------------------------------------
 # reading
 
@@ -264,7 +253,7 @@ def read_candidates(path: str | os.PathLike) -> list[Candidate]:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read: {exc}", shown) from None
     out = []
-    if Path(path).suffix.lower() in (".jsonl", ".ndjson"):
+    if candidates_file_format(path) == "jsonl":
         for n, line in enumerate(text.splitlines(), 1):
             if not line.strip():
                 continue

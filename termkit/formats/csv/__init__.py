@@ -6,15 +6,8 @@
   tools import, read leniently from glossaries made by others.
 
 Both read through :mod:`.table` (encoding, delimiter, line numbers). Which shape a file is in is
-told by its header: :func:`read_any_csv` reads either.
+told by its header: :func:`termkit.formats.registry.read_any_csv` reads either.
 """
-
-from __future__ import annotations
-
-import csv
-import os
-
-from ...model import Concept
 
 from .long import (
     COLUMNS,
@@ -48,7 +41,6 @@ __all__ = [
     "concept_rows",
     "is_long_header",
     "one_line",
-    "read_any_csv",
     "read_glossary_csv",
     "read_glossary_csv_wide",
     "read_rows",
@@ -58,24 +50,3 @@ __all__ = [
     "write_glossary_csv",
     "write_glossary_csv_wide",
 ]
-
-
-def read_any_csv(path: str | os.PathLike) -> tuple[list[Concept], list]:
-    """A glossary CSV in either shape: long if the header has concept_id, lang and term, else wide."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.readline(1 << 16)
-    except OSError:
-        return read_glossary_csv(path), []  # the long reader words the error
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return read_glossary_csv_wide(path)
-    lines = head.decode("utf-8-sig", errors="replace").splitlines()
-    first = lines[0] if lines else ""
-    delimiter = max((",", "\t", ";"), key=first.count)
-    try:
-        header = next(csv.reader([first], delimiter=delimiter), [])
-    except csv.Error:  # not a header a CSV reader can take: let the long reader say what is wrong
-        return read_glossary_csv(path), []
-    if is_long_header(header):
-        return read_glossary_csv(path), []
-    return read_glossary_csv_wide(path)
