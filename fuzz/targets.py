@@ -9,7 +9,7 @@ import termkit.formats.tmx  # noqa: F401  (imported here, not lazily by read_bil
 import termkit.formats.xliff  # noqa: F401   the fuzzer instruments them and sees their coverage)
 from termkit.errors import TermkitError
 from termkit.formats.bilingual import read_bilingual
-from termkit.formats.csv import read_any_csv
+from termkit.formats.registry import read_any_csv
 from termkit.formats.tbx import read as read_tbx
 from termkit.formats.txt import read_text
 from termkit.text.normalize import normalize

@@ -9,13 +9,7 @@ The library is the product; the ``termkit`` command is a thin layer over it::
     termkit.normalize("２０２１ 年《宣言》，¹该").text   # '2021年《宣言》，该'
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("termkit")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.0.0+source"
-
+from ._version import __version__ as __version__  # the package root is where people look for it
 from .documents import load_documents, segment_document
 from .errors import InputError, TermkitError
 from .formats.txt import read_corpus, read_text

@@ -18,23 +18,20 @@ its ``.csv`` with the ``rank,text,…`` header), whose candidates become propose
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
-import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Mapping, Optional, Sequence
 
 from .errors import InputError, TermkitError
-from .model import Candidate, Concept, Context, Match, Term
-
-FORMATS = {".tbx": "tbx", ".tbxm": "tbx", ".xml": "tbx", ".csv": "csv", ".xlsx": "xlsx"}
-_SPACE_RE = re.compile(r"\s+")
-# The mining statistics a proposed entry carries (those ``termkit mine`` publishes).
-STATISTICS = ("cvalue", "cohesion", "entropy_left", "entropy_right", "specificity")
+from .formats.candidates import read_candidates
+from .formats.problems import Warnings
+from .formats.proposed import candidates_to_concepts
+from .formats.registry import is_candidates_file, termbase_format, write_termbase
+from .formats.vocabulary import canonical_lang, check_lang_tags, resolve_lang_tags
+from .glossary.glossary import Glossary, load_glossary
+from .model import Candidate, Concept
 
 
 @dataclass
@@ -61,8 +58,6 @@ class ExportResult:
 
 def parse_lang_tags(specs: Iterable[str]) -> dict[str, str]:
     """``["zh=zh-Hans", "en=en-US"]`` → ``{"zh": "zh-Hans", "en": "en-US"}`` (checked: BCP 47)."""
-    from .formats.tbx import canonical_lang
-
     out: dict[str, str] = {}
     for spec in specs:
         if "=" not in spec:
@@ -75,189 +70,8 @@ def parse_lang_tags(specs: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def output_format(path: str | os.PathLike) -> str:
-    suffix = Path(path).suffix.lower()
-    if suffix not in FORMATS:
-        raise TermkitError(f"{path}: cannot tell the output format from {suffix or 'no extension'!r} (use .tbx, .csv or .xlsx)")
-    return FORMATS[suffix]
-
-
-# --------------------------------------------------------------------------------------------
-# mined candidates → proposed entries
-
-
-def _one_line(text: str) -> str:
-    return _SPACE_RE.sub(" ", text).strip()
-
-
-def candidates_to_concepts(
-    candidates: Iterable[Candidate],
-    lang: str = "zh",
-    include_known: bool = False,
-    id_prefix: str = "cand-",
-    subject: str = "",
-) -> list[Concept]:
-    """Mined candidates as proposed glossary entries, one concept each, best first.
-
-    Each becomes a concept ``cand-<rank>`` with one term (status ``proposed``: nobody has approved
-    it yet, and TBX files say so in a note rather than an administrativeStatus; type
-    ``abbreviation`` when the corpus defines it as a short form). The term's note
-    carries the mining statistics (score, frequency, document frequency, C-value, cohesion,
-    branching entropy, domain specificity), the pinyin, abbreviation links and the glossary match,
-    one ``label: value`` line each, then its example sentences as ``context: …`` lines, which TBX
-    writes as ``<descrip type="context">``; its source names the documents and offsets of those
-    sentences. Candidates the glossary already has (status ``known``) are left out unless
-    ``include_known``.
-    """
-    out: list[Concept] = []
-    for rank, c in enumerate(candidates, 1):
-        if c.status == "known" and not include_known:
-            continue
-        lines = [f"termkit mine: rank {rank}, score {c.score:.4g}, frequency {c.freq}, in {c.doc_freq} document(s)"]
-        scores = c.scores or {}
-        stats = ", ".join(f"{k} {scores[k]:.4g}" for k in STATISTICS if isinstance(scores.get(k), (int, float)))
-        if stats:
-            lines.append(f"statistics: {stats}")
-        if c.pinyin:
-            lines.append(f"pinyin: {c.pinyin}")
-        if c.abbreviation_of:
-            lines.append(f"abbreviation of: {c.abbreviation_of}"
-                         + (" (inferred: never defined in the corpus)" if c.abbreviation_inferred else ""))
-        if c.abbreviations:
-            lines.append("abbreviations: " + "; ".join(c.abbreviations))
-        if c.match is not None and c.status not in ("new", "known"):
-            pref = c.match.concept.preferred(lang)
-            shown = f" ({pref.text})" if pref is not None else ""
-            lines.append(f"glossary: {c.status} of concept {c.match.concept.id}{shown}")
-        elif c.status == "known" and c.match is not None:
-            lines.append(f"glossary: already in concept {c.match.concept.id}")
-        for x in c.contexts:
-            lines.append("context: " + _one_line(x.sentence))
-        where = ", ".join(f"{x.doc_id}:{x.start}-{x.end}" for x in c.contexts)
-        term = Term(
-            text=c.text,
-            lang=lang,
-            status="proposed",
-            type="abbreviation" if c.abbreviation_of else "",
-            note="\n".join(lines),
-            source="termkit mine" + (f"; contexts at {where}" if where else ""),
-        )
-        out.append(Concept(id=f"{id_prefix}{rank}", terms=[term], subject=subject, note="proposed entry, not yet reviewed"))
-    return out
-
-
-def is_candidates_file(path: str | os.PathLike) -> bool:
-    """A file written by ``termkit mine``: ``.jsonl``, or a ``.csv`` whose header starts ``rank,text``."""
-    p = Path(path)
-    suffix = p.suffix.lower()
-    if suffix in (".jsonl", ".ndjson"):
-        return True
-    if suffix == ".csv":
-        try:
-            with open(p, "rb") as fh:
-                head = fh.readline(4096).decode("utf-8-sig", errors="replace")
-        except OSError:
-            return False
-        return head.startswith("rank,text,")
-    return False
-
-
-_CONTEXT_RE = re.compile(r"^(?P<doc>.+?):(?P<start>\d+)-(?P<end>\d+) (?P<sentence>.*)$", re.S)
-
-
-def _candidate_from_record(r: dict, path: str, line: int) -> Candidate:
-    def num(key, kind=float):
-        v = r.get(key)
-        if v in (None, ""):
-            return None
-        try:
-            return kind(v)
-        except (TypeError, ValueError):
-            raise InputError(f"{key} is not a number: {v!r}", path, line) from None
-
-    text = r.get("text")
-    if not isinstance(text, str) or not text:
-        raise InputError("candidate without text", path, line)
-    scores = {k: num(k) for k in ("cvalue", "cohesion", "entropy_left", "entropy_right", "specificity")}
-    contexts = []
-    raw = r.get("contexts") or []
-    if isinstance(raw, str):
-        items = []
-        for part in raw.split(" | ") if raw else []:
-            m = _CONTEXT_RE.match(part)
-            if m:
-                items.append({"doc": m["doc"], "start": m["start"], "end": m["end"], "sentence": m["sentence"]})
-            elif part.strip():
-                items.append({"doc": "", "start": 0, "end": 0, "sentence": part})
-        raw = items
-    for x in raw:
-        contexts.append(Context(str(x.get("doc", "")), int(x.get("start") or 0), int(x.get("end") or 0), str(x.get("sentence", ""))))
-    abbreviations = r.get("abbreviations") or []
-    if isinstance(abbreviations, str):
-        abbreviations = [a.strip() for a in abbreviations.split(";") if a.strip()]
-    c = Candidate(
-        text=text,
-        freq=num("freq", int) or 0,
-        doc_freq=num("doc_freq", int) or 0,
-        score=num("score") or 0.0,
-        scores={k: v for k, v in scores.items() if v is not None},
-        contexts=contexts,
-        pinyin=r.get("pinyin") or "",
-        status=r.get("status") or "new",
-        abbreviation_of=r.get("abbreviation_of") or "",
-        abbreviation_inferred=str(r.get("abbreviation_inferred") or "").lower() in ("true", "yes", "1"),
-        abbreviations=list(abbreviations),
-    )
-    if r.get("concept"):
-        pref = Term(text=r.get("preferred") or "", lang="zh")
-        concept = Concept(id=r["concept"], terms=[pref] if pref.text else [])
-        c.match = Match(query=text, concept=concept, term=pref, kind=c.status, score=0.0)
-    return c
-
-
-def read_candidates(path: str | os.PathLike) -> list[Candidate]:
-    """Candidates from a file written by ``termkit mine`` (JSON Lines or CSV), in file order.
-
-    (A reader for :mod:`termkit.formats.candidates`' output; it lives here until that module has one.)
-    """
-    shown = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("no such file", shown) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read: {exc}", shown) from None
-    out = []
-    if Path(path).suffix.lower() in (".jsonl", ".ndjson"):
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"not JSON Lines: {exc.msg}", shown, n) from None
-            if not isinstance(record, dict):
-                raise InputError("expected one JSON object per line", shown, n)
-            out.append(_candidate_from_record(record, shown, n))
-        return out
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    try:
-        for record in reader:
-            out.append(_candidate_from_record(record, shown, reader.line_num))
-    except csv.Error as exc:
-        raise InputError(f"bad CSV: {exc}", shown, reader.line_num) from None
-    return out
-
-
-# --------------------------------------------------------------------------------------------
-# export
-
-
-
 def _gather(inputs, warnings: list) -> tuple[list[Concept], str]:
     """Concepts from the inputs, and a name for the termbase (the first file's stem)."""
-    from .glossary.glossary import Glossary, load_glossary
-
     if isinstance(inputs, Glossary):
         warnings.extend(inputs.warnings)
         name = Path(inputs.paths[0]).stem if inputs.paths else "termbase"
@@ -313,11 +127,7 @@ def export_glossary(
     ``wide`` (CAT: one row per concept) or ``long`` (the curated shape) for CSV and XLSX. The file
     is written atomically; nothing is written when an error stops the export.
     """
-    from .formats import tbx as tbx_format
-    from .formats import xlsx as xlsx_format
-    from .formats.csv import write_glossary_csv, write_glossary_csv_wide
-
-    fmt = fmt or output_format(out)
+    fmt = fmt or termbase_format(out)
     if fmt not in ("tbx", "csv", "xlsx"):
         raise TermkitError(f"unknown output format {fmt!r} (expected tbx, csv or xlsx)")
     if shape not in ("wide", "long"):
@@ -328,23 +138,19 @@ def export_glossary(
     concepts, name = _gather(inputs, warnings)
     if not concepts:
         raise InputError("nothing to export: no concepts in the input", str(out))
-    tags = tbx_format.resolve_lang_tags(lang_tags)
-    merges = tbx_format._Warnings(str(out))  # tags written alike (the TBX writer reports its own)
-    written = tbx_format.check_lang_tags(concepts, tags, str(out), merges if fmt != "tbx" and shape == "wide" else None)
+    tags = resolve_lang_tags(lang_tags)
+    merges = Warnings(str(out))  # tags written alike (the TBX writer reports its own)
+    written = check_lang_tags(concepts, tags, str(out), merges if fmt != "tbx" and shape == "wide" else None)
     warnings.extend(merges.problems())
     exported = [c for c in concepts if c.terms] if fmt == "tbx" else concepts
-    if fmt == "tbx":
-        warnings.extend(tbx_format.write(concepts, out, tbx_version, tags, title or name, source=_source_name(inputs)))
-    elif fmt == "csv":
-        if shape == "wide":
-            write_glossary_csv_wide(concepts, out, tags)
-        else:
-            write_glossary_csv(_fold_concept_fields(concepts), out)
-            written = {t: t for t in written}
-    else:
-        xlsx_format.write(concepts if shape == "wide" else _fold_concept_fields(concepts), out, tags, shape, title or name)
-        if shape == "long":
-            written = {t: t for t in written}
+    long_table = fmt != "tbx" and shape == "long"
+    if long_table:
+        written = {t: t for t in written}  # the long shape writes tags as they are
+    warnings.extend(write_termbase(
+        _fold_concept_fields(concepts) if long_table else concepts, out, fmt,
+        tbx_version=tbx_version, lang_tags=tags, shape=shape, title=title or name,
+        source=_source_name(inputs) if fmt == "tbx" else "",
+    ))
     languages = Counter(written.get(t.lang, t.lang) for c in exported for t in c.terms)
     return ExportResult(
         path=str(out),
@@ -359,8 +165,6 @@ def export_glossary(
 
 
 def _source_name(inputs) -> str:
-    from .glossary.glossary import Glossary
-
     if isinstance(inputs, Glossary):
         return ", ".join(Path(p).name for p in inputs.paths)
     if isinstance(inputs, (str, os.PathLike)):
@@ -376,8 +180,6 @@ def _fold_concept_fields(concepts: Sequence[Concept]) -> list[Concept]:
     them on the first row only when that row has none, so fold them in first, joined by a line
     break, to lose nothing.
     """
-    from dataclasses import replace
-
     out = []
     for c in concepts:
         if not c.terms or not (c.definition or c.note):
@@ -403,8 +205,6 @@ def preferred_first(concepts: Iterable[Concept]) -> list[Concept]:
     the first column of a CSV import), so a termbase for them leads with the preferred one; the
     order among terms of one status is kept.
     """
-    from dataclasses import replace
-
     return [replace(c, terms=sorted(c.terms, key=lambda t: _STATUS_ORDER.get(t.status, 5))) for c in concepts]
 
 

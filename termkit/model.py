@@ -6,10 +6,9 @@ every result can point back at the place it came from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
-
-from .text.chars import piece_joiner
 
 
 @dataclass
@@ -64,6 +63,26 @@ def join_pieces(pieces: list[str]) -> str:
     for piece in pieces[1:]:
         out += piece_joiner(out, piece) + piece
     return out
+
+
+# The characters that take no space around them, which is what joining pieces turns on; the
+# character classes of termkit.text.chars build on these.
+# CJK Unified Ideographs with Extension A and the compatibility block; enough for UN Chinese.
+HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Chinese (full-width) punctuation: CJK symbols, full-width forms' punctuation, curly quotes.
+CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
+
+
+def is_cjk(ch: str) -> bool:
+    """A hanzi or a Chinese punctuation mark: a character that takes no spaces around it."""
+    return bool(ch) and re.match(f"[{HANZI}{CJK_PUNCT}]", ch) is not None
+
+
+def piece_joiner(prev: str, nxt: str) -> str:
+    """What goes between two pieces of a line-broken sentence: nothing next to Chinese, else a space."""
+    if not prev or not nxt or is_cjk(prev[-1]) or is_cjk(nxt[0]):
+        return ""
+    return " "
 
 
 @dataclass
@@ -251,3 +270,19 @@ class TranslationUnit:
     tgt_lang: str
     note: str = ""
     line: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in an input file, with its file and line: a validation result, or a warning
+    from a reader or writer that could go on (TBX non-standard values, unknown CSV columns…)."""
+
+    path: str
+    line: int | None
+    severity: str  # error or warning
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity}: {self.message} [{self.code}]"

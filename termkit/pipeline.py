@@ -16,10 +16,11 @@ from .check import CheckResult, check_documents, read_ignore_file
 from .documents import load_documents
 from .errors import InputError
 from .formats.atomic import atomic_write
+from .formats.bilingual import read_bilingual
+from .formats.registry import is_bilingual
+from .formats.registry import report_format  # noqa: F401  (cli.py imports it from here)
 from .formats.txt import corpus_files
 from .text.chars import HAS_HANZI_RE
-
-REPORT_FORMATS = ("html", "json", "csv", "text")
 
 Progress = Callable[..., Iterable]
 
@@ -47,7 +48,6 @@ def check_paths(
     bilingual pair. With ``discover`` (the default), candidates are mined from the same
     documents so that variants the glossary does not know are found too.
     """
-    from .formats.bilingual import is_bilingual
     from .glossary import load_glossary
 
     inputs = [Path(p) for p in inputs]
@@ -73,7 +73,6 @@ def check_paths(
 
 def _bilingual_units(path: Path):
     from .check.bilingual import units_from
-    from .formats.bilingual import read_bilingual
 
     units, left_out = units_from(path.stem, read_bilingual(path))
     if not units:
@@ -121,16 +120,9 @@ def _mine(docs, glossary, top: int = 0, min_freq: int = 2):
     return mine(docs, glossary, top=top, min_freq=min_freq).candidates
 
 
-def report_format(path: str | os.PathLike, fmt: Optional[str] = None) -> str:
-    if fmt:
-        return fmt
-    suffix = Path(path).suffix.lower().lstrip(".")
-    return {"htm": "html", "txt": "text"}.get(suffix, suffix) if suffix in ("html", "htm", "json", "csv", "txt") else "html"
-
-
 def write_report(result: CheckResult, out, fmt: str) -> None:
     """Write one report in ``fmt`` to a path (atomically) or an open text stream."""
-    from . import report
+    from .report import render_html, write_csv, write_json, write_text
 
     if not hasattr(out, "write"):
         csv_options = {"newline": "", "encoding": "utf-8-sig"} if fmt == "csv" else {}  # the BOM: Excel
@@ -138,13 +130,13 @@ def write_report(result: CheckResult, out, fmt: str) -> None:
             write_report(result, fh, fmt)
         return
     if fmt == "html":
-        out.write(report.render_html(result))
+        out.write(render_html(result))
     elif fmt == "json":
-        report.write_json(result, out)
+        write_json(result, out)
     elif fmt == "csv":
-        report.write_csv(result, out)
+        write_csv(result, out)
     elif fmt == "text":
-        report.write_text(result, out)
+        write_text(result, out)
     else:
         raise ValueError(f"unknown report format {fmt!r}")
 
@@ -212,16 +204,16 @@ def run_job(
     (Excel). A folder holding another run's results (other corpus or glossaries) is refused
     unless ``force``; see :mod:`termkit.run_folder`.
     """
-    from . import run_folder
     from .formats.candidates import write_candidates
     from .glossary import load_glossary
     from .mine import mine
+    from .run_folder import claim, finish, run_inputs
 
     out = Path(out_dir)
     corpus = list(corpus)
     glossary_paths = list(glossary_paths)
-    inputs = run_folder.run_inputs(corpus, glossary_paths)
-    run_folder.claim(out, inputs, force)
+    inputs = run_inputs(corpus, glossary_paths)
+    claim(out, inputs, force)
     files = corpus_files(corpus)
     docs = list(load_documents(progress(files, len(files), "reading"), encoding=encoding))
     _require_chinese(docs)
@@ -244,7 +236,7 @@ def run_job(
     summary.result = result
     for f in result.findings:
         summary.findings[f.severity] = summary.findings.get(f.severity, 0) + 1
-    run_folder.finish(out, inputs, summary.files)
+    finish(out, inputs, summary.files)
     return summary
 
 
@@ -263,7 +255,8 @@ def _write_termbase(glossary, out: Path, summary: RunSummary) -> list[Path]:
 
 def _write_proposed(candidates, out: Path, summary: RunSummary) -> list[Path]:
     """The candidates the glossary lacks, as entries with status ``proposed`` (TBX v2 and CSV)."""
-    from .export import candidates_to_concepts, export_concepts
+    from .export import export_concepts
+    from .formats.proposed import candidates_to_concepts
 
     proposed = candidates_to_concepts([c for c in candidates if c.status == "new"], id_prefix="proposed-")
     summary.n_new = len(proposed)

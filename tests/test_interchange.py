@@ -15,9 +15,11 @@ from openpyxl import load_workbook
 
 from termkit.cli import main
 from termkit.errors import InputError
-from termkit.export import candidates_to_concepts, export_glossary, read_candidates
+from termkit.export import candidates_to_concepts, export_glossary
 from termkit.formats import tbx, xlsx
-from termkit.formats.csv import read_any_csv, read_glossary_csv, read_glossary_csv_wide, write_glossary_csv_wide
+from termkit.formats.candidates import read_candidates
+from termkit.formats.csv import read_glossary_csv, read_glossary_csv_wide, write_glossary_csv_wide
+from termkit.formats.registry import read_any_csv
 from termkit.glossary import load_glossary, validate_concepts
 from termkit.model import Candidate, Concept, Context, Term
 

@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from termkit.cli import main
 from termkit.errors import InputError
-from termkit.formats.bilingual import is_bilingual, read_bilingual
+from termkit.formats.bilingual import read_bilingual
+from termkit.formats.registry import is_bilingual
 from termkit.formats.tmx import read_tmx, write_tmx
 from termkit.formats.xliff import read_xliff
 from termkit.model import SentencePair, TranslationUnit, lang_base

@@ -1,4 +1,6 @@
-"""Writing mined term candidates: CSV (spreadsheets), JSON Lines (tools), a ranked text table.
+"""Mined term candidates as files: written as CSV (spreadsheets), JSON Lines (tools) or a ranked
+text table, and read back from CSV or JSON Lines (``termkit export`` turns them into proposed
+entries).
 
 CSV columns and JSON keys are the same names, in this order (:data:`FIELDS`):
 
@@ -20,14 +22,20 @@ contexts``
 
 from __future__ import annotations
 
-
-from .cells import safe_writer
+import csv
+import io
 import json
+import os
 import re
 import unicodedata
+from pathlib import Path
 from typing import IO, Iterable
 
-from ..model import Candidate
+from ..errors import InputError
+from ..model import Candidate, Concept, Context, Match, Term
+from .cells import safe_writer
+from .registry import candidates_file_format
+from .registry import candidates_format as format_for  # noqa: F401  (cli.py imports it from here)
 
 FIELDS = (
     "rank",
@@ -50,6 +58,8 @@ FIELDS = (
     "contexts",
 )
 FORMATS = ("table", "csv", "jsonl")
+# The mining statistics among the fields (a proposed termbase entry carries them too).
+STATISTICS = ("cvalue", "cohesion", "entropy_left", "entropy_right", "specificity")
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -176,14 +186,89 @@ def write_candidates(candidates: Iterable[Candidate], out: IO[str], fmt: str = "
     raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
 
 
-def format_for(path: str | None, fmt: str | None) -> str:
-    """The output format: as given, else by the output file's extension, else the table."""
-    if fmt:
-        return fmt
-    if path and path != "-":
-        lower = path.lower()
-        if lower.endswith(".csv"):
-            return "csv"
-        if lower.endswith((".jsonl", ".ndjson", ".json")):
-            return "jsonl"
-    return "table"
+# --------------------------------------------------------------------------------------------
+# reading
+
+_CONTEXT_RE = re.compile(r"^(?P<doc>.+?):(?P<start>\d+)-(?P<end>\d+) (?P<sentence>.*)$", re.S)
+
+
+def _candidate_from_record(r: dict, path: str, line: int) -> Candidate:
+    def num(key, kind=float):
+        v = r.get(key)
+        if v in (None, ""):
+            return None
+        try:
+            return kind(v)
+        except (TypeError, ValueError):
+            raise InputError(f"{key} is not a number: {v!r}", path, line) from None
+
+    text = r.get("text")
+    if not isinstance(text, str) or not text:
+        raise InputError("candidate without text", path, line)
+    scores = {k: num(k) for k in STATISTICS}
+    contexts = []
+    raw = r.get("contexts") or []
+    if isinstance(raw, str):
+        items = []
+        for part in raw.split(" | ") if raw else []:
+            m = _CONTEXT_RE.match(part)
+            if m:
+                items.append({"doc": m["doc"], "start": m["start"], "end": m["end"], "sentence": m["sentence"]})
+            elif part.strip():
+                items.append({"doc": "", "start": 0, "end": 0, "sentence": part})
+        raw = items
+    for x in raw:
+        contexts.append(Context(str(x.get("doc", "")), int(x.get("start") or 0), int(x.get("end") or 0), str(x.get("sentence", ""))))
+    abbreviations = r.get("abbreviations") or []
+    if isinstance(abbreviations, str):
+        abbreviations = [a.strip() for a in abbreviations.split(";") if a.strip()]
+    c = Candidate(
+        text=text,
+        freq=num("freq", int) or 0,
+        doc_freq=num("doc_freq", int) or 0,
+        score=num("score") or 0.0,
+        scores={k: v for k, v in scores.items() if v is not None},
+        contexts=contexts,
+        pinyin=r.get("pinyin") or "",
+        status=r.get("status") or "new",
+        abbreviation_of=r.get("abbreviation_of") or "",
+        abbreviation_inferred=str(r.get("abbreviation_inferred") or "").lower() in ("true", "yes", "1"),
+        abbreviations=list(abbreviations),
+    )
+    if r.get("concept"):
+        pref = Term(text=r.get("preferred") or "", lang="zh")
+        concept = Concept(id=r["concept"], terms=[pref] if pref.text else [])
+        c.match = Match(query=text, concept=concept, term=pref, kind=c.status, score=0.0)
+    return c
+
+
+def read_candidates(path: str | os.PathLike) -> list[Candidate]:
+    """Candidates from a file written by ``termkit mine`` (JSON Lines or CSV, by the file's
+    extension), in file order."""
+    shown = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError("no such file", shown) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read: {exc}", shown) from None
+    out = []
+    if candidates_file_format(path) == "jsonl":
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"not JSON Lines: {exc.msg}", shown, n) from None
+            if not isinstance(record, dict):
+                raise InputError("expected one JSON object per line", shown, n)
+            out.append(_candidate_from_record(record, shown, n))
+        return out
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        for record in reader:
+            out.append(_candidate_from_record(record, shown, reader.line_num))
+    except csv.Error as exc:
+        raise InputError(f"bad CSV: {exc}", shown, reader.line_num) from None
+    return out

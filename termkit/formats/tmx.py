@@ -17,7 +17,7 @@ from typing import IO, Iterable, Optional
 
 from lxml import etree
 
-from .. import __version__
+from .._version import __version__
 from ..errors import InputError
 from ..model import TranslationUnit, lang_base
 from .xmlsafe import local_name, parse_xml

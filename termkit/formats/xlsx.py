@@ -26,12 +26,13 @@ from __future__ import annotations
 import datetime
 import os
 import zipfile
-from pathlib import Path
 from typing import Iterable, Optional
 
 from ..errors import InputError
-from ..model import Concept
+from ..model import STATUSES, Concept
 from .atomic import atomic_write
+from .csv import COLUMNS, CsvGlossary, Row, concept_rows, is_long_header, rows_to_concepts, wide_rows_to_concepts, wide_table
+from .vocabulary import XML_BAD_CHARS
 
 SHEET = "termbase"
 MAX_CELL = 32767  # Excel's limit on the characters in a cell
@@ -118,8 +119,6 @@ def read_rows(path: str | os.PathLike) -> list[tuple[int, list[str]]]:
 
 def read(path: str | os.PathLike, lang_tags=None) -> tuple[list[Concept], list]:
     """Read a glossary spreadsheet (long or wide shape); returns (concepts, warnings)."""
-    from .csv import CsvGlossary, Row, is_long_header, rows_to_concepts, wide_rows_to_concepts
-
     shown = str(path)
     rows = read_rows(path)
     (_, header), body = rows[0], rows[1:]
@@ -145,10 +144,6 @@ def write(concepts: Iterable[Concept], out: str | os.PathLike, lang_tags=None, s
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from ..model import STATUSES
-    from .csv import COLUMNS, concept_rows, wide_table
-    from .tbx import _XML_BAD_CHARS
-
     concepts = list(concepts)
     if shape == "wide":
         header, rows = wide_table(concepts, lang_tags)
@@ -160,14 +155,14 @@ def write(concepts: Iterable[Concept], out: str | os.PathLike, lang_tags=None, s
         for c, value in enumerate(row):
             if len(value) > MAX_CELL:
                 raise InputError(f"row {r}, column {header[c]!r}: {len(value)} characters, more than an Excel cell holds ({MAX_CELL})", str(out))
-            m = _XML_BAD_CHARS.search(value)
+            m = XML_BAD_CHARS.search(value)
             if m:
                 raise InputError(f"row {r}, column {header[c]!r}: contains U+{ord(m.group()):04X}, which an .xlsx file cannot hold", str(out))
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(SHEET)
     if title:
-        wb.properties.title = _XML_BAD_CHARS.sub("", title)
+        wb.properties.title = XML_BAD_CHARS.sub("", title)
     widths = []
     for c, name in enumerate(header):
         longest = max([len(name)] + [len(row[c]) for row in rows[:500]])
@@ -210,7 +205,3 @@ def write(concepts: Iterable[Concept], out: str | os.PathLike, lang_tags=None, s
     with atomic_write(out, "wb") as fh:
         wb.save(fh)
     return len(rows)
-
-
-def is_xlsx(path: str | os.PathLike) -> bool:
-    return Path(path).suffix.lower() in (".xlsx", ".xlsm")

@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
-from ..errors import InputError
+from ..formats.registry import read_glossary
 from ..model import Concept, Term, lang_base
 
 
@@ -56,9 +56,6 @@ class Glossary:
     _index = None
 
 
-TBX_SUFFIXES = (".tbx", ".xml", ".tbxm")
-XLSX_SUFFIXES = (".xlsx", ".xlsm")
-
 # Reader warnings nobody collected go to this logger; the CLI prints its records as
 # ``termkit: warning: FILE:LINE: …`` on stderr (without a handler, Python prints them as they are).
 warnings_log = logging.getLogger("termkit.warnings")
@@ -82,7 +79,8 @@ def report_warnings(problems: list, limit: int | None = SHOWN_PER_CODE) -> None:
 
 
 def read_concepts(path: str | os.PathLike, warnings: list | None = None) -> list[Concept]:
-    """Read one glossary file, picking the reader by its extension (and, for CSV, its header).
+    """Read one glossary file, the reader picked by its extension (and, for CSV, its header) in
+    :mod:`termkit.formats.registry`.
 
     ``.csv``/``.tsv``: the long curated shape (``concept_id, lang, term, …``) or the wide CAT shape
     (a column per language; TICO-19-style ``sourceString/targetString`` pairs). ``.tbx``/``.xml``:
@@ -92,22 +90,7 @@ def read_concepts(path: str | os.PathLike, warnings: list | None = None) -> list
     CSV unknown columns…) are appended to ``warnings``; when no list is given they are reported
     on the ``termkit.warnings`` logger — never dropped.
     """
-    suffix = Path(path).suffix.lower()
-    problems: list = []
-    if suffix in (".csv", ".tsv") or not suffix:
-        from ..formats.csv import read_any_csv
-
-        concepts, problems = read_any_csv(path)
-    elif suffix in TBX_SUFFIXES:
-        from ..formats.tbx import read_concepts as read_tbx
-
-        concepts, problems = read_tbx(path)
-    elif suffix in XLSX_SUFFIXES:
-        from ..formats.xlsx import read_concepts as read_xlsx
-
-        concepts, problems = read_xlsx(path)
-    else:
-        raise InputError(f"unsupported glossary format {suffix!r} (expected .csv, .tbx, .xml or .xlsx)", str(path))
+    concepts, problems = read_glossary(path)
     if warnings is not None:
         warnings.extend(problems)
     elif problems:

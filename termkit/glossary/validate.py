@@ -10,13 +10,15 @@ disagreeing subject fields.
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 from collections import defaultdict
-from dataclasses import dataclass
-from pathlib import Path
 
-from ..model import STATUSES, TERM_TYPES, Concept, lang_base
+from ..formats.csv import is_long_header, read_rows
+from ..formats.registry import glossary_format
+from ..model import STATUSES, TERM_TYPES, Concept, Problem, lang_base
+from .glossary import read_concepts
 from .keys import match_key
 
 _LANG_TAG_RE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$", re.I)
@@ -24,19 +26,6 @@ _FULLWIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]")
 _HALFWIDTH_IN_ZH_RE = re.compile(r"[(),;:?!]")
 _HANZI = "\u3400-\u4dbf\u4e00-\u9fff"
 _INNER_SPACE_RE = re.compile(rf"(?<=[{_HANZI}])\s+|\s+(?=[{_HANZI}])|\s{{2,}}|[\t\r\n]")
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int | None
-    severity: str  # error or warning
-    code: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity}: {self.message} [{self.code}]"
 
 
 def _term_problems(concept: Concept, path: str) -> list[Problem]:
@@ -136,8 +125,6 @@ def validate_concepts(concepts: list[Concept], path: str = "") -> list[Problem]:
 
 def _csv_layout_problems(path: str) -> list[Problem]:
     """Problems only the CSV rows show: a concept's rows split apart, disagreeing subjects, extra columns."""
-    from ..formats.csv import read_rows
-
     table = read_rows(path)
     problems = []
     for column in table.extra_columns:
@@ -164,11 +151,12 @@ def _csv_layout_problems(path: str) -> list[Problem]:
 
 
 def _is_long_csv(path) -> bool:
-    """The curated long shape (one row per term), not a wide CAT-tool sheet."""
-    import csv
+    """The curated long shape (one row per term), not a wide CAT-tool sheet.
 
-    from ..formats.csv import is_long_header
-
+    Not the readers' :func:`~termkit.formats.registry.csv_shape`, and kept so: here the header is
+    split at commas only and a file that is not UTF-8 counts as long, so a tab- or
+    semicolon-separated long file gets no layout checks (switching would add them).
+    """
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
             return is_long_header(next(csv.reader(fh), []))
@@ -178,11 +166,9 @@ def _is_long_csv(path) -> bool:
 
 def validate_file(path: str | os.PathLike) -> list[Problem]:
     """Read one glossary file and return every problem found, sorted by line."""
-    from .glossary import read_concepts
-
     shown = str(path)
     concepts = read_concepts(path)
     problems = validate_concepts(concepts, shown)
-    if Path(path).suffix.lower() in (".csv", ".tsv", "") and _is_long_csv(path):
+    if glossary_format(path) == "csv" and _is_long_csv(path):
         problems += _csv_layout_problems(shown)
     return sorted(problems, key=lambda p: (p.line or 0, p.code))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-# CJK Unified Ideographs with Extension A and the compatibility block; enough for UN Chinese.
-HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# Chinese (full-width) punctuation: CJK symbols, full-width forms' punctuation, curly quotes.
-CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
+# The hanzi ranges are defined beside Segment (with Chinese punctuation, is_cjk and piece_joiner):
+# its content joins the pieces of a line-broken sentence by them.
+from ..model import HANZI
+
 SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 
 HANZI_RE = re.compile(f"[{HANZI}]")
@@ -16,11 +16,6 @@ HAS_HANZI_RE = HANZI_RE
 
 def is_hanzi(ch: str) -> bool:
     return bool(ch) and HANZI_RE.match(ch) is not None
-
-
-def is_cjk(ch: str) -> bool:
-    """A hanzi or a Chinese punctuation mark: a character that takes no spaces around it."""
-    return bool(ch) and re.match(f"[{HANZI}{CJK_PUNCT}]", ch) is not None
 
 
 def hanzi_ratio(text: str) -> float:
@@ -46,9 +41,3 @@ def dominant_script(text: str, at_least: int = 20) -> str | None:
         return None
     return "zh" if 4 * hanzi > latin else "en"
 
-
-def piece_joiner(prev: str, nxt: str) -> str:
-    """What goes between two pieces of a line-broken sentence: nothing next to Chinese, else a space."""
-    if not prev or not nxt or is_cjk(prev[-1]) or is_cjk(nxt[0]):
-        return ""
-    return " "

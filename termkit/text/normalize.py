@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from .chars import CJK_PUNCT, HANZI, SUPERSCRIPT_DIGITS, piece_joiner
+from ..model import CJK_PUNCT, piece_joiner
+from .chars import HANZI, SUPERSCRIPT_DIGITS
 from .layout import Block, blocks
 
 

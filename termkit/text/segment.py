@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Segment
-from .chars import HANZI, SUPERSCRIPT_DIGITS, piece_joiner
+from ..model import Segment, piece_joiner
+from .chars import HANZI, SUPERSCRIPT_DIGITS
 from .layout import Block, blocks
 
 _CJK_END = "。！？"

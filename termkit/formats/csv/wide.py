@@ -1,152 +1,44 @@
-"""The curated glossary CSV (the "long" shape of DESIGN.md): one row per term.
+"""The wide "CAT shape" of a glossary CSV: one row per concept, a column per language.
 
-Columns: ``concept_id, lang, term, status, type, pos, subject, definition, note, source``.
-Rows sharing a ``concept_id`` form one concept. ``concept_id``, ``lang`` and ``term`` are
-required; the others may be missing or empty. The subject is a concept field (every row of a
-concept should carry the same one); definition, note and source belong to the row's term.
+Written for CAT-tool glossary imports and for people editing in a spreadsheet:
+
+- Column headers are BCP 47 language tags (``en``, ``zh-CN``), the convention of Phrase
+  (Memsource), Smartcat and Crowdin imports, and what memoQ's and Trados' (Glossary Converter)
+  import wizards map to languages; the language columns come first, source language first, so
+  tools that read a glossary by position (OmegaT: source, target, comment) find the term pair
+  in the first two columns.
+- The cell under ``en`` is the concept's first English term (the preferred one in curated
+  glossaries). Further terms of a language go in numbered columns ``en_2``, ``en_3`` … (memoQ's
+  export repeats the term columns the same way) — one term per cell, never several terms
+  joined by a separator.
+- Term fields follow as ``<term column>_<field>``: ``en_status``, ``zh-CN_2_note``; fields are
+  status (always written), type, pos, definition, note, source. Concept fields: ``concept_id``,
+  ``subject`` (after the first term columns) and, when present, ``definition`` and ``note``
+  (concept-level, from TBX) at the end. Columns that would be empty everywhere are left out.
+- UTF-8 with a byte-order mark: Excel needs it to show Chinese in a CSV, and CAT tools accept it.
+
+The reader is lenient, for glossaries made by others: language columns by tag (any case,
+``zh_CN``) or by English name (``English``, ``Chinese (Simplified)``); concept columns named
+``id``/``concept_id``/``Entry_ID``, ``subject``/``domain``, ``definition``/``description``,
+``note``/``comment``; the pair shape of TICO-19 and similar lists
+(``sourceLang, targetLang, sourceString, targetString[, pos, description]``); comma, semicolon
+or tab delimited. Unknown columns are kept as concept-note lines ``header: value``, with a
+warning. It returns (concepts, warnings).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import IO, Iterable
 
-from ..errors import InputError
-from ..model import Concept, Term
-from .atomic import atomic_write
-from .cells import restore, safe_writer
-
-COLUMNS = ("concept_id", "lang", "term", "status", "type", "pos", "subject", "definition", "note", "source")
-REQUIRED = ("concept_id", "lang", "term")
-
-
-@dataclass
-class Row:
-    """One CSV row as written, with the line it starts on (for messages)."""
-
-    line: int
-    values: dict[str, str]
-
-    def get(self, column: str) -> str:
-        return self.values.get(column, "") or ""
-
-
-@dataclass
-class CsvGlossary:
-    path: str
-    header: list[str]
-    rows: list[Row] = field(default_factory=list)
-    extra_columns: list[str] = field(default_factory=list)
-
-
-def read_rows(path: str | os.PathLike) -> CsvGlossary:
-    """Read the CSV as rows with line numbers, checking the header."""
-    shown = str(path)
-    table = _read_table(path)
-    (_, header), body = table[0], table[1:]
-    header = [h.strip() for h in header]
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise InputError(
-            f"header lacks column(s) {', '.join(missing)} (expected {', '.join(COLUMNS)})", shown, 1
-        )
-    dupes = sorted({h for h in header if header.count(h) > 1 and h})
-    if dupes:
-        raise InputError(f"header repeats column(s) {', '.join(dupes)}", shown, 1)
-    glossary = CsvGlossary(shown, header, extra_columns=[h for h in header if h and h not in COLUMNS])
-    for start, record in body:
-        if not any(v.strip() for v in record):
-            continue
-        if len(record) > len(header) and any(v.strip() for v in record[len(header):]):
-            raise InputError(f"row has {len(record)} fields, header has {len(header)}", shown, start)
-        values = {h: (record[i] if i < len(record) else "") for i, h in enumerate(header) if h}
-        glossary.rows.append(Row(start, values))
-    return glossary
-
-
-def rows_to_concepts(glossary: CsvGlossary) -> list[Concept]:
-    """Group rows into concepts, in order of first appearance. Values are taken as written."""
-    concepts: dict[str, Concept] = {}
-    for row in glossary.rows:
-        cid = row.get("concept_id").strip()
-        concept = concepts.get(cid)
-        if concept is None:
-            concept = concepts[cid] = Concept(id=cid, origin=glossary.path, line=row.line)
-        if not concept.subject and row.get("subject").strip():
-            concept.subject = row.get("subject").strip()
-        concept.terms.append(
-            Term(
-                text=row.get("term"),
-                lang=row.get("lang").strip(),
-                status=row.get("status").strip() or "preferred",
-                type=row.get("type").strip(),
-                pos=row.get("pos").strip(),
-                definition=row.get("definition").strip(),
-                note=row.get("note").strip(),
-                source=row.get("source").strip(),
-                line=row.line,
-            )
-        )
-    return list(concepts.values())
-
-
-def read_glossary_csv(path: str | os.PathLike) -> list[Concept]:
-    """Read a long-shape glossary CSV into concepts."""
-    return rows_to_concepts(read_rows(path))
-
-
-def concept_rows(concepts: Iterable[Concept]) -> Iterable[list[str]]:
-    for c in concepts:
-        for i, t in enumerate(c.terms):
-            definition = t.definition or (c.definition if i == 0 else "")
-            note = t.note or (c.note if i == 0 else "")
-            yield [c.id, t.lang, t.text, t.status, t.type, t.pos, c.subject, definition, note, t.source]
-
-
-def write_glossary_csv(concepts: Iterable[Concept], out: str | os.PathLike | IO[str]) -> None:
-    """Write concepts in the long shape (UTF-8 with BOM, header row), atomically when given a path."""
-    if hasattr(out, "write"):
-        writer = safe_writer(out, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        writer.writerows(concept_rows(concepts))
-        return
-    with atomic_write(out, newline="", encoding="utf-8-sig") as fh:  # the BOM: Excel shows Chinese
-        write_glossary_csv(concepts, fh)
-
-
-# ---------------------------------------------------------------------------------------------
-# The wide "CAT shape": one row per concept, a column per language.
-#
-# Written for CAT-tool glossary imports and for people editing in a spreadsheet:
-#
-# - Column headers are BCP 47 language tags (``en``, ``zh-CN``), the convention of Phrase
-#   (Memsource), Smartcat and Crowdin imports, and what memoQ's and Trados' (Glossary Converter)
-#   import wizards map to languages; the language columns come first, source language first, so
-#   tools that read a glossary by position (OmegaT: source, target, comment) find the term pair
-#   in the first two columns.
-# - The cell under ``en`` is the concept's first English term (the preferred one in curated
-#   glossaries). Further terms of a language go in numbered columns ``en_2``, ``en_3`` … (memoQ's
-#   export repeats the term columns the same way) — one term per cell, never several terms
-#   joined by a separator.
-# - Term fields follow as ``<term column>_<field>``: ``en_status``, ``zh-CN_2_note``; fields are
-#   status (always written), type, pos, definition, note, source. Concept fields: ``concept_id``,
-#   ``subject`` (after the first term columns) and, when present, ``definition`` and ``note``
-#   (concept-level, from TBX) at the end. Columns that would be empty everywhere are left out.
-# - UTF-8 with a byte-order mark: Excel needs it to show Chinese in a CSV, and CAT tools accept it.
-#
-# The reader is lenient, for glossaries made by others: language columns by tag (any case,
-# ``zh_CN``) or by English name (``English``, ``Chinese (Simplified)``); concept columns named
-# ``id``/``concept_id``/``Entry_ID``, ``subject``/``domain``, ``definition``/``description``,
-# ``note``/``comment``; the pair shape of TICO-19 and similar lists
-# (``sourceLang, targetLang, sourceString, targetString[, pos, description]``); comma, semicolon
-# or tab delimited. Unknown columns are kept as concept-note lines ``header: value``, with a
-# warning. It returns (concepts, warnings).
-# ---------------------------------------------------------------------------------------------
+from ...errors import InputError
+from ...model import Concept, Term
+from ..atomic import atomic_write
+from ..cells import safe_writer
+from ..problems import Warnings
+from ..vocabulary import canonical_lang, canonical_pos, canonical_status, canonical_type, check_lang_tags, resolve_lang_tags
+from .table import read_table
 
 WIDE_FIELDS = ("status", "type", "pos", "definition", "note", "source")
 
@@ -190,8 +82,6 @@ _ALTERNATIVES_RE = re.compile(r" : | \| ")
 
 def _wide_lang(name: str) -> str | None:
     """The language tag a column header names, or None."""
-    from .tbx import canonical_lang
-
     low = name.strip().lower()
     if low in _LANGUAGE_NAMES:
         return _LANGUAGE_NAMES[low]
@@ -209,8 +99,6 @@ def _wide_lang(name: str) -> str | None:
 
 def wide_table(concepts: Iterable[Concept], lang_tags=None) -> tuple[list[str], list[list[str]]]:
     """Header and rows of the wide shape (shared by the CSV and XLSX writers)."""
-    from .tbx import check_lang_tags, resolve_lang_tags
-
     concepts = list(concepts)
     written = check_lang_tags(concepts, resolve_lang_tags(lang_tags))
     langs: list[str] = []
@@ -306,55 +194,13 @@ def write_glossary_csv_wide(concepts: Iterable[Concept], out: str | os.PathLike 
         return write_glossary_csv_wide(concepts, fh, lang_tags)
 
 
-def _read_table(path: str | os.PathLike) -> list[tuple[int, list[str]]]:
-    """Rows of a delimited text file with their line numbers (delimiter sniffed: , ; or tab)."""
-    shown = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", shown) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, expected a glossary file", shown) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"not UTF-16 text after its byte-order mark (byte {exc.start})", shown) from None
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise InputError("not UTF-8 (save the glossary as UTF-8 CSV)", shown, line) from None
-    if "\x00" in text:
-        raise InputError("not a CSV file (NUL character)", shown, text[: text.index("\x00")].count("\n") + 1)
-    first = text.split("\n", 1)[0]
-    delimiter = max((",", "\t", ";"), key=first.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
-    line = 1
-    try:
-        for record in reader:
-            rows.append((line, [restore(v) for v in record]))
-            line = reader.line_num + 1
-    except csv.Error as exc:
-        raise InputError(f"bad CSV: {exc}", shown, reader.line_num) from None
-    if not rows:
-        raise InputError("empty glossary file", shown)
-    return rows
-
-
 def wide_rows_to_concepts(header: list[str], rows: list[tuple[int, list[str]]], path: str, lang_tags=None) -> tuple[list[Concept], list]:
     """Concepts from a wide table (header + numbered rows); returns (concepts, warnings).
 
     ``lang_tags``: the mapping the table was written with, to undo it (``{"zh": "zh-CN"}`` reads
     the ``zh-CN`` column as ``zh``); by default tags are kept as the header writes them.
     """
-    from .tbx import _Warnings, canonical_lang, canonical_pos, canonical_status, canonical_type, resolve_lang_tags
-
-    w = _Warnings(path)
+    w = Warnings(path)
     inverse = {v: k for k, v in resolve_lang_tags(lang_tags).items()} if lang_tags is not None else {}
     roles: dict[int, tuple] = {}
     for i, raw in enumerate(header):
@@ -483,33 +329,7 @@ def wide_rows_to_concepts(header: list[str], rows: list[tuple[int, list[str]]], 
 
 def read_glossary_csv_wide(path: str | os.PathLike, lang_tags=None) -> tuple[list[Concept], list]:
     """Read a wide-shape (CAT) glossary CSV; returns (concepts, warnings)."""
-    rows = _read_table(path)
+    rows = read_table(path)
     (_, header), body = rows[0], rows[1:]
     return wide_rows_to_concepts([h.strip() for h in header], body, str(path), lang_tags)
 
-
-def is_long_header(header: Iterable[str]) -> bool:
-    """Whether a header is the long shape's (or a broken attempt at it, for the long reader to report)."""
-    names = {(h or "").strip().lstrip("\ufeff") for h in header}
-    return {"lang", "term"} <= names or ("concept_id" in names and bool({"lang", "term"} & names))
-
-
-def read_any_csv(path: str | os.PathLike) -> tuple[list[Concept], list]:
-    """A glossary CSV in either shape: long if the header has concept_id, lang and term, else wide."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.readline(1 << 16)
-    except OSError:
-        return read_glossary_csv(path), []  # the long reader words the error
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return read_glossary_csv_wide(path)
-    lines = head.decode("utf-8-sig", errors="replace").splitlines()
-    first = lines[0] if lines else ""
-    delimiter = max((",", "\t", ";"), key=first.count)
-    try:
-        header = next(csv.reader([first], delimiter=delimiter), [])
-    except csv.Error:  # not a header a CSV reader can take: let the long reader say what is wrong
-        return read_glossary_csv(path), []
-    if is_long_header(header):
-        return read_glossary_csv(path), []
-    return read_glossary_csv_wide(path)

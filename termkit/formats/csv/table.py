@@ -1,0 +1,57 @@
+"""Delimited text files (CSV, TSV, semicolon-separated) as rows with their line numbers.
+
+Both glossary CSV shapes read through this: it decodes UTF-8 (with or without a BOM) or UTF-16
+(with a BOM), picks the delimiter from the first line, removes the apostrophe that
+:mod:`termkit.formats.cells` puts before formula-like cells, and words every failure as an
+:class:`~termkit.errors.InputError` with file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+
+from ...errors import InputError
+from ..cells import restore
+
+
+def read_table(path: str | os.PathLike) -> list[tuple[int, list[str]]]:
+    """Rows of a delimited text file with their line numbers (delimiter sniffed: , ; or tab)."""
+    shown = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", shown) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, expected a glossary file", shown) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not UTF-16 text after its byte-order mark (byte {exc.start})", shown) from None
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise InputError("not UTF-8 (save the glossary as UTF-8 CSV)", shown, line) from None
+    if "\x00" in text:
+        raise InputError("not a CSV file (NUL character)", shown, text[: text.index("\x00")].count("\n") + 1)
+    first = text.split("\n", 1)[0]
+    delimiter = max((",", "\t", ";"), key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    line = 1
+    try:
+        for record in reader:
+            rows.append((line, [restore(v) for v in record]))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(f"bad CSV: {exc}", shown, reader.line_num) from None
+    if not rows:
+        raise InputError("empty glossary file", shown)
+    return rows

@@ -1,0 +1,79 @@
+"""Mined candidates as proposed termbase entries: ``termkit export`` of a ``termkit mine`` file,
+and the ``proposed.tbx``/``proposed.csv`` of ``termkit run``.
+
+An entry carries what a terminologist needs to decide on it, in the fields every termbase format
+has: the status ``proposed`` (which TBX writes as a note, having no administrativeStatus for it),
+the mining statistics as ``label: value`` lines of the term's note, and the example sentences
+as ``context: …`` lines, which TBX writes as ``<descrip type="context">``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..model import Candidate, Concept, Term
+from .candidates import STATISTICS
+from .vocabulary import CONTEXT_PREFIX
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def _one_line(text: str) -> str:
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def candidates_to_concepts(
+    candidates: Iterable[Candidate],
+    lang: str = "zh",
+    include_known: bool = False,
+    id_prefix: str = "cand-",
+    subject: str = "",
+) -> list[Concept]:
+    """Mined candidates as proposed glossary entries, one concept each, best first.
+
+    Each becomes a concept ``cand-<rank>`` with one term (status ``proposed``: nobody has approved
+    it yet, and TBX files say so in a note rather than an administrativeStatus; type
+    ``abbreviation`` when the corpus defines it as a short form). The term's note
+    carries the mining statistics (score, frequency, document frequency, C-value, cohesion,
+    branching entropy, domain specificity), the pinyin, abbreviation links and the glossary match,
+    one ``label: value`` line each, then its example sentences as ``context: …`` lines, which TBX
+    writes as ``<descrip type="context">``; its source names the documents and offsets of those
+    sentences. Candidates the glossary already has (status ``known``) are left out unless
+    ``include_known``.
+    """
+    out: list[Concept] = []
+    for rank, c in enumerate(candidates, 1):
+        if c.status == "known" and not include_known:
+            continue
+        lines = [f"termkit mine: rank {rank}, score {c.score:.4g}, frequency {c.freq}, in {c.doc_freq} document(s)"]
+        scores = c.scores or {}
+        stats = ", ".join(f"{k} {scores[k]:.4g}" for k in STATISTICS if isinstance(scores.get(k), (int, float)))
+        if stats:
+            lines.append(f"statistics: {stats}")
+        if c.pinyin:
+            lines.append(f"pinyin: {c.pinyin}")
+        if c.abbreviation_of:
+            lines.append(f"abbreviation of: {c.abbreviation_of}"
+                         + (" (inferred: never defined in the corpus)" if c.abbreviation_inferred else ""))
+        if c.abbreviations:
+            lines.append("abbreviations: " + "; ".join(c.abbreviations))
+        if c.match is not None and c.status not in ("new", "known"):
+            pref = c.match.concept.preferred(lang)
+            shown = f" ({pref.text})" if pref is not None else ""
+            lines.append(f"glossary: {c.status} of concept {c.match.concept.id}{shown}")
+        elif c.status == "known" and c.match is not None:
+            lines.append(f"glossary: already in concept {c.match.concept.id}")
+        for x in c.contexts:
+            lines.append(CONTEXT_PREFIX + _one_line(x.sentence))
+        where = ", ".join(f"{x.doc_id}:{x.start}-{x.end}" for x in c.contexts)
+        term = Term(
+            text=c.text,
+            lang=lang,
+            status="proposed",
+            type="abbreviation" if c.abbreviation_of else "",
+            note="\n".join(lines),
+            source="termkit mine" + (f"; contexts at {where}" if where else ""),
+        )
+        out.append(Concept(id=f"{id_prefix}{rank}", terms=[term], subject=subject, note="proposed entry, not yet reviewed"))
+    return out

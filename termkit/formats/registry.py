@@ -1,0 +1,231 @@
+"""Which format a file is in: the one place that tells, by extension (and content where the
+extension cannot), for every kind of file termkit reads or writes.
+
+======================  ==========================================================================
+kind                    formats (extensions; content)
+======================  ==========================================================================
+glossary (read)         csv (``.csv``, ``.tsv``, none; long or wide shape by the header, see
+                        :func:`csv_shape`), tbx (``.tbx``, ``.xml``, ``.tbxm``; v2 ``<martif>``
+                        or v3 ``<tbx>``, told apart by the TBX reader from the root element),
+                        xlsx (``.xlsx``, ``.xlsm``; long or wide by the header)
+termbase (write)        tbx (``.tbx``, ``.tbxm``, ``.xml``), csv (``.csv``), xlsx (``.xlsx``)
+bilingual (read)        tmx (``.tmx``), xliff (``.xlf``, ``.xliff``, ``.sdlxliff``, ``.mqxliff``,
+                        ``.xlz``); an ``.xml`` file by its root element (``<tmx>``, ``<xliff>``)
+candidates (read)       jsonl (``.jsonl``, ``.ndjson``), csv (``.csv`` whose header starts
+                        ``rank,text,``): the files ``termkit mine`` writes
+candidates (write)      csv, jsonl (``.jsonl``, ``.ndjson``, ``.json``), else the table
+report (write)          html (``.html``, ``.htm``), json, csv, text (``.txt``), else html
+alignment (write)       tmx, jsonl, beads, else tsv
+======================  ==========================================================================
+
+Glossaries and termbases are read and written through here (:func:`read_glossary`,
+:func:`write_termbase`); bilingual files and mined candidates by :mod:`termkit.formats.bilingual`
+and :mod:`termkit.formats.candidates`, which ask here for the format; reports (:mod:`termkit.report`,
+a later stage) and alignments (:mod:`termkit.formats.beads`) are written by their callers in the
+format named here. The messages for an extension nobody reads are part
+of the command-line interface: they stay word for word.
+
+TBX needs lxml (and so does looking inside an ``.xml`` file): it is imported when a file is read or
+written, so that choosing a format (and ``termkit --help``) never loads it.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+from typing import Iterable, Mapping, Optional
+
+from ..errors import InputError, TermkitError
+from ..model import Concept, Problem
+from . import xlsx
+from .csv import is_long_header, read_glossary_csv, read_glossary_csv_wide, write_glossary_csv, write_glossary_csv_wide
+
+GLOSSARY_SUFFIXES = {
+    ".csv": "csv", ".tsv": "csv", "": "csv",
+    ".tbx": "tbx", ".xml": "tbx", ".tbxm": "tbx",
+    ".xlsx": "xlsx", ".xlsm": "xlsx",
+}
+TERMBASE_SUFFIXES = {".tbx": "tbx", ".tbxm": "tbx", ".xml": "tbx", ".csv": "csv", ".xlsx": "xlsx"}
+BILINGUAL_SUFFIXES = {
+    ".tmx": "tmx",
+    ".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff", ".mqxliff": "xliff", ".xlz": "xliff",
+}
+BILINGUAL_ROOTS = {"tmx": "tmx", "xliff": "xliff"}  # for .xml files, by root element
+CANDIDATES_FILE_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+CANDIDATES_CSV_HEADER = "rank,text,"  # how the CSV ``termkit mine`` writes begins (FIELDS)
+CANDIDATES_OUTPUT_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl"}
+REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".json": "json", ".csv": "csv", ".txt": "text"}
+REPORT_FORMATS = ("html", "json", "csv", "text")
+ALIGNMENT_SUFFIXES = {"tmx": "tmx", "jsonl": "jsonl", "beads": "beads"}  # after the last dot
+
+
+def suffix_of(path: str | os.PathLike) -> str:
+    """The extension that names a file's format: ``.tbx``, ``.csv``; ``""`` for none."""
+    return Path(path).suffix.lower()
+
+
+# --------------------------------------------------------------------------------------------
+# glossaries and termbases
+
+
+def glossary_format(path: str | os.PathLike) -> str:
+    """``csv``, ``tbx`` or ``xlsx``: how a glossary file is read."""
+    suffix = suffix_of(path)
+    if suffix not in GLOSSARY_SUFFIXES:
+        raise InputError(f"unsupported glossary format {suffix!r} (expected .csv, .tbx, .xml or .xlsx)", str(path))
+    return GLOSSARY_SUFFIXES[suffix]
+
+
+def csv_shape(path: str | os.PathLike) -> str:
+    """``long`` or ``wide``: the shape of a glossary CSV, by its header line.
+
+    Long when the header has the long shape's columns (:func:`~termkit.formats.csv.is_long_header`);
+    wide otherwise, and for UTF-16 files (CAT-tool exports). A file whose first line cannot be read
+    or parsed counts as long, so that the long reader words the error.
+    """
+    try:
+        with open(path, "rb") as fh:
+            head = fh.readline(1 << 16)
+    except OSError:
+        return "long"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "wide"
+    lines = head.decode("utf-8-sig", errors="replace").splitlines()
+    first = lines[0] if lines else ""
+    delimiter = max((",", "\t", ";"), key=first.count)
+    try:
+        header = next(csv.reader([first], delimiter=delimiter), [])
+    except csv.Error:
+        return "long"
+    return "long" if is_long_header(header) else "wide"
+
+
+def read_any_csv(path: str | os.PathLike) -> tuple[list[Concept], list[Problem]]:
+    """A glossary CSV in either shape (:func:`csv_shape`); returns (concepts, warnings)."""
+    if csv_shape(path) == "long":
+        return read_glossary_csv(path), []
+    return read_glossary_csv_wide(path)
+
+
+def read_glossary(path: str | os.PathLike) -> tuple[list[Concept], list[Problem]]:
+    """Read one glossary file with the reader its format calls for; returns (concepts, warnings)."""
+    fmt = glossary_format(path)
+    if fmt == "csv":
+        return read_any_csv(path)
+    if fmt == "tbx":
+        from . import tbx  # lxml
+
+        return tbx.read_concepts(path)
+    return xlsx.read_concepts(path)
+
+
+def termbase_format(path: str | os.PathLike) -> str:
+    """``tbx``, ``csv`` or ``xlsx``: the termbase format an output path asks for."""
+    suffix = suffix_of(path)
+    if suffix not in TERMBASE_SUFFIXES:
+        raise TermkitError(f"{path}: cannot tell the output format from {suffix or 'no extension'!r} (use .tbx, .csv or .xlsx)")
+    return TERMBASE_SUFFIXES[suffix]
+
+
+def write_termbase(
+    concepts: Iterable[Concept],
+    out: str | os.PathLike,
+    fmt: str,
+    *,
+    tbx_version: int = 3,
+    lang_tags: Optional[Mapping[str, str]] = None,
+    shape: str = "wide",
+    title: str = "termkit termbase",
+    source: str = "",
+) -> list[Problem]:
+    """Write concepts as a termbase in ``fmt`` (tbx, csv or xlsx; ``shape`` wide or long for the
+    last two), atomically; returns the writer's warnings (TBX reports values it had to put in notes)."""
+    if fmt == "tbx":
+        from . import tbx  # lxml
+
+        return tbx.write(concepts, out, tbx_version, lang_tags, title, source=source)
+    if fmt == "csv":
+        if shape == "wide":
+            write_glossary_csv_wide(concepts, out, lang_tags)
+        else:
+            write_glossary_csv(concepts, out)
+        return []
+    if fmt == "xlsx":
+        xlsx.write(concepts, out, lang_tags, shape, title)
+        return []
+    raise TermkitError(f"unknown output format {fmt!r} (expected tbx, csv or xlsx)")
+
+
+# --------------------------------------------------------------------------------------------
+# bilingual files
+
+
+def bilingual_format(path: str | os.PathLike, look_inside: bool = False) -> Optional[str]:
+    """``tmx`` or ``xliff`` by extension, or ``None``; with ``look_inside``, an ``.xml`` file by its
+    root element (which parses it)."""
+    fmt = BILINGUAL_SUFFIXES.get(suffix_of(path))
+    if fmt is None and look_inside and suffix_of(path) == ".xml":
+        from .xmlsafe import local_name, parse_xml  # lxml
+
+        fmt = BILINGUAL_ROOTS.get(local_name(parse_xml(path).getroot()))
+    return fmt
+
+
+def is_bilingual(path: str | os.PathLike) -> bool:
+    """A TMX or XLIFF file by its extension (what ``termkit check`` reads as bilingual)."""
+    return bilingual_format(path) is not None
+
+
+# --------------------------------------------------------------------------------------------
+# mined candidates
+
+
+def is_candidates_file(path: str | os.PathLike) -> bool:
+    """A file written by ``termkit mine``: ``.jsonl``, or a ``.csv`` whose header starts ``rank,text``."""
+    fmt = CANDIDATES_FILE_SUFFIXES.get(suffix_of(path))
+    if fmt == "csv":
+        try:
+            with open(path, "rb") as fh:
+                head = fh.readline(4096).decode("utf-8-sig", errors="replace")
+        except OSError:
+            return False
+        return head.startswith(CANDIDATES_CSV_HEADER)
+    return fmt is not None
+
+
+def candidates_file_format(path: str | os.PathLike) -> str:
+    """How a candidates file is read: ``jsonl`` for JSON Lines (``.jsonl``, ``.ndjson``), else ``csv``."""
+    return "jsonl" if CANDIDATES_FILE_SUFFIXES.get(suffix_of(path)) == "jsonl" else "csv"
+
+
+def candidates_format(path: str | None, fmt: str | None) -> str:
+    """The format ``termkit mine`` writes: as given, else by the output file's extension, else the table."""
+    if fmt:
+        return fmt
+    if path and path != "-":
+        lower = path.lower()  # the end of the path as written: ``-o .csv`` is a CSV file
+        for suffix, name in CANDIDATES_OUTPUT_SUFFIXES.items():
+            if lower.endswith(suffix):
+                return name
+    return "table"
+
+
+# --------------------------------------------------------------------------------------------
+# reports and alignments
+
+
+def report_format(path: str | os.PathLike, fmt: Optional[str] = None) -> str:
+    """The format of a report written to ``path``: as given, else by extension, else HTML."""
+    if fmt:
+        return fmt
+    return REPORT_SUFFIXES.get(suffix_of(path), "html")
+
+
+def alignment_format(path: Optional[str], fmt: Optional[str] = None) -> str:
+    """The format ``termkit align`` writes: as given, else by the text after the output path's last
+    dot (``.tmx``, ``.jsonl``, ``.beads``), else TSV."""
+    if fmt:
+        return fmt
+    suffix = path.rsplit(".", 1)[-1].lower() if path and "." in path else ""
+    return ALIGNMENT_SUFFIXES.get(suffix, "tsv")

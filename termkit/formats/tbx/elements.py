@@ -1,0 +1,165 @@
+"""Reading one TBX element leniently: which data category it is (DCA ``<descrip type="…">`` or DCT
+``<basic:…>``), its text, its language, and the ``label: value`` line that keeps in a note what
+the model has no field for. Departures from TBX-Basic become warnings; :mod:`.reader` walks the
+entries, language sections and terms with these.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping, Optional
+
+from ...model import Term
+from ..problems import Warnings
+from ..vocabulary import STATUS_TO_TBX, canonical_lang, canonical_pos, canonical_status, canonical_type, resolve_lang_tags
+from ..xmlsafe import local_name, text_of
+from .conventions import LANG_HEADER, TBX_NS, XML_LANG
+
+# TBX-Basic data categories by element (both versions); anything else is kept as a note.
+_BASIC = {
+    "descrip": {"subjectField", "definition", "context"},
+    "termNote": {"administrativeStatus", "partOfSpeech", "termType", "grammaticalGender", "geographicalUsage", "termLocation"},
+    "admin": {"source", "customerSubset", "projectSubset"},
+    "ref": {"crossReference"},
+    "xref": {"externalCrossReference", "xGraphic"},
+    "transac": {"transactionType"},
+    "transacNote": {"responsibility"},
+}
+# DCT style (v3): the data category is the element name, in a module namespace.
+_DCT_KIND = {dc: kind for kind, dcs in _BASIC.items() for dc in dcs}
+_AUX = {"descrip", "descripGrp", "admin", "adminGrp", "note", "ref", "xref", "transacGrp"}
+_IN_GROUPS = {"date", "adminNote", "descripNote", "termNoteGrp"}
+_LAYOUT_RE = re.compile(r"[ \t\r]*\n\s*")
+
+
+class ElementReader:
+    """The element-level half of a TBX reader: one file's warnings, language mapping and layout rule."""
+
+    def __init__(self, path: str, root, lang_tags: Optional[Mapping[str, str]]):
+        self.path = path
+        self.root = root
+        self.w = Warnings(path)
+        self.ids: dict[str, int] = {}
+        self.inverse: dict[str, str] = {}
+        self.verbatim = False
+        self.default_lang = root.get(XML_LANG, "")
+        # a file in a wrong namespace (warned about) still has its core structure in that one
+        self.core_ns = root.tag[1:].split("}")[0] if isinstance(root.tag, str) and root.tag.startswith("{") else ""
+        self._read_header()
+        if lang_tags is not None:
+            self.inverse = {v: k for k, v in resolve_lang_tags(lang_tags).items()}
+
+    def text(self, el) -> str:
+        value = text_of(el)
+        if self.verbatim:
+            return value
+        return _LAYOUT_RE.sub(" ", value).strip()
+
+    def kind(self, el) -> tuple[str, str]:
+        """``(element kind, data category)``: ``("descrip", "definition")``, ``("note", "")``.
+
+        DCT elements (``<basic:termType>``) are mapped to the DCA kind they stand for.
+        """
+        name = local_name(el)
+        ns = el.tag[1:].split("}")[0] if isinstance(el.tag, str) and el.tag.startswith("{") else ""
+        if ns and ns not in (TBX_NS, self.core_ns):
+            return _DCT_KIND.get(name, "dct"), name
+        return name, (el.get("type") or "")
+
+    def lang(self, el) -> str:
+        raw = el.get(XML_LANG)
+        if raw is None:
+            raw = self.default_lang
+            self.w.add("lang", f"<{local_name(el)}> has no xml:lang; using the file's language {raw!r}", el.sourceline, key="missing")
+        tag, valid = canonical_lang(raw)
+        if not valid:
+            self.w.add("lang", f"language tag {raw!r} is not BCP 47; read as {tag!r}", el.sourceline, key=raw)
+        return self.inverse.get(tag, tag)
+
+    def _read_header(self) -> None:
+        header = None
+        for child in self.root:
+            if local_name(child) in ("martifHeader", "tbxHeader"):
+                header = child
+        if header is None:
+            return
+        for p in header.iter():
+            if local_name(p) == "p" and text_of(p).strip().startswith(LANG_HEADER):
+                self.verbatim = True
+                spec = text_of(p).strip()[len(LANG_HEADER):]
+                for pair in spec.split(","):
+                    if "=" in pair:
+                        original, written = (x.strip() for x in pair.split("=", 1))
+                        if original and written:
+                            self.inverse[written] = original
+
+    def label_line(self, el) -> str:
+        """``label: value`` for something the model has no field for (a group becomes one line)."""
+        kind, dc = self.kind(el)
+        if kind.endswith("Grp") or local_name(el).endswith("Grp"):
+            parts = []
+            for c in el:
+                if isinstance(c.tag, str):
+                    self.check_category(c, local_name(el))
+                    parts.append(self.label_line(c))
+            return "; ".join(parts)
+        label = dc or local_name(el)
+        value = self.text(el)
+        target = el.get("target")
+        if target:
+            value = f"{value} [{target}]" if value else f"[{target}]"
+        return f"{label}: {value}" if label != "note" else value
+
+    def set_picklist(self, term, attr: str, canonical, dc: str, value: str, head: list, line, allowed: str) -> None:
+        """Set a term's picklist field (``attr``) from a TBX data category, once: a second value
+        goes to the term's note, a value outside TBX-Basic's picklist is kept as written."""
+        if getattr(term, attr):
+            head.append(f"{dc}: {value}")
+            return
+        found, known = canonical(value)
+        setattr(term, attr, found)
+        if not known:
+            self.w.add(attr, f"{dc} {value!r} is not in TBX-Basic ({allowed}); kept as written", line, key=value)
+
+    def check_category(self, el, level: str) -> None:
+        kind, dc = self.kind(el)
+        if kind == "dct":
+            self.w.add("category", f"data category <{local_name(el)}> is not TBX-Basic; kept as a note", el.sourceline, key=("dct", local_name(el)))
+            return
+        if kind in _BASIC and dc not in _BASIC[kind]:
+            self.w.add(
+                "category",
+                f"<{kind} type={dc!r}> is not a TBX-Basic data category; kept as a note ({level} level)",
+                el.sourceline,
+                key=(kind, dc),
+            )
+        elif kind not in _BASIC and kind not in _AUX and kind not in _IN_GROUPS:
+            self.w.add("element", f"unknown element <{local_name(el)}> in <{local_name(el.getparent())}>; kept as a note", el.sourceline, key=("element", local_name(el)))
+
+    def term_note(self, el, term: Term, head: list[str]) -> None:
+        kind, dc = self.kind(el)
+        value = self.text(el)
+        line = el.sourceline
+        if dc == "administrativeStatus":
+            status, standard = canonical_status(value)
+            if term.status:
+                head.append(f"administrativeStatus: {value}")
+                self.w.add("status", "a term with two administrativeStatus values; the second is kept as a note", line, key="two")
+            elif status is None:
+                term.status = "admitted"
+                head.append(f"administrativeStatus: {value}")
+                self.w.add("status", f"unknown administrativeStatus {value!r}: read as admitted, the value kept in the term's note", line, key=value)
+            else:
+                term.status = status
+                if not standard:
+                    as_written = f" ({STATUS_TO_TBX[status]})" if status in STATUS_TO_TBX else ""
+                    self.w.add("status", f"non-standard administrativeStatus {value!r} read as {status}{as_written}", line, key=value)
+        elif dc == "termType":
+            self.set_picklist(term, "type", canonical_type, dc, value, head, line,
+                              "fullForm, acronym, abbreviation, shortForm, variant, phrase")
+        elif dc == "partOfSpeech":
+            self.set_picklist(term, "pos", canonical_pos, dc, value, head, line,
+                              "noun, verb, adjective, adverb, properNoun, other")
+        else:
+            self.check_category(el, "term")
+            head.append(self.label_line(el))
