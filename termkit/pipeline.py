@@ -18,7 +18,7 @@ from .errors import InputError
 from .formats.atomic import atomic_write
 from .formats.bilingual import read_bilingual
 from .formats.registry import is_bilingual
-from .formats.registry import report_format  # noqa: F401  (cli.py imports it from here)
+from .formats.registry import report_format
 from .formats.txt import corpus_files
 from .text.chars import HAS_HANZI_RE
 
@@ -139,6 +139,18 @@ def write_report(result: CheckResult, out, fmt: str) -> None:
         write_text(result, out)
     else:
         raise ValueError(f"unknown report format {fmt!r}")
+
+
+def write_report_to(result: CheckResult, output: str | os.PathLike, fmt: Optional[str] = None) -> list[Path]:
+    """Write the report where ``termkit check -o`` says: a folder (an existing one, a path ending
+    in a slash, or one without an extension, when no ``fmt`` is given) gets report.html,
+    report.json and report.csv; anything else is one file in ``fmt`` or its extension's format."""
+    shown = str(output)
+    is_folder = Path(output).is_dir() or shown.endswith(("/", os.sep)) or not Path(output).suffix
+    if is_folder and fmt is None:
+        return write_report_folder(result, output)
+    write_report(result, output, report_format(output, fmt))
+    return [Path(output)]
 
 
 def write_report_folder(result: CheckResult, folder: str | os.PathLike) -> list[Path]:

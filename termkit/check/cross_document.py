@@ -11,20 +11,12 @@ from collections import defaultdict
 
 from ..model import Finding
 from .context import CheckContext
+from .discover import cross_document_clusters
 from .findings import finding_id, form_counts
 from .glossary_forms import by_concept, locations
+from .usage import disagreeing
 
 NAME = "cross-document"
-
-
-def disagreeing(forms_by_doc: dict[str, set[str]]) -> list[tuple[str, str]]:
-    docs = sorted(forms_by_doc)
-    return [
-        (a, b)
-        for i, a in enumerate(docs)
-        for b in docs[i + 1:]
-        if forms_by_doc[a] - forms_by_doc[b] and forms_by_doc[b] - forms_by_doc[a]
-    ]
 
 
 def check(ctx: CheckContext) -> list[Finding]:
@@ -55,7 +47,5 @@ def check(ctx: CheckContext) -> list[Finding]:
                 evidence=[f"{a} and {b} each use a form the other does not" for a, b in pairs[:5]],
             )
         )
-    from .discover import cross_document_clusters
-
     findings += [c.finding(ctx, check=NAME) for c in cross_document_clusters(ctx)]
     return findings

@@ -24,6 +24,7 @@ from ..text.normalize import normalize_key
 from ..text.pinyin import pinyin_key
 from .context import CheckContext
 from .findings import describe_forms, finding_id, form_counts
+from .usage import disagreeing
 
 # Characters whose presence or absence changes what a term means.
 MEANINGFUL = set(
@@ -295,8 +296,6 @@ def variant_clusters(ctx: CheckContext) -> list[Cluster]:
 
 
 def _disagree(forms: dict[str, dict[str, int]]) -> bool:
-    from .cross_document import disagreeing
-
     usage: dict[str, set[str]] = defaultdict(set)
     for f, per in forms.items():
         for d in per:

@@ -35,7 +35,6 @@ from ..errors import InputError
 from ..model import Candidate, Concept, Context, Match, Term
 from .cells import safe_writer
 from .registry import candidates_file_format
-from .registry import candidates_format as format_for  # noqa: F401  (cli.py imports it from here)
 
 FIELDS = (
     "rank",

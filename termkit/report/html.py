@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from ..check.findings import CHECK_ORDER
+from .._version import __version__
 from ..model import Finding, Location
 from .json import form_list
 
@@ -150,7 +151,6 @@ def _filters(result) -> str:
 
 
 def render_html(result, title: str = "termkit consistency report") -> str:
-    from .. import __version__
 
     glossary = ", ".join(result.glossary) or "none"
     body = "\n".join(_finding(f, result.documents) for f in result.findings) or "<p>No findings.</p>"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import IO
 
+from .._version import __version__
 from ..model import Finding, Location
 
 
@@ -44,7 +45,6 @@ def finding_dict(f: Finding) -> dict:
 
 
 def report_dict(result) -> dict:
-    from .. import __version__
 
     return {
         "tool": f"termkit {__version__}",

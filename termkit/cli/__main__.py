@@ -1,0 +1,5 @@
+"""``python -m termkit.cli``."""
+
+from . import main
+
+main()

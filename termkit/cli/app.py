@@ -1,0 +1,177 @@
+"""The command line's conventions, shared by every command: the ``termkit`` group, the message
+options (-q, -v, --debug, before or after the command), one-line errors and exit codes, progress
+on stderr, atomic output files, and the options several commands share.
+
+Exit codes: 0 on success, 1 when a check finds problems at or above ``--fail-on``, 2 on bad
+usage or unreadable input (``termkit: error: FILE[:LINE]: …``), 130 on Ctrl-C, 143 on SIGTERM.
+No traceback unless ``--debug``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import signal
+import sys
+import traceback
+from typing import IO, Iterable, Iterator, TypeVar
+
+import click
+
+from .._version import __version__
+from ..errors import TermkitError
+
+T = TypeVar("T")
+
+
+class _State:
+    debug = False
+    quiet = False
+    verbose = False
+
+
+state = _State()
+
+
+def fail(message: str, code: int = 2) -> None:
+    click.echo(f"termkit: error: {message}", err=True)
+    sys.exit(code)
+
+
+def info(message: str) -> None:
+    """A message for the person at the terminal (stderr), silenced by --quiet."""
+    if not state.quiet:
+        click.echo(message, err=True)
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is so that temporary files are removed on the way out."""
+
+
+def _on_sigterm(signum, frame):
+    raise Terminated()
+
+
+class TermkitGroup(click.Group):
+    """Turns library errors into one-line messages and exit codes."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        if parent is None:  # a new invocation (tests invoke many in one process): options start off
+            state.debug = state.quiet = state.verbose = False
+        return super().make_context(info_name, args, parent=parent, **extra)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except TermkitError as exc:
+            if state.debug:
+                traceback.print_exc()
+            fail(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("termkit: interrupted", err=True)
+            sys.exit(130)
+        except Terminated:
+            click.echo("termkit: terminated", err=True)
+            sys.exit(143)
+        except BrokenPipeError:  # `termkit … | head`
+            with contextlib.suppress(Exception):
+                sys.stdout = None  # type: ignore[assignment]
+            sys.exit(0)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # a bug: say so in one line, keep the traceback for --debug
+            if state.debug:
+                raise
+            fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+
+
+class _WarningsToStderr(logging.Handler):
+    """Reader warnings (``termkit.warnings`` logger) as ``termkit: warning: FILE:LINE: …``; -q silences them."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        info(f"termkit: warning: {record.getMessage()}")
+
+
+logging.getLogger("termkit.warnings").addHandler(_WarningsToStderr())
+logging.getLogger("termkit.warnings").propagate = False
+
+
+def progress(items: Iterable[T], length: int | None = None, label: str = "") -> Iterator[T]:
+    """Show a progress bar on stderr when it is a terminal; silent when piped or --quiet."""
+    if state.quiet or not sys.stderr.isatty():
+        yield from items
+        return
+    with click.progressbar(items, length=length, label=label, file=sys.stderr) as bar:
+        yield from bar
+
+
+@contextlib.contextmanager
+def output_stream(path: str | None, bom: bool = False) -> Iterator[IO[str]]:
+    """stdout, or an output file written atomically (``bom``: with a UTF-8 BOM, for CSV that
+    Excel opens)."""
+    if path in (None, "-"):
+        yield sys.stdout
+        return
+    from ..formats.atomic import atomic_write
+
+    with atomic_write(path, newline="", encoding="utf-8-sig" if bom else "utf-8") as fh:
+        yield fh
+
+
+def _set_state(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:  # given before or after the command: either turns it on
+        setattr(state, param.name, True)
+
+
+def _message_options(f):
+    """--debug, -q and -v, accepted before the command (``termkit -q mine``) and after it."""
+    for flags, name, help_text in reversed([
+        (("--debug",), "debug", "Show tracebacks for errors."),
+        (("-q", "--quiet"), "quiet", "No progress or messages on stderr."),
+        (("-v", "--verbose"), "verbose", "More messages on stderr."),
+    ]):
+        f = click.option(*flags, name, is_flag=True, expose_value=False, is_eager=True, callback=_set_state, help=help_text)(f)
+    return f
+
+
+class TermkitCommandGroup(TermkitGroup):
+    """Gives every command (and subcommand) the message options."""
+
+    def command(self, *args, **kwargs):
+        decorator = super().command(*args, **kwargs)
+        return lambda f: decorator(_message_options(f))
+
+    def group(self, *args, **kwargs):
+        kwargs.setdefault("cls", TermkitCommandGroup)
+        decorator = super().group(*args, **kwargs)
+        return lambda f: decorator(_message_options(f))
+
+
+@click.group(cls=TermkitCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="termkit")
+@_message_options
+def main() -> None:
+    """termkit: English–Chinese terminology toolkit.
+
+    Mine Chinese terms from a corpus, look them up in a glossary, check documents for
+    inconsistent terminology, and export termbases for CAT tools.
+    """
+    with contextlib.suppress(ValueError):  # not in the main thread: leave signals alone
+        signal.signal(signal.SIGTERM, _on_sigterm)
+
+
+encoding_option = click.option(
+    "--encoding", default=None, metavar="NAME", help="Input encoding (default: detect UTF-8/16, GB18030, Big5)."
+)
+
+fail_on_option = click.option(
+    "--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True,
+    help="Exit 1 when a finding reaches this severity.",
+)
+
+
+def glossary_option(required: bool = True):
+    return click.option(
+        "-g", "--glossary", "glossaries", multiple=True, required=required, metavar="FILE",
+        help="Glossary file (CSV); repeat to merge several.",
+    )
