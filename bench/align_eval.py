@@ -186,7 +186,7 @@ def un_documents(seed: int = 7, p_drop: float = 0.03, p_merge: float = 0.07, p_m
     k = 0
     while k < len(en_all):
         size = rng.randint(200, 400)
-        pairs = list(zip(en_all[k:k + size], zh_all[k:k + size]))
+        pairs = list(zip(en_all[k : k + size], zh_all[k : k + size]))
         k += size
         en: list[str] = []
         zh: list[str] = []
@@ -204,9 +204,9 @@ def un_documents(seed: int = 7, p_drop: float = 0.03, p_merge: float = 0.07, p_m
                 zh.append(z)
                 q += 1
             elif r < 2 * p_drop + 2 * p_merge + 2 * p_merge3 and q + 1 < len(pairs):
-                r2 = (r - 2 * p_drop)
+                r2 = r - 2 * p_drop
                 three = r2 >= 2 * p_merge and q + 2 < len(pairs)
-                group = pairs[q:q + (3 if three else 2)]
+                group = pairs[q : q + (3 if three else 2)]
                 merge_en = (r2 < p_merge) if not three else (r2 < 2 * p_merge + p_merge3)
                 if merge_en:  # one English line, several Chinese
                     gold.append(((len(en),), tuple(range(len(zh), len(zh) + len(group)))))
@@ -259,8 +259,10 @@ def print_table(title: str, res: dict, n_docs: int, n_gold: int) -> None:
         if key not in res:
             continue
         s = res[key]
-        print(f"{key:<14}{s['strict_p']:>9.3f}{s['strict_r']:>7.3f}{s['strict_f1']:>7.3f}"
-              f"{s['lax_p']:>9.3f}{s['lax_r']:>7.3f}{s['lax_f1']:>7.3f}{res[tkey]:>8.1f}s")
+        print(
+            f"{key:<14}{s['strict_p']:>9.3f}{s['strict_r']:>7.3f}{s['strict_f1']:>7.3f}"
+            f"{s['lax_p']:>9.3f}{s['lax_r']:>7.3f}{s['lax_f1']:>7.3f}{res[tkey]:>8.1f}s"
+        )
 
 
 def timing(n: int = 10_000) -> float:
@@ -276,8 +278,10 @@ def timing(n: int = 10_000) -> float:
     t0, c0 = time.perf_counter(), time.process_time()
     pairs = align(en, zh, src_lang="en")
     dt, cpu = time.perf_counter() - t0, time.process_time() - c0
-    print(f"\n10k × 10k: {len(en):,} English × {len(zh):,} Chinese sentences aligned in {dt:.1f} s "
-          f"({cpu:.1f} s of CPU; {len(pairs):,} beads)")
+    print(
+        f"\n10k × 10k: {len(en):,} English × {len(zh):,} Chinese sentences aligned in {dt:.1f} s "
+        f"({cpu:.1f} s of CPU; {len(pairs):,} beads)"
+    )
     return dt
 
 
@@ -312,7 +316,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--no-timing", action="store_true", help="Skip the 10k × 10k timing.")
     ap.add_argument("--no-baseline", action="store_true", help="Skip Gale–Church.")
-    ap.add_argument("--terms", action="store_true", help="Also list the top 100 term pairs proposed on the UNPC dev set.")
+    ap.add_argument(
+        "--terms", action="store_true", help="Also list the top 100 term pairs proposed on the UNPC dev set."
+    )
     args = ap.parse_args()
     t0 = time.perf_counter()
     from termkit.align.dictionary import cedict
@@ -322,12 +328,18 @@ def main() -> None:
     mac = mac_dev()
     res = evaluate("MAC-Dev", mac, "zh", not args.no_baseline)
     print_table("MAC-Dev (zh → en, literary)", res, len(mac), sum(1 for d in mac for b in d[3] if b[0] and b[1]))
-    print("published strict / lax F1: Gale-Church 0.485 / 0.737, Hunalign 0.610 / 0.852, "
-          "Vecalign 0.863 / 0.997, Bertalign 0.911 / 0.998")
+    print(
+        "published strict / lax F1: Gale-Church 0.485 / 0.737, Hunalign 0.610 / 0.852, "
+        "Vecalign 0.863 / 0.997, Bertalign 0.911 / 0.998"
+    )
     un = un_documents()
     res = evaluate("UN", un, "en", not args.no_baseline)
-    print_table("UN documents (en → zh, synthetic gold from the UNPC dev set)", res, len(un),
-                sum(1 for d in un for b in d[3] if b[0] and b[1]))
+    print_table(
+        "UN documents (en → zh, synthetic gold from the UNPC dev set)",
+        res,
+        len(un),
+        sum(1 for d in un for b in d[3] if b[0] and b[1]),
+    )
     if not args.no_timing:
         timing()
     if args.terms:

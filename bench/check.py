@@ -51,7 +51,7 @@ def corpus(n_sentences: int, rng: random.Random, per_doc: int = 2500) -> list[Do
     rng.shuffle(picked)
     docs = []
     for k in range(0, len(picked), per_doc):
-        text = "\n\n".join(picked[k:k + per_doc])
+        text = "\n\n".join(picked[k : k + per_doc])
         docs.append(segment_document(Document(id=f"d{k // per_doc:03d}", text=text), "zh"))
     return docs
 
@@ -105,8 +105,10 @@ def main() -> None:
     concepts = glossary(args.terms, rng)
     n_chars = sum(len(d.text) for d in docs)
     n_terms = sum(1 for c in concepts for t in c.terms if t.lang == "zh")
-    print(f"corpus: {len(docs)} documents, {sum(len(d.segments) for d in docs):,} sentences, {n_chars:,} characters; "
-          f"glossary: {len(concepts):,} concepts, {n_terms:,} Chinese terms (built in {time.perf_counter() - t0:.1f} s)")
+    print(
+        f"corpus: {len(docs)} documents, {sum(len(d.segments) for d in docs):,} sentences, {n_chars:,} characters; "
+        f"glossary: {len(concepts):,} concepts, {n_terms:,} Chinese terms (built in {time.perf_counter() - t0:.1f} s)"
+    )
 
     class G:  # a Glossary without file paths
         pass
@@ -116,10 +118,23 @@ def main() -> None:
     base = peak_mib()
 
     t0 = time.perf_counter()
-    result = check_documents(docs, g, checks=["variant-forms", "deprecated-term", "non-preferred-term", "cross-document", "abbreviation-use", "typography"])
+    result = check_documents(
+        docs,
+        g,
+        checks=[
+            "variant-forms",
+            "deprecated-term",
+            "non-preferred-term",
+            "cross-document",
+            "abbreviation-use",
+            "typography",
+        ],
+    )
     full = time.perf_counter() - t0
-    print(f"termkit check (glossary checks, discovery off): {full:.2f} s = {n_chars / full:,.0f} chars/s, "
-          f"{len(result.findings)} findings; peak RSS {peak_mib():.0f} MiB (corpus and glossary alone {base:.0f} MiB)")
+    print(
+        f"termkit check (glossary checks, discovery off): {full:.2f} s = {n_chars / full:,.0f} chars/s, "
+        f"{len(result.findings)} findings; peak RSS {peak_mib():.0f} MiB (corpus and glossary alone {base:.0f} MiB)"
+    )
 
     ctx = CheckContext(docs=docs, glossary=g)
     norms = {d.id: ctx.normalized[d.id].text for d in docs}
@@ -138,9 +153,11 @@ def main() -> None:
                 n_naive += 1
                 pos = text.find(form, pos + len(form))
     naive = time.perf_counter() - t0
-    print(f"finding {len(forms):,} forms in normalized text: Aho-Corasick {ac:.2f} s ({n_ac:,} leftmost-longest hits, "
-          f"original offsets included) vs naive str.find loop {naive:.2f} s ({n_naive:,} overlapping hits): "
-          f"{naive / ac:.1f}x faster")
+    print(
+        f"finding {len(forms):,} forms in normalized text: Aho-Corasick {ac:.2f} s ({n_ac:,} leftmost-longest hits, "
+        f"original offsets included) vs naive str.find loop {naive:.2f} s ({n_naive:,} overlapping hits): "
+        f"{naive / ac:.1f}x faster"
+    )
 
 
 if __name__ == "__main__":

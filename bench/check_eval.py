@@ -77,10 +77,16 @@ def evaluate(glossary: list[str]) -> tuple[int, int, list[str]]:
     found = 0
     lines = []
     for label, forms in TRUE_CLUSTERS.items():
-        pairs = [(a, b) for i, a in enumerate(forms) for b in forms[i + 1:]]
-        hit = next((f for f in result.findings if f.check in FOUND_BY and any(together(names(f), a, b) for a, b in pairs)), None)
+        pairs = [(a, b) for i, a in enumerate(forms) for b in forms[i + 1 :]]
+        hit = next(
+            (f for f in result.findings if f.check in FOUND_BY and any(together(names(f), a, b) for a, b in pairs)),
+            None,
+        )
         found += hit is not None
-        lines.append(f"  {'found ' if hit else 'MISSED'} {label}: {'/'.join(forms)}" + (f"  ← {hit.check} {hit.id}" if hit else ""))
+        lines.append(
+            f"  {'found ' if hit else 'MISSED'} {label}: {'/'.join(forms)}"
+            + (f"  ← {hit.check} {hit.id}" if hit else "")
+        )
     false = []
     for a, b in LOOK_ALIKES:
         for f in result.findings:
@@ -94,8 +100,10 @@ def main() -> None:
     print(f"{len(TRUE_CLUSTERS)} true variant clusters, {len(LOOK_ALIKES)} look-alike pairs in the seeds\n")
     for label, g in (("with the glossary", glossary), ("without a glossary", [])):
         found, false, lines = evaluate(g)
-        print(f"{label}: clusters found {found}/{len(TRUE_CLUSTERS)} = {100 * found / len(TRUE_CLUSTERS):.0f}%; "
-              f"false variants {false}")
+        print(
+            f"{label}: clusters found {found}/{len(TRUE_CLUSTERS)} = {100 * found / len(TRUE_CLUSTERS):.0f}%; "
+            f"false variants {false}"
+        )
         print("\n".join(lines))
         print()
 

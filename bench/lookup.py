@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from termkit.glossary import GlossaryIndex, load_glossary  # noqa: E402
-from termkit.glossary.index import key_for, scorer_for, SCORES  # noqa: E402
+from termkit.glossary.index import SCORES, key_for, scorer_for  # noqa: E402
 from termkit.model import Concept, Term  # noqa: E402
 
 UNPC_EN = ROOT / "tests" / "data" / "unpc" / "UNv1.0.devset.en"
@@ -65,7 +65,7 @@ def typo(text: str, rng: random.Random) -> str:
     new = rng.choice(pool)
     while new == text[i]:
         new = rng.choice(pool)
-    return text[:i] + new + text[i + 1:]
+    return text[:i] + new + text[i + 1 :]
 
 
 def build_glossary(n_concepts: int, rng: random.Random):
@@ -135,8 +135,10 @@ def main() -> None:
     concepts, used = build_glossary(args.concepts, rng)
     queries = build_queries(concepts, used, args.queries, rng)
     n_terms = sum(len(c.terms) for c in concepts)
-    print(f"glossary: {len(concepts):,} concepts, {n_terms:,} terms; queries: {len(queries):,} "
-          f"({', '.join(f'{k} {sum(1 for q in queries if q[0] == k)}' for k in ('exact', 'variant', 'typo', 'miss'))})")
+    print(
+        f"glossary: {len(concepts):,} concepts, {n_terms:,} terms; queries: {len(queries):,} "
+        f"({', '.join(f'{k} {sum(1 for q in queries if q[0] == k)}' for k in ('exact', 'variant', 'typo', 'miss'))})"
+    )
 
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
@@ -147,12 +149,19 @@ def main() -> None:
     answers = [index.lookup(q, limit=1) for _, q in queries]
     elapsed = time.perf_counter() - t0
     rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    found = {k: sum(1 for (kind, _), a in zip(queries, answers) if kind == k and a) for k in ("exact", "variant", "typo", "miss")}
+    found = {
+        k: sum(1 for (kind, _), a in zip(queries, answers) if kind == k and a)
+        for k in ("exact", "variant", "typo", "miss")
+    }
 
-    print(f"index build: {build:.2f} s; process peak RSS {rss1 / 1024:.0f} MiB "
-          f"(glossary alone {rss0 / 1024:.0f} MiB: the index adds {(rss1 - rss0) / 1024:.0f} MiB)")
-    print(f"termkit index: {len(queries):,} queries in {elapsed:.2f} s = {len(queries) / elapsed:,.0f} queries/s "
-          f"(target: all in < 5 s)")
+    print(
+        f"index build: {build:.2f} s; process peak RSS {rss1 / 1024:.0f} MiB "
+        f"(glossary alone {rss0 / 1024:.0f} MiB: the index adds {(rss1 - rss0) / 1024:.0f} MiB)"
+    )
+    print(
+        f"termkit index: {len(queries):,} queries in {elapsed:.2f} s = {len(queries) / elapsed:,.0f} queries/s "
+        f"(target: all in < 5 s)"
+    )
     print("  answered: " + ", ".join(f"{k} {found[k]}/{sum(1 for q in queries if q[0] == k)}" for k in found))
 
     # brute force: every term of the query's script, the same scorer and cut-off as fuzzy lookup
@@ -167,9 +176,11 @@ def main() -> None:
         base.append(process.extractOne(key_for(q), keys, scorer=scorer_for(q), score_cutoff=cutoff))
     base_elapsed = time.perf_counter() - t0
     base_qps = len(typos) / base_elapsed
-    print(f"brute-force extractOne: {len(typos)} typo queries in {base_elapsed:.2f} s = {base_qps:,.0f} queries/s "
-          f"(all {len(queries):,} queries would take ~{len(queries) / base_qps:.0f} s); "
-          f"termkit is {len(queries) / elapsed / base_qps:.0f}x faster")
+    print(
+        f"brute-force extractOne: {len(typos)} typo queries in {base_elapsed:.2f} s = {base_qps:,.0f} queries/s "
+        f"(all {len(queries):,} queries would take ~{len(queries) / base_qps:.0f} s); "
+        f"termkit is {len(queries) / elapsed / base_qps:.0f}x faster"
+    )
 
     same_key = same_score = both_none = 0
     for q, b in zip(typos, base):
@@ -183,8 +194,10 @@ def main() -> None:
             same_key += m_key == b[0]
             same_score += m_key == b[0] or abs(m_sim - b[1]) < 0.1
     agree = same_score + both_none
-    print(f"typo queries, top-1 vs brute force: same term {same_key}/{len(typos)}, "
-          f"same best score (ties count) {agree}/{len(typos)} = {100 * agree / len(typos):.1f}% (target ≥ 99%)")
+    print(
+        f"typo queries, top-1 vs brute force: same term {same_key}/{len(typos)}, "
+        f"same best score (ties count) {agree}/{len(typos)} = {100 * agree / len(typos):.1f}% (target ≥ 99%)"
+    )
 
 
 if __name__ == "__main__":

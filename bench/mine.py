@@ -107,8 +107,13 @@ else:
 
 def run(mode: str, folder: Path, hmm: bool) -> dict:
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    out = subprocess.run([sys.executable, "-c", CHILD, mode, str(folder), "1" if hmm else "0"],
-                         capture_output=True, text=True, env=env, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, mode, str(folder), "1" if hmm else "0"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -130,8 +135,10 @@ def main(argv=None) -> int:
         if not folder.exists():
             t0 = time.perf_counter()
             nbytes, nchars = build_corpus(folder, mb)
-            print(f"\n{mb:g} MB corpus: {nbytes:,} bytes, {nchars:,} characters, "
-                  f"{len(list(folder.glob('*.txt')))} files (built in {time.perf_counter() - t0:.1f} s)")
+            print(
+                f"\n{mb:g} MB corpus: {nbytes:,} bytes, {nchars:,} characters, "
+                f"{len(list(folder.glob('*.txt')))} files (built in {time.perf_counter() - t0:.1f} s)"
+            )
         else:
             print(f"\n{mb:g} MB corpus: reusing {folder}")
         for hmm in hmms:
@@ -139,14 +146,15 @@ def main(argv=None) -> int:
             raw = None
             if not args.skip_raw:
                 raw = run("raw", folder, hmm)
-                print(f"  jieba.lcut   {tag}: {raw['chars'] / raw['seconds']:>9,.0f} chars/s "
-                      f"({raw['seconds']:.1f} s)")
+                print(f"  jieba.lcut   {tag}: {raw['chars'] / raw['seconds']:>9,.0f} chars/s ({raw['seconds']:.1f} s)")
             m = run("mine", folder, hmm)
             speed = m["chars"] / m["seconds"]
             ratio = f"{speed / (raw['chars'] / raw['seconds']):.2f}× jieba.lcut" if raw else ""
-            print(f"  termkit mine {tag}: {speed:>9,.0f} chars/s ({m['seconds']:.1f} s) {ratio}; "
-                  f"peak RSS {m['rss_mb']:.0f} MB (+{m['rss_mb'] - m['base_rss_mb']:.0f} MB over the loaded "
-                  f"segmenter); {m['candidates']:,} candidates")
+            print(
+                f"  termkit mine {tag}: {speed:>9,.0f} chars/s ({m['seconds']:.1f} s) {ratio}; "
+                f"peak RSS {m['rss_mb']:.0f} MB (+{m['rss_mb'] - m['base_rss_mb']:.0f} MB over the loaded "
+                f"segmenter); {m['candidates']:,} candidates"
+            )
             rows.append({"mb": mb, "hmm": hmm, "raw": raw, "mine": m})
     by = {(r["mb"], r["hmm"]): r for r in rows}
     if len(sizes) >= 2:
@@ -155,9 +163,11 @@ def main(argv=None) -> int:
             if (a, hmm) in by and (b, hmm) in by:
                 ra, rb = by[(a, hmm)]["mine"], by[(b, hmm)]["mine"]
                 grow = (rb["rss_mb"] - rb["base_rss_mb"]) / max(ra["rss_mb"] - ra["base_rss_mb"], 1)
-                print(f"\npeak memory {a:g} MB → {b:g} MB (HMM {'on' if hmm else 'off'}): "
-                      f"{ra['rss_mb']:.0f} → {rb['rss_mb']:.0f} MB total, ×{rb['rss_mb'] / ra['rss_mb']:.2f}; "
-                      f"mining's own share ×{grow:.2f} for ×{b / a:g} the text")
+                print(
+                    f"\npeak memory {a:g} MB → {b:g} MB (HMM {'on' if hmm else 'off'}): "
+                    f"{ra['rss_mb']:.0f} → {rb['rss_mb']:.0f} MB total, ×{rb['rss_mb'] / ra['rss_mb']:.2f}; "
+                    f"mining's own share ×{grow:.2f} for ×{b / a:g} the text"
+                )
     return 0
 
 

@@ -90,12 +90,16 @@ def glossary_forms(path: Path) -> set[str]:
     if not path or not path.exists():
         return set()
     with path.open(encoding="utf-8", newline="") as fh:
-        return {normalize_key(r["term"]) for r in csv.DictReader(fh)
-                if r.get("lang", "").lower().startswith("zh") and r.get("term", "").strip()}
+        return {
+            normalize_key(r["term"])
+            for r in csv.DictReader(fh)
+            if r.get("lang", "").lower().startswith("zh") and r.get("term", "").strip()
+        }
 
 
-def evaluate(name: str, ranked: list[str], judged, required, counts, show_rejected: bool = True,
-             glossary: set[str] = frozenset()) -> dict:
+def evaluate(
+    name: str, ranked: list[str], judged, required, counts, show_rejected: bool = True, glossary: set[str] = frozenset()
+) -> dict:
     keys = [normalize_key(t) for t in ranked]
     out = {"name": name}
 
@@ -115,35 +119,45 @@ def evaluate(name: str, ranked: list[str], judged, required, counts, show_reject
         out[f"p@{k}"] = main / denom
         out[f"p@{k}_strict"] = strict / denom
         out[f"p@{k}_lenient"] = lenient / denom
-        print(f"precision@{k}: {main / denom:6.1%} ({main}/{len(top)})  strict {strict / denom:6.1%}"
-              f"  lenient {lenient / denom:6.1%}")
+        print(
+            f"precision@{k}: {main / denom:6.1%} ({main}/{len(top)})  strict {strict / denom:6.1%}"
+            f"  lenient {lenient / denom:6.1%}"
+        )
     top400 = set(keys[:400])
     in400 = sum(1 for t in top400 if ok(t))
     in400_strict = sum(1 for t in top400 if strict_ok(t))
     accepted_total = sum(1 for c, _ in judged.values() if c in ACCEPTED)
     out["judged_in_400"] = in400_strict
     out["terms_in_400"] = in400
-    print(f"terms in the top 400: {in400} (judged list or glossary); strict: {in400_strict} "
-          f"(of {accepted_total} judged terms)")
+    print(
+        f"terms in the top 400: {in400} (judged list or glossary); strict: {in400_strict} "
+        f"(of {accepted_total} judged terms)"
+    )
     missing = [t for t in required if t not in top400]
     out["required_missing"] = missing
-    print(f"required (UN bodies, instruments, substances; ≥2 occurrences) in the top 400: "
-          f"{len(required) - len(missing)}/{len(required)}")
+    print(
+        f"required (UN bodies, instruments, substances; ≥2 occurrences) in the top 400: "
+        f"{len(required) - len(missing)}/{len(required)}"
+    )
     if missing:
         rank_of = {t: i + 1 for i, t in enumerate(keys)}
-        print("  missing: " + ", ".join(
-            f"{t} [{judged[t][0]}, ×{counts[t]}, rank {rank_of.get(t, '-')}]" for t in missing))
+        print(
+            "  missing: "
+            + ", ".join(f"{t} [{judged[t][0]}, ×{counts[t]}, rank {rank_of.get(t, '-')}]" for t in missing)
+        )
     if show_rejected:
-        glossed = [(i + 1, t, judged.get(t, ("unjudged",))[0]) for i, t in enumerate(keys[:200])
-                   if not strict_ok(t) and t in glossary]
+        glossed = [
+            (i + 1, t, judged.get(t, ("unjudged",))[0])
+            for i, t in enumerate(keys[:200])
+            if not strict_ok(t) and t in glossary
+        ]
         print(f"accepted through the glossary only, in the top 200 ({len(glossed)}):")
         for i in range(0, len(glossed), 6):
-            print("  " + "  ".join(f"{r}.{t}({c})" for r, t, c in glossed[i:i + 6]))
-        rejected = [(i + 1, t, judged.get(t, ("unjudged",))[0]) for i, t in enumerate(keys[:200])
-                    if not ok(t)]
+            print("  " + "  ".join(f"{r}.{t}({c})" for r, t, c in glossed[i : i + 6]))
+        rejected = [(i + 1, t, judged.get(t, ("unjudged",))[0]) for i, t in enumerate(keys[:200]) if not ok(t)]
         print(f"unjudged/rejected in the top 200 ({len(rejected)}):")
         for i in range(0, len(rejected), 6):
-            print("  " + "  ".join(f"{r}.{t}({c})" for r, t, c in rejected[i:i + 6]))
+            print("  " + "  ".join(f"{r}.{t}({c})" for r, t, c in rejected[i : i + 6]))
     return out
 
 
@@ -165,11 +179,18 @@ def main(argv=None) -> int:
     ap.add_argument("--seeds", default=str(ROOT / "seeds"))
     ap.add_argument("--min-freq", type=int, default=2)
     ap.add_argument("--glossary", action="append", default=[], help="mine with this glossary")
-    ap.add_argument("--accept-glossary", default=str(ROOT / "glossaries/un-drug-control.csv"),
-                    help="curated glossary whose Chinese forms also count as terms in the main figure "
-                         "('' for none: the main figure is then the strict one)")
-    ap.add_argument("--reference", default="un", choices=["un", "general"],
-                    help="the miner's specificity reference (termkit.mine.reference)")
+    ap.add_argument(
+        "--accept-glossary",
+        default=str(ROOT / "glossaries/un-drug-control.csv"),
+        help="curated glossary whose Chinese forms also count as terms in the main figure "
+        "('' for none: the main figure is then the strict one)",
+    )
+    ap.add_argument(
+        "--reference",
+        default="un",
+        choices=["un", "general"],
+        help="the miner's specificity reference (termkit.mine.reference)",
+    )
     ap.add_argument("--quiet", action="store_true", help="figures only, no lists")
     args = ap.parse_args(argv)
 
@@ -179,9 +200,11 @@ def main(argv=None) -> int:
     seeds = Path(args.seeds)
     counts = seed_counts(judged, seeds)
     required = required_terms(judged, counts, seed_titles(seeds))
-    print(f"judged list: {len(judged)} entries "
-          f"({sum(1 for c, _ in judged.values() if c in ACCEPTED)} accepted as terms); "
-          f"{len(required)} required")
+    print(
+        f"judged list: {len(judged)} entries "
+        f"({sum(1 for c, _ in judged.values() if c in ACCEPTED)} accepted as terms); "
+        f"{len(required)} required"
+    )
 
     t0 = time.perf_counter()
     result = mine([str(seeds)], args.glossary or None, min_freq=args.min_freq, top=400, reference=args.reference)
@@ -190,10 +213,16 @@ def main(argv=None) -> int:
     gloss = glossary_forms(Path(args.accept_glossary)) if args.accept_glossary else set()
     if gloss:
         print(f"glossary: {len(gloss)} Chinese forms of {args.accept_glossary} also count as terms (main figure)")
-    evaluate(f"termkit mine (min-freq {args.min_freq}, reference {args.reference}, {dt:.1f} s)", ranked, judged,
-             required, counts, not args.quiet, gloss)
-    evaluate("baseline: jieba.analyse.extract_tags", baseline(seeds), judged, required, counts,
-             not args.quiet, gloss)
+    evaluate(
+        f"termkit mine (min-freq {args.min_freq}, reference {args.reference}, {dt:.1f} s)",
+        ranked,
+        judged,
+        required,
+        counts,
+        not args.quiet,
+        gloss,
+    )
+    evaluate("baseline: jieba.analyse.extract_tags", baseline(seeds), judged, required, counts, not args.quiet, gloss)
     return 0
 
 

@@ -68,8 +68,11 @@ def build_corpus(folder: Path, mb: float, seed: int = 8) -> tuple[int, int]:
         rng.shuffle(pool)
         for s in pool:
             if rng.random() < PERTURB:
-                s = re.sub(r"[0-9]+", lambda m: str(rng.randrange(1, 10 ** len(m.group()) + 1)), s) \
-                    if re.search(r"[0-9]", s) else f"{s[:-1]}第{rng.randrange(1, 5000)}号{s[-1:]}"
+                s = (
+                    re.sub(r"[0-9]+", lambda m: str(rng.randrange(1, 10 ** len(m.group()) + 1)), s)
+                    if re.search(r"[0-9]", s)
+                    else f"{s[:-1]}第{rng.randrange(1, 5000)}号{s[-1:]}"
+                )
             buf.append(s)
             size += len(s.encode("utf-8")) + 1
             if size >= FILE_BYTES or total_bytes + size >= target:
@@ -142,8 +145,13 @@ if __name__ == "__main__":
 def run(mode: str, folder: Path, chunk: int, work: Path) -> dict:
     out = work / f"{folder.name}-{mode}.json"
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    subprocess.run([sys.executable, "-c", CHILD, mode, str(folder), str(chunk), str(out)],
-                   check=True, cwd=str(ROOT), env=env, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-c", CHILD, mode, str(folder), str(chunk), str(out)],
+        check=True,
+        cwd=str(ROOT),
+        env=env,
+        stderr=subprocess.DEVNULL,
+    )
     return json.loads(out.read_text(encoding="utf-8"))
 
 
@@ -154,7 +162,8 @@ def pruning(work: Path) -> None:
 
     candidates, chunks, counts, execute, levels, options = (
         importlib.import_module("termkit.mine." + m)
-        for m in ("candidates", "chunks", "counts", "execute", "levels", "options"))
+        for m in ("candidates", "chunks", "counts", "execute", "levels", "options")
+    )
     folder = work / "real"
     if not folder.exists():
         folder.mkdir(parents=True)
@@ -163,7 +172,7 @@ def pruning(work: Path) -> None:
         if UNPC.exists():
             lines = UNPC.read_text(encoding="utf-8").splitlines(keepends=True)
             for i in range(0, len(lines), 500):
-                (folder / f"unpc{i // 500:02d}.txt").write_text("".join(lines[i:i + 500]), encoding="utf-8")
+                (folder / f"unpc{i // 500:02d}.txt").write_text("".join(lines[i : i + 500]), encoding="utf-8")
     files = sorted(str(p) for p in folder.glob("*.txt"))
     plan = chunks.plan_chunks([(f, Path(f).stem) for f in files], chunk_bytes=500_000)
     t = time.perf_counter()
@@ -178,9 +187,11 @@ def pruning(work: Path) -> None:
     same = list(one.ngrams.items()) == list(by_levels.ngrams.items()) and one.doc_freq == by_levels.doc_freq
     print(f"\npruning by support on real text ({sum(os.path.getsize(f) for f in files) / 1e6:.1f} MB, min-freq 2):")
     print(f"  one pass: {held:,} candidate n-grams held at once ({t_one:.1f} s)")
-    print(f"  by levels: counted per pass {stats.counted} (words, then 2…8-word runs), frequent {stats.frequent}; "
-          f"at most {max(stats.counted[1:] or [0]):,} runs + {len(by_levels.ngrams):,} frequent candidates held "
-          f"({t_lv:.1f} s); same table: {'yes' if same else 'NO'}")
+    print(
+        f"  by levels: counted per pass {stats.counted} (words, then 2…8-word runs), frequent {stats.frequent}; "
+        f"at most {max(stats.counted[1:] or [0]):,} runs + {len(by_levels.ngrams):,} frequent candidates held "
+        f"({t_lv:.1f} s); same table: {'yes' if same else 'NO'}"
+    )
 
 
 def main(argv=None) -> int:
@@ -194,8 +205,10 @@ def main(argv=None) -> int:
     modes = [m for m in args.modes.split(",") if m]
     chunk = int(args.chunk_mb * 1_000_000)
     work = Path(args.workdir or tempfile.mkdtemp(prefix="termkit-scale-"))
-    print(f"corpora in {work}; {os.cpu_count()} CPUs (shared with other jobs while measured); "
-          f"chunks of {args.chunk_mb:g} MB; Python {sys.version.split()[0]}")
+    print(
+        f"corpora in {work}; {os.cpu_count()} CPUs (shared with other jobs while measured); "
+        f"chunks of {args.chunk_mb:g} MB; Python {sys.version.split()[0]}"
+    )
     pruning(work)
     res: dict = {}
     print(f"\n{'MB':>4} {'mode':<6} {'wall s':>8} {'chars/s':>9} {'peak MB':>8} {'largest':>10} {'cands':>7}  top-500")
@@ -205,18 +218,25 @@ def main(argv=None) -> int:
             build_corpus(folder, mb)
         for mode in modes:
             r = res[(mb, mode)] = run(mode, folder, chunk, work)
-            same = "" if mode == modes[0] else ("= " + modes[0] if r["top"] == res[(mb, modes[0])]["top"] else "DIFFERS")
+            same = (
+                "" if mode == modes[0] else ("= " + modes[0] if r["top"] == res[(mb, modes[0])]["top"] else "DIFFERS")
+            )
             ng = f"{max(r['counted']):,}"
-            print(f"{mb:>4g} {mode:<6} {r['seconds']:>8.1f} {r['chars'] / r['seconds']:>9,.0f} {r['peak_mb']:>8.0f} "
-                  f"{ng:>10} {r['candidates']:>7,}  {same}", flush=True)
+            print(
+                f"{mb:>4g} {mode:<6} {r['seconds']:>8.1f} {r['chars'] / r['seconds']:>9,.0f} {r['peak_mb']:>8.0f} "
+                f"{ng:>10} {r['candidates']:>7,}  {same}",
+                flush=True,
+            )
     m0 = modes[0]
     if len(sizes) >= 2:
         a, b = sizes[0], sizes[-1]
         for mode in modes:
             ra, rb = res[(a, mode)], res[(b, mode)]
             t, p = rb["seconds"] / ra["seconds"], rb["peak_mb"] / ra["peak_mb"]
-            print(f"{mode}: time {b:g}/{a:g} MB ×{t:.2f} (target ≤ 8.5: {'ok' if t <= 8.5 else 'MISSED'}); "
-                  f"peak memory ×{p:.2f} (target < 2: {'ok' if p < 2 else 'MISSED'})")
+            print(
+                f"{mode}: time {b:g}/{a:g} MB ×{t:.2f} (target ≤ 8.5: {'ok' if t <= 8.5 else 'MISSED'}); "
+                f"peak memory ×{p:.2f} (target < 2: {'ok' if p < 2 else 'MISSED'})"
+            )
     same = all(res[(mb, m)]["top"] == res[(mb, m0)]["top"] for mb in sizes for m in modes)
     print(f"top-500 identical across {', '.join(modes)} at every size: {'yes' if same else 'NO'}")
     if "single" in modes:
@@ -229,13 +249,17 @@ def main(argv=None) -> int:
         merge_per_chunk = sum(merges) / n_tasks  # every pass's merge of one chunk's result
         rest = big["seconds"] - sum(maps) - sum(merges)
         n10 = 10_000 / args.chunk_mb
-        print(f"\nat {sizes[-1]:g} MB, one process: {n_tasks} chunks of {mb_per_chunk:.2f} MB; map (all passes + scan) "
-              f"{sum(maps) / sizes[-1]:.2f} s per MB, {map_per_chunk:.2f} s per {args.chunk_mb:g} MB chunk; merge "
-              f"{merge_per_chunk:.3f} s per chunk ({sum(merges):.1f} s in all); reduce/scoring/output {rest:.1f} s")
+        print(
+            f"\nat {sizes[-1]:g} MB, one process: {n_tasks} chunks of {mb_per_chunk:.2f} MB; map (all passes + scan) "
+            f"{sum(maps) / sizes[-1]:.2f} s per MB, {map_per_chunk:.2f} s per {args.chunk_mb:g} MB chunk; merge "
+            f"{merge_per_chunk:.3f} s per chunk ({sum(merges):.1f} s in all); reduce/scoring/output {rest:.1f} s"
+        )
         for w in (16, 64):
             t = n10 * map_per_chunk / w + n10 * merge_per_chunk + rest
-            print(f"projected 10 GB on {w} workers: {t / 60:.0f} min ({n10:.0f} chunks: map {n10 * map_per_chunk / w / 60:.0f} min "
-                  f"+ merge {n10 * merge_per_chunk / 60:.0f} min at the driver + scoring {rest / 60:.1f} min)")
+            print(
+                f"projected 10 GB on {w} workers: {t / 60:.0f} min ({n10:.0f} chunks: map {n10 * map_per_chunk / w / 60:.0f} min "
+                f"+ merge {n10 * merge_per_chunk / 60:.0f} min at the driver + scoring {rest / 60:.1f} min)"
+            )
     return 0
 
 

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Mapping, Optional, Sequence
 
 from .errors import InputError, TermkitError
 from .formats.candidates import read_candidates
@@ -43,7 +43,7 @@ class ExportResult:
     concepts: int
     terms: int
     languages: dict[str, int]  # language tag as written → number of terms
-    tbx_version: Optional[int] = None
+    tbx_version: int | None = None
     shape: str = ""  # wide or long (CSV, XLSX)
     warnings: list = field(default_factory=list)  # Problem, from reading and from writing
 
@@ -65,7 +65,9 @@ def parse_lang_tags(specs: Iterable[str]) -> dict[str, str]:
         lang, tag = (x.strip() for x in spec.split("=", 1))
         fixed, valid = canonical_lang(tag)
         if not lang or not valid:
-            raise TermkitError(f"--lang-tag {spec!r}: {tag!r} is not a BCP 47 language tag (e.g. zh-CN, zh-Hans, zh-TW)")
+            raise TermkitError(
+                f"--lang-tag {spec!r}: {tag!r} is not a BCP 47 language tag (e.g. zh-CN, zh-Hans, zh-TW)"
+            )
         out[lang] = fixed
     return out
 
@@ -114,11 +116,11 @@ def export_glossary(
     inputs,
     out: str | os.PathLike,
     *,
-    fmt: Optional[str] = None,
+    fmt: str | None = None,
     tbx_version: int = 3,
-    lang_tags: Optional[Mapping[str, str]] = None,
+    lang_tags: Mapping[str, str] | None = None,
     shape: str = "wide",
-    title: Optional[str] = None,
+    title: str | None = None,
 ) -> ExportResult:
     """Write ``inputs`` (glossary paths, a Glossary, concepts, candidates) to ``out``.
 
@@ -146,11 +148,18 @@ def export_glossary(
     long_table = fmt != "tbx" and shape == "long"
     if long_table:
         written = {t: t for t in written}  # the long shape writes tags as they are
-    warnings.extend(write_termbase(
-        _fold_concept_fields(concepts) if long_table else concepts, out, fmt,
-        tbx_version=tbx_version, lang_tags=tags, shape=shape, title=title or name,
-        source=_source_name(inputs) if fmt == "tbx" else "",
-    ))
+    warnings.extend(
+        write_termbase(
+            _fold_concept_fields(concepts) if long_table else concepts,
+            out,
+            fmt,
+            tbx_version=tbx_version,
+            lang_tags=tags,
+            shape=shape,
+            title=title or name,
+            source=_source_name(inputs) if fmt == "tbx" else "",
+        )
+    )
     languages = Counter(written.get(t.lang, t.lang) for c in exported for t in c.terms)
     return ExportResult(
         path=str(out),

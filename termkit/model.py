@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
 
 
 @dataclass
@@ -37,7 +36,7 @@ class Segment:
     def content(self) -> str:
         if not self.parts:
             return self.text
-        pieces = [self.text[s - self.start:e - self.start] for s, e in self.parts]
+        pieces = [self.text[s - self.start : e - self.start] for s, e in self.parts]
         return join_pieces(pieces)
 
     def content_offsets(self) -> list[int]:
@@ -47,7 +46,7 @@ class Segment:
         offsets: list[int] = []
         joined = ""
         for s, e in self.parts:
-            piece = self.text[s - self.start:e - self.start]
+            piece = self.text[s - self.start : e - self.start]
             if joined:
                 joiner = piece_joiner(joined, piece)
                 offsets.extend([-1] * len(joiner))
@@ -70,7 +69,9 @@ def join_pieces(pieces: list[str]) -> str:
 # CJK Unified Ideographs with Extension A and the compatibility block; enough for UN Chinese.
 HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Chinese (full-width) punctuation: CJK symbols, full-width forms' punctuation, curly quotes.
-CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
+CJK_PUNCT = (
+    "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
+)
 
 
 def is_cjk(ch: str) -> bool:
@@ -91,9 +92,9 @@ class Document:
 
     id: str
     text: str
-    path: Optional[str] = None
+    path: str | None = None
     lang: str = "zh"
-    encoding: Optional[str] = None
+    encoding: str | None = None
     segments: list[Segment] = field(default_factory=list)
 
     def __repr__(self) -> str:  # the full text would flood tracebacks and test output
@@ -118,7 +119,7 @@ class Term:
     definition: str = ""  # a language-level definition (the CSV row's definition)
     note: str = ""
     source: str = ""
-    line: Optional[int] = None  # where it was read from, for messages
+    line: int | None = None  # where it was read from, for messages
 
 
 @dataclass
@@ -131,7 +132,7 @@ class Concept:
     definition: str = ""  # concept-level definition (TBX); CSV definitions live on the terms
     note: str = ""
     origin: str = ""  # the glossary file the concept was read from
-    line: Optional[int] = None
+    line: int | None = None
 
     def describe(self) -> str:
         """The definition to show: the concept's own, else the English one, else any."""
@@ -144,7 +145,7 @@ class Concept:
         base = lang_base(lang)
         return [t for t in self.terms if lang_base(t.lang) == base]
 
-    def preferred(self, lang: str) -> Optional[Term]:
+    def preferred(self, lang: str) -> Term | None:
         """The preferred term in ``lang`` (else the first admitted one, else the first one)."""
         terms = self.terms_in(lang)
         for wanted in ("preferred", "admitted"):
@@ -170,7 +171,7 @@ class Match:
     score: float  # 0–100, comparable across kinds
 
     @property
-    def preferred(self) -> Optional[Term]:
+    def preferred(self) -> Term | None:
         return self.concept.preferred(self.term.lang)
 
 
@@ -196,7 +197,7 @@ class Candidate:
     contexts: list[Context] = field(default_factory=list)
     pinyin: str = ""
     status: str = "new"  # known, variant, fuzzy, pinyin or new (against a glossary)
-    match: Optional[Match] = None
+    match: Match | None = None
     abbreviation_of: str = ""  # the full form, when this candidate is defined as its short form
     abbreviation_inferred: bool = False  # abbreviation_of was guessed: the corpus never defines it
     abbreviations: list[str] = field(default_factory=list)  # short forms defined for this candidate
@@ -236,7 +237,7 @@ class Finding:
     severity: str
     message: str
     id: str = ""  # stable across runs: the same problem in the same documents gets the same id
-    concept: Optional[str] = None
+    concept: str | None = None
     forms: dict[str, dict[str, int]] = field(default_factory=dict)
     preferred: str = ""
     locations: list[Location] = field(default_factory=list)
@@ -269,7 +270,7 @@ class TranslationUnit:
     src_lang: str
     tgt_lang: str
     note: str = ""
-    line: Optional[int] = None
+    line: int | None = None
 
 
 @dataclass(frozen=True)

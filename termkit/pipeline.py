@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional
 
 from .check import CheckResult, check_documents, read_ignore_file
 from .documents import load_documents
 from .errors import InputError
 from .formats.atomic import atomic_write
 from .formats.bilingual import read_bilingual
-from .formats.registry import is_bilingual
-from .formats.registry import report_format
+from .formats.registry import is_bilingual, report_format
 from .formats.txt import corpus_files
 from .text.chars import HAS_HANZI_RE
 
@@ -35,9 +34,9 @@ def check_paths(
     *,
     source: str | os.PathLike | None = None,
     ignore_file: str | os.PathLike | None = None,
-    checks: Optional[Iterable[str]] = None,
+    checks: Iterable[str] | None = None,
     discover: bool = True,
-    encoding: Optional[str] = None,
+    encoding: str | None = None,
     progress: Progress = _no_progress,
 ) -> CheckResult:
     """Check Chinese documents and bilingual files for inconsistent terminology.
@@ -77,7 +76,9 @@ def _bilingual_units(path: Path):
     units, left_out = units_from(path.stem, read_bilingual(path))
     if not units:
         why = "; ".join(message for _, _, message in left_out) or "the file has no units"
-        raise InputError(f"no English–Chinese units with both sides ({why})", str(path), left_out[0][0] if left_out else None)
+        raise InputError(
+            f"no English–Chinese units with both sides ({why})", str(path), left_out[0][0] if left_out else None
+        )
     for line, _, message in left_out:
         logging.getLogger("termkit.warnings").warning("%s:%s: %s", path, line or "?", message)
     return units
@@ -98,7 +99,7 @@ def _aligned_units(source, target: Path, glossary, encoding):
 
     aligned = align_documents(source, target, src_lang="en", glossary=glossary, encoding=encoding)
     units = []
-    for k, pair in enumerate(aligned.pairs):
+    for pair in aligned.pairs:
         if pair.src and pair.tgt:
             en = " ".join(aligned.src[i] for i in pair.src)
             zh = "".join(aligned.tgt[j] for j in pair.tgt)
@@ -141,7 +142,7 @@ def write_report(result: CheckResult, out, fmt: str) -> None:
         raise ValueError(f"unknown report format {fmt!r}")
 
 
-def write_report_to(result: CheckResult, output: str | os.PathLike, fmt: Optional[str] = None) -> list[Path]:
+def write_report_to(result: CheckResult, output: str | os.PathLike, fmt: str | None = None) -> list[Path]:
     """Write the report where ``termkit check -o`` says: a folder (an existing one, a path ending
     in a slash, or one without an extension, when no ``fmt`` is given) gets report.html,
     report.json and report.csv; anything else is one file in ``fmt`` or its extension's format."""
@@ -177,7 +178,7 @@ class RunSummary:
     n_concepts: int = 0
     findings: dict[str, int] = field(default_factory=dict)  # by severity
     files: list[Path] = field(default_factory=list)
-    result: Optional[CheckResult] = None
+    result: CheckResult | None = None
 
     def fails(self, fail_on: str = "error") -> bool:
         """The exit rule of ``termkit check``: a finding at or above ``fail_on``."""
@@ -201,7 +202,7 @@ def run_job(
     top: int = 500,
     min_freq: int = 2,
     ignore_file: str | os.PathLike | None = None,
-    encoding: Optional[str] = None,
+    encoding: str | None = None,
     force: bool = False,
     progress: Progress = _no_progress,
 ) -> RunSummary:

@@ -14,6 +14,7 @@ from termkit.cli import main
 from termkit.formats.beads import read_beads
 from termkit.glossary import load_glossary
 from termkit.text.numbers import en_number_value, zh_numeral_value
+
 from conftest import ROOT, UNPC
 
 GLOSSARY = ROOT / "glossaries" / "un-drug-control.csv"
@@ -54,14 +55,14 @@ def build(unpc, start, count, edits):
         elif kind in ("merge-en2", "merge-en3"):
             size = 2 if kind == "merge-en2" else 3
             gold.append(((len(en),), tuple(range(len(zh), len(zh) + size))))
-            en.append(" ".join(en_all[start + k:start + k + size]))
-            zh.extend(zh_all[start + k:start + k + size])
+            en.append(" ".join(en_all[start + k : start + k + size]))
+            zh.extend(zh_all[start + k : start + k + size])
             k += size
         elif kind in ("merge-zh2", "merge-zh3"):
             size = 2 if kind == "merge-zh2" else 3
             gold.append((tuple(range(len(en), len(en) + size)), (len(zh),)))
-            en.extend(en_all[start + k:start + k + size])
-            zh.append("".join(zh_all[start + k:start + k + size]))
+            en.extend(en_all[start + k : start + k + size])
+            zh.append("".join(zh_all[start + k : start + k + size]))
             k += size
         elif kind == "cross":
             gold.append(((len(en), len(en) + 1), (len(zh), len(zh) + 1)))
@@ -135,8 +136,11 @@ def test_glossary_terms_become_anchors():
 
 def test_anchor_keys_numbers_symbols_months_names():
     lexicon = Lexicon.build()
-    zh = zh_features("麻委会第E/CN.7/2024/1号文件，二〇一五年三月，第六十九届会议，陈清扬来了。", lexicon,
-                     names=frozenset({"chenqingyang"}))
+    zh = zh_features(
+        "麻委会第E/CN.7/2024/1号文件，二〇一五年三月，第六十九届会议，陈清扬来了。",
+        lexicon,
+        names=frozenset({"chenqingyang"}),
+    )
     en = en_features("Document E/CN.7/2024/1 of March 2015, sixty-ninth session; Chen Qingyang came.")
     shared = zh.keys.keys() & en.keys.keys()
     assert {"$e/cn.7/2024/1", "#2015", "#m3", "#69", "%chenqingyang"} <= shared
@@ -229,8 +233,19 @@ def test_cli_beads_output_scores_against_a_gold_file(tmp_path, unpc):
     # the gold file of a Chinese → English set, as in ../shared/data/align
     gold_zh_en = "\n".join(f"[{','.join(map(str, t))}]:[{','.join(map(str, s))}]" for s, t in gold) + "\n"
     (tmp_path / "gold").write_text(gold_zh_en, encoding="utf-8")
-    r = run("-q", "align", str(tmp_path / "en"), str(tmp_path / "zh"), "--presplit", "--src-lang", "zh",
-            "--format", "beads", "-o", str(tmp_path / "out.beads"))
+    r = run(
+        "-q",
+        "align",
+        str(tmp_path / "en"),
+        str(tmp_path / "zh"),
+        "--presplit",
+        "--src-lang",
+        "zh",
+        "--format",
+        "beads",
+        "-o",
+        str(tmp_path / "out.beads"),
+    )
     assert r.exit_code == 0, r.output
     test = [b for b in read_beads((tmp_path / "out.beads").read_text(encoding="utf-8")) if b[0] and b[1]]
     ref = [b for b in read_beads(gold_zh_en) if b[0] and b[1]]
@@ -263,7 +278,10 @@ def test_files_given_in_the_wrong_languages_are_refused(tmp_path, unpc):
     out = tmp_path / "out.tmx"
     swapped = run("align", str(zh), str(en), "-o", str(out))
     assert swapped.exit_code == 2 and not out.exists()
-    assert swapped.stderr == f"termkit: error: {zh}: the English file is Chinese text and the Chinese file ({en}) is English: the two look swapped (the English file comes first)\n"
+    assert (
+        swapped.stderr
+        == f"termkit: error: {zh}: the English file is Chinese text and the Chinese file ({en}) is English: the two look swapped (the English file comes first)\n"
+    )
     both = run("align", str(en), str(en), "-o", str(out))
     assert both.exit_code == 2 and not out.exists()
     assert both.stderr == f"termkit: error: {en}: given as the Chinese file, but the text is English\n"

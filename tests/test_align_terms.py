@@ -5,6 +5,7 @@ import pytest
 from termkit.align.terms import en_ngrams, pairs_to_concepts, propose_equivalents
 from termkit.glossary import load_glossary
 from termkit.model import TranslationUnit
+
 from conftest import ROOT, UNPC
 
 
@@ -35,16 +36,29 @@ def test_english_equivalents_of_un_terms(un_pairs):
 def test_abbreviation_in_the_chinese_and_glossary_evidence():
     glossary = load_glossary([ROOT / "glossaries" / "un-drug-control.csv"])
     segments = [
-        TranslationUnit("1", "The use of amphetamine-type stimulants (ATS) is rising.", "苯丙胺类兴奋剂（ATS）的使用在增加。", "en", "zh"),
-        TranslationUnit("2", "Seizures of amphetamine-type stimulants doubled.", "苯丙胺类兴奋剂缉获量翻了一番。", "en", "zh"),
-        TranslationUnit("3", "Markets for amphetamine-type stimulants grew in Asia.", "亚洲的苯丙胺类兴奋剂市场扩大。", "en", "zh"),
+        TranslationUnit(
+            "1",
+            "The use of amphetamine-type stimulants (ATS) is rising.",
+            "苯丙胺类兴奋剂（ATS）的使用在增加。",
+            "en",
+            "zh",
+        ),
+        TranslationUnit(
+            "2", "Seizures of amphetamine-type stimulants doubled.", "苯丙胺类兴奋剂缉获量翻了一番。", "en", "zh"
+        ),
+        TranslationUnit(
+            "3", "Markets for amphetamine-type stimulants grew in Asia.", "亚洲的苯丙胺类兴奋剂市场扩大。", "en", "zh"
+        ),
         TranslationUnit("4", "The Commission met in Vienna.", "委员会在维也纳开会。", "en", "zh"),
     ]
     (pair,) = [p for p in propose_equivalents(segments, ["苯丙胺类兴奋剂"], glossary, top=1)]
     assert pair.en == "amphetamine-type stimulants"
     assert "abbreviation ATS" in pair.evidence and "glossary" in pair.evidence
     (concept,) = pairs_to_concepts([pair])
-    assert [(t.lang, t.text) for t in concept.terms] == [("zh", "苯丙胺类兴奋剂"), ("en", "amphetamine-type stimulants")]
+    assert [(t.lang, t.text) for t in concept.terms] == [
+        ("zh", "苯丙胺类兴奋剂"),
+        ("en", "amphetamine-type stimulants"),
+    ]
     assert "abbreviation ATS" in concept.terms[0].note and "context:" in concept.terms[0].note
 
 

@@ -14,6 +14,7 @@ from termkit.cli import main
 from termkit.formats.tmx import write_tmx
 from termkit.glossary import load_glossary
 from termkit.model import TranslationUnit
+
 from conftest import ROOT, UNPC
 
 GLOSSARY = str(ROOT / "glossaries" / "un-drug-control.csv")
@@ -38,12 +39,16 @@ def test_key_term_present_passes(glossary):
     en, zh = unpc(2278)  # the Commission on Narcotic Drugs … 麻醉药品委员会
     assert run_checks([Unit("f", "1", en, zh)], glossary, ["key-term-mismatch"]) == []
     # an admitted short form is an approved translation too
-    assert run_checks([Unit("f", "1", en, zh.replace("麻醉药品委员会", "麻委会"))], glossary, ["key-term-mismatch"]) == []
+    assert (
+        run_checks([Unit("f", "1", en, zh.replace("麻醉药品委员会", "麻委会"))], glossary, ["key-term-mismatch"]) == []
+    )
 
 
 def test_key_term_missing(glossary):
     en, zh = unpc(2278)
-    findings = run_checks([Unit("f", "1", en, zh.replace("麻醉药品委员会", "麻醉品委员会"))], glossary, ["key-term-mismatch"])
+    findings = run_checks(
+        [Unit("f", "1", en, zh.replace("麻醉药品委员会", "麻醉品委员会"))], glossary, ["key-term-mismatch"]
+    )
     (f,) = [f for f in findings if f.concept == "cnd"]
     assert f.severity == "warning" and f.preferred == "麻醉药品委员会"
     assert f.locations[0].other == en and f.locations[0].side == "target"
@@ -56,7 +61,7 @@ def test_key_term_deprecated_form_used_instead(glossary):
     (f,) = [f for f in findings if f.concept == "hiv"]
     assert f.severity == "error" and "used instead: 艾滋病病毒" in f.message
     loc = f.locations[0]
-    assert loc.sentence[loc.start:loc.end] == "艾滋病病毒"
+    assert loc.sentence[loc.start : loc.end] == "艾滋病病毒"
 
 
 def test_number_mismatch(glossary):
@@ -68,9 +73,18 @@ def test_number_mismatch(glossary):
 
 
 def test_numbers_understood_in_both_scripts():
-    assert zh_numbers("第七十三届会议于二〇一八年举行，缉获1.5亿片，全角２０１９年") == {"73": 1, "2018": 1, "150000000": 1, "2019": 1}
+    assert zh_numbers("第七十三届会议于二〇一八年举行，缉获1.5亿片，全角２０１９年") == {
+        "73": 1,
+        "2018": 1,
+        "150000000": 1,
+        "2019": 1,
+    }
     assert en_numbers("the seventy-third session in 2018 seized 150 million tablets; see E/CN.7/2024/1") == {
-        "73": 1, "2018": 1, "150000000": 1, "E/CN.7/2024/1": 1}
+        "73": 1,
+        "2018": 1,
+        "150000000": 1,
+        "E/CN.7/2024/1": 1,
+    }
 
 
 def test_inconsistent_translation(glossary):
@@ -109,8 +123,24 @@ def test_source_document_pair(tmp_path):
     zh = tmp_path / "zh.txt"
     en.write_text("\n\n".join(unpc(n)[0] for n in lines) + "\n", encoding="utf-8")
     zh.write_text("\n\n".join(unpc(n)[1].replace("艾滋病毒", "艾滋病病毒") for n in lines) + "\n", encoding="utf-8")
-    r = CliRunner().invoke(main, ["check", str(zh), "--source", str(en), "-g", GLOSSARY, "--no-discover",
-                                  "--format", "json", "--fail-on", "never", "-o", str(tmp_path / "r.json")])
+    r = CliRunner().invoke(
+        main,
+        [
+            "check",
+            str(zh),
+            "--source",
+            str(en),
+            "-g",
+            GLOSSARY,
+            "--no-discover",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "-o",
+            str(tmp_path / "r.json"),
+        ],
+    )
     assert r.exit_code == 0, r.output
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     kt = [f for f in data["findings"] if f["check"] == "key-term-mismatch"]

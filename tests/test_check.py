@@ -15,6 +15,7 @@ from termkit.glossary import load_glossary
 from termkit.model import Document
 from termkit.pipeline import check_paths
 from termkit.report import render_html
+
 from conftest import ROOT, SEEDS, seed_text
 
 GLOSSARY = str(ROOT / "glossaries" / "un-drug-control.csv")
@@ -40,6 +41,7 @@ def by_check(result, name):
 
 # --- each check on real seed sentences ---------------------------------------------------------
 
+
 def test_variant_forms_within_one_document(seed_result):
     (hiv,) = [f for f in by_check(seed_result, "variant-forms") if f.concept == "hiv"]
     assert hiv.preferred == "艾滋病毒"
@@ -51,7 +53,7 @@ def test_variant_forms_within_one_document(seed_result):
     assert any("written both ways within 000_5e55f2a5f670052f" in e for e in hiv.evidence)
     text = seed_text("000")
     for loc in hiv.locations:
-        assert text[loc.start:loc.end] == "艾滋病病毒"
+        assert text[loc.start : loc.end] == "艾滋病病毒"
         assert loc.sentence in text and loc.sentence_start <= loc.start < loc.sentence_start + len(loc.sentence)
 
 
@@ -113,6 +115,7 @@ def test_typography_full_width_and_traditional(glossary):
 
 # --- false-variant guards ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "a, b",
     [
@@ -158,6 +161,7 @@ def test_without_glossary_the_seed_variants_are_discovered():
 
 
 # --- ignore file, exit codes, reports ------------------------------------------------------------
+
 
 def run(*args):
     return CliRunner().invoke(main, list(args))
@@ -214,13 +218,17 @@ def test_html_report_structure_and_escaping(seed_result):
     assert first.get("data-severity") == seed_result.findings[0].severity
     marks = [m.text_content() for m in page.xpath("//mark")]
     assert "艾滋病病毒" in marks
-    assert page.xpath("//form[@id='filters']//input[@name='check']") and page.xpath("//form[@id='filters']//input[@name='doc']")
+    assert page.xpath("//form[@id='filters']//input[@name='check']") and page.xpath(
+        "//form[@id='filters']//input[@name='doc']"
+    )
     assert not page.xpath("//script[@src] | //link[@href] | //img[@src]")  # self-contained
 
 
 def test_html_escapes_input(glossary):
-    text = ("联合国毒品和犯罪问题办公室<script>alert(1)</script>\"onerror=x 艾滋病病毒和艾滋病毒。"
-            "</style><img src=x onerror=alert(2)>艾滋病病毒'><svg onload=alert(3)>。")
+    text = (
+        '联合国毒品和犯罪问题办公室<script>alert(1)</script>"onerror=x 艾滋病病毒和艾滋病毒。'
+        "</style><img src=x onerror=alert(2)>艾滋病病毒'><svg onload=alert(3)>。"
+    )
     result = check_documents([doc("<b>evil</b>", text)], glossary)
     assert result.findings
     page = lxml.html.fromstring(render_html(result))

@@ -4,6 +4,7 @@ from click.testing import CliRunner
 
 from termkit import __version__
 from termkit.cli import main
+
 from conftest import SEEDS, seed_text
 
 SEED_001 = str(next(SEEDS.glob("001_*.txt")))
@@ -29,7 +30,7 @@ def test_segment_tsv_matches_the_original_offsets():
     for line in lines[1:]:
         doc, index, start, end, kind, label, seg_text = line.split("\t")
         assert doc == "001_a1e2a0e00d5c9997"
-        original = text[int(start):int(end)]
+        original = text[int(start) : int(end)]
         escaped = original.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
         assert seg_text == escaped
 
@@ -38,11 +39,11 @@ def test_segment_jsonl_to_file(tmp_path):
     out = tmp_path / "s.jsonl"
     r = run("segment", str(SEEDS), "--format", "jsonl", "-o", str(out))
     assert r.exit_code == 0, r.output
-    records = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
+    records = [json.loads(record) for record in out.read_text(encoding="utf-8").splitlines()]
     assert {r["doc"] for r in records} == {p.stem for p in SEEDS.glob("*.txt")}
     texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
     for rec in records:
-        assert texts[rec["doc"]][rec["start"]:rec["end"]] == rec["text"]
+        assert texts[rec["doc"]][rec["start"] : rec["end"]] == rec["text"]
     assert not list(tmp_path.glob(".*.tmp"))
 
 
@@ -73,9 +74,21 @@ def test_failed_run_leaves_no_output_file(tmp_path):
 def test_public_api_names():
     import termkit
 
-    for name in ("mine", "load_glossary", "check_paths", "check_documents", "run_job", "align_sentences",
-                 "align_documents", "export_glossary", "load_documents", "normalize", "segment"):
+    for name in (
+        "mine",
+        "load_glossary",
+        "check_paths",
+        "check_documents",
+        "run_job",
+        "align_sentences",
+        "align_documents",
+        "export_glossary",
+        "load_documents",
+        "normalize",
+        "segment",
+    ):
         assert callable(getattr(termkit, name)), name
-    import termkit.align  # noqa: F401  (importing a subpackage must not hide a function)
-    import termkit.check  # noqa: F401
+    import termkit.align
+    import termkit.check
+
     assert callable(termkit.align_sentences) and callable(termkit.check_paths)

@@ -11,6 +11,7 @@ import click
 import pytest
 
 from termkit.cli import main
+
 from conftest import ROOT
 
 DOCS = ROOT / "docs"
@@ -26,7 +27,9 @@ def commands(group: click.Group, prefix: tuple[str, ...] = ()):
             yield path, command
 
 
-@pytest.mark.parametrize("path,command", list(commands(main)), ids=lambda x: " ".join(x) if isinstance(x, tuple) else "")
+@pytest.mark.parametrize(
+    "path,command", list(commands(main)), ids=lambda x: " ".join(x) if isinstance(x, tuple) else ""
+)
 def test_every_command_and_option_is_documented(path, command):
     page = (DOCS / "commands" / f"{path[0]}.md").read_text(encoding="utf-8")
     assert f"termkit {' '.join(path)}" in page
@@ -45,9 +48,17 @@ def test_the_message_options_are_documented_once_for_all():
 
 
 def test_mkdocs_builds_strict(tmp_path):
-    if shutil.which("mkdocs") is None and subprocess.run([sys.executable, "-m", "mkdocs", "--version"], capture_output=True).returncode:
+    if (
+        shutil.which("mkdocs") is None
+        and subprocess.run([sys.executable, "-m", "mkdocs", "--version"], capture_output=True).returncode
+    ):
         pytest.skip("mkdocs is not installed (pip install -e '.[test]')")
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert (tmp_path / "site" / "commands" / "run" / "index.html").exists()

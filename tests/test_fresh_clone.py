@@ -25,9 +25,7 @@ DATA_TESTS = [
     "tests/test_tbx.py",
 ]
 
-pytestmark = pytest.mark.skipif(
-    bool(os.environ.get("TERMKIT_IN_FRESH_CLONE")), reason="already inside the fresh clone"
-)
+pytestmark = pytest.mark.skipif(bool(os.environ.get("TERMKIT_IN_FRESH_CLONE")), reason="already inside the fresh clone")
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +43,11 @@ def pytest_in(clone, *args):
     env.update(TERMKIT_IN_FRESH_CLONE="1", PYTHONPATH=str(clone))  # the clone's termkit, not this one's
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
-        cwd=clone, env=env, capture_output=True, text=True, timeout=600,
+        cwd=clone,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -92,4 +94,6 @@ def test_the_readmes_main_job_runs_in_a_clone_with_nothing_beside_it(clone):
     proc = subprocess.run([exe, *args[1:]], cwd=clone, env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     out = clone / "out"
-    assert {"candidates.csv", "termbase.tbx", "termbase.csv", "proposed.tbx", "report.html"} <= {p.name for p in out.iterdir()}
+    assert {"candidates.csv", "termbase.tbx", "termbase.csv", "proposed.tbx", "report.html"} <= {
+        p.name for p in out.iterdir()
+    }

@@ -5,6 +5,7 @@ import pytest
 from termkit.errors import InputError
 from termkit.formats.csv import COLUMNS, read_glossary_csv, write_glossary_csv
 from termkit.glossary import load_glossary, validate_file
+
 from conftest import ROOT
 
 GLOSSARY = ROOT / "glossaries" / "un-drug-control.csv"
@@ -56,13 +57,25 @@ def _broken_copy(tmp_path):
         ("whitespace", row(concept_id="x-space", lang="zh", term="毒品 管制 ", status="preferred", subject="test")),
         ("width", row(concept_id="x-width", lang="en", term="ＵＮＯＤＣ report", status="preferred", subject="test")),
         ("status", row(concept_id="x-status", lang="en", term="test status", status="recommended", subject="test")),
-        ("type", row(concept_id="x-type", lang="en", term="test type", status="preferred", type="longForm", subject="test")),
+        (
+            "type",
+            row(concept_id="x-type", lang="en", term="test type", status="preferred", type="longForm", subject="test"),
+        ),
         ("lang", row(concept_id="x-lang", lang="zh_CN", term="测试语言", status="preferred", subject="test")),
-        ("no-preferred", row(concept_id="x-nopref", lang="en", term="test admitted only", status="admitted", subject="test")),
+        (
+            "no-preferred",
+            row(concept_id="x-nopref", lang="en", term="test admitted only", status="admitted", subject="test"),
+        ),
         (None, row(concept_id="x-nopref", lang="en", term="test second", status="preferred", subject="test")),
         ("two-preferred", row(concept_id="x-nopref", lang="en", term="test third", status="preferred", subject="test")),
-        ("term-in-two-concepts", row(concept_id="x-twice", lang="zh", term=first_zh[2], status="preferred", subject="test")),
-        ("duplicate-concept", row(concept_id=rows[1][0], lang="en", term="test reused id", status="admitted", subject=rows[1][6])),
+        (
+            "term-in-two-concepts",
+            row(concept_id="x-twice", lang="zh", term=first_zh[2], status="preferred", subject="test"),
+        ),
+        (
+            "duplicate-concept",
+            row(concept_id=rows[1][0], lang="en", term="test reused id", status="admitted", subject=rows[1][6]),
+        ),
         ("subject", row(concept_id="x-nosubject", lang="en", term="test no subject", status="preferred")),
     ]
     with (tmp_path / "broken.csv").open("w", encoding="utf-8", newline="") as fh:

@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parent / "hostile"))
-from cases import all_cases  # noqa: E402
+from cases import all_cases
 
-from termkit.cli import main  # noqa: E402
+from termkit.cli import main
 
 CASES = all_cases()
 

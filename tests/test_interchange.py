@@ -23,9 +23,8 @@ from termkit.formats.registry import read_any_csv
 from termkit.glossary import load_glossary, validate_concepts
 from termkit.model import Candidate, Concept, Context, Term
 
-from test_tbx import GLOSSARY, PARSER, SAMPLES, V2Validator, V3Validator, key  # noqa: E402  (tests/ is on sys.path)
-
-from conftest import DATA, ROOT, need  # noqa: E402
+from conftest import DATA, ROOT, need
+from test_tbx import GLOSSARY, PARSER, SAMPLES, V2Validator, V3Validator, key
 
 FACEBOOK = DATA / "tico19" / "f_en-zh_CN.csv"
 GOOGLE = DATA / "tico19" / "g_en_zh-CN.csv"
@@ -59,7 +58,11 @@ def test_wide_csv_export_has_the_cat_columns(tmp_path, curated):
     assert len(body) == 433 and all(len(r) == len(header) for r in body)
     first = dict(zip(header, body[0]))
     assert (first["en"], first["zh-CN"], first["concept_id"], first["subject"]) == (
-        "United Nations Office on Drugs and Crime", "联合国毒品和犯罪问题办公室", "unodc", "UN bodies")
+        "United Nations Office on Drugs and Crime",
+        "联合国毒品和犯罪问题办公室",
+        "unodc",
+        "UN bodies",
+    )
     assert (first["en_2"], first["en_2_status"], first["en_2_type"]) == ("UNODC", "admitted", "acronym")
     assert (first["zh-CN_3"], first["zh-CN_3_type"]) == ("毒罪办", "abbreviation")
     hiv = dict(zip(header, next(r for r in body if r[header.index("concept_id")] == "hiv")))
@@ -83,7 +86,11 @@ def test_wide_csv_reads_cat_style_headers(tmp_path):
     )
     (c,), warnings = read_any_csv(path)
     assert (c.id, c.subject, c.note) == ("e1", "finance", "UN usage\nClient: ACME")
-    assert [(t.text, t.lang, t.status) for t in c.terms] == [("money-laundering", "en", "preferred"), ("洗钱", "zh-CN", "preferred"), ("洗黑钱", "zh-CN", "deprecated")]
+    assert [(t.text, t.lang, t.status) for t in c.terms] == [
+        ("money-laundering", "en", "preferred"),
+        ("洗钱", "zh-CN", "preferred"),
+        ("洗黑钱", "zh-CN", "deprecated"),
+    ]
     assert {p.code for p in warnings} == {"column", "status"}
 
 
@@ -101,8 +108,16 @@ def test_xlsx_export_opens_with_the_right_columns(tmp_path, curated):
     assert ws.title == "termbase" and ws.freeze_panes == "A2" and ws.max_row == 434
     header = [c.value for c in ws[1]]
     assert header[:4] == ["en", "zh-Hans", "concept_id", "subject"] and ws["A1"].font.b
-    assert [ws.cell(2, i).value for i in (1, 2, 3)] == ["United Nations Office on Drugs and Crime", "联合国毒品和犯罪问题办公室", "unodc"]
-    status_rules = [dv for dv in ws.data_validations.dataValidation if "preferred,admitted,deprecated,superseded" in (dv.formula1 or "")]
+    assert [ws.cell(2, i).value for i in (1, 2, 3)] == [
+        "United Nations Office on Drugs and Crime",
+        "联合国毒品和犯罪问题办公室",
+        "unodc",
+    ]
+    status_rules = [
+        dv
+        for dv in ws.data_validations.dataValidation
+        if "preferred,admitted,deprecated,superseded" in (dv.formula1 or "")
+    ]
     assert status_rules and "E2:E434" in str(status_rules[0].sqref)
     back, warnings = xlsx.read(out, {"zh": "zh-Hans"})
     assert warnings == [] and key(back) == key(curated)
@@ -137,7 +152,7 @@ def _xlsx_with(tmp_path, part: str, payload: bytes) -> Path:
         for info in src.infolist():
             data = src.read(info)
             if info.filename == part:
-                data = payload + data[data.index(b"?>") + 2:] if data.startswith(b"<?xml") else payload + data
+                data = payload + data[data.index(b"?>") + 2 :] if data.startswith(b"<?xml") else payload + data
             dst.writestr(info, data)
     return bad
 
@@ -221,7 +236,10 @@ def test_export_errors_are_one_line_and_leave_nothing(tmp_path):
     out = tmp_path / "out" / "t.tbx"
     result = run("export", bad, "-o", out)
     assert result.exit_code == 2
-    assert result.output.strip() == f"termkit: error: {bad}:2: text of term 'bell\\x07' of concept x contains U+0007, which XML cannot hold; remove it before exporting to TBX"
+    assert (
+        result.output.strip()
+        == f"termkit: error: {bad}:2: text of term 'bell\\x07' of concept x contains U+0007, which XML cannot hold; remove it before exporting to TBX"
+    )
     assert not out.exists() and not (out.parent.exists() and any(out.parent.iterdir()))
     result = run("export", GLOSSARY, "-o", tmp_path / "t.pdf")
     assert result.exit_code == 2 and "cannot tell the output format from '.pdf'" in result.output
@@ -241,7 +259,10 @@ def test_export_prints_reader_warnings_and_q_silences_them(tmp_path):
     assert len(dup) == 5 and dup[0].startswith(f"termkit: warning: {SAMPLES / 'all_usage_status.xml'}:31: duplicate id")
     assert any("396 more [duplicate-id] warning(s) not shown" in x for x in lines)
     assert any("'properNoun' is not in TBX-Basic v3" in x for x in lines)  # from writing
-    assert lines[-1] == f"810 concepts, 6922 terms (en-US 1523, zh-CN 551, zh-TW 548, de-DE 762, ja-JP 591, ko-KR 553, fr-FR 601, it-IT 586, es-ES 663, pt-BR 544) written to {out} (TBX-Basic v3)"
+    assert (
+        lines[-1]
+        == f"810 concepts, 6922 terms (en-US 1523, zh-CN 551, zh-TW 548, de-DE 762, ja-JP 591, ko-KR 553, fr-FR 601, it-IT 586, es-ES 663, pt-BR 544) written to {out} (TBX-Basic v3)"
+    )
     verbose = run("-v", "export", SAMPLES / "all_usage_status.xml", "-o", out)
     assert sum(x.endswith("[duplicate-id]") for x in verbose.output.splitlines()) == 401
     quiet = run("-q", "export", SAMPLES / "all_usage_status.xml", "-o", out)
@@ -289,12 +310,14 @@ def test_candidates_become_valid_proposed_entries(tmp_path, mined, v3, v2):
     term = first.terms[0]
     assert term.status == "proposed" and term.lang == "zh" and first.id.startswith("cand-")
     # TBX-Basic has no administrativeStatus for it: none is written, a note says so
-    entry = text[text.index(f"<term>{term.text}</term>"):]
+    entry = text[text.index(f"<term>{term.text}</term>") :]
     entry = entry[: entry.index("</termSec>")]
     assert "administrativeStatus" not in entry and f"<note>{tbx.PROPOSED_NOTE}</note>" in entry
     assert term.note.startswith("termkit mine: rank ") and "statistics: " in term.note
     for ctx in mined.candidates[[c.text for c in mined.candidates].index(term.text)].contexts:
-        assert f'<descrip type="context">{" ".join(ctx.sentence.split())}</descrip>' in text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        assert f'<descrip type="context">{" ".join(ctx.sentence.split())}</descrip>' in text.replace(
+            "&lt;", "<"
+        ).replace("&gt;", ">").replace("&amp;", "&")
     assert term.source.startswith("termkit mine; contexts at ")
     back = tbx.read(tmp_path / "p2.tbx").concepts
     assert key(back) == key(proposals)
@@ -320,8 +343,14 @@ def test_candidate_files_from_termkit_mine_are_read(tmp_path, mined):
 
 def test_candidate_fields():
     cand = Candidate(
-        "毒罪办", freq=12, doc_freq=2, score=3.25, scores={"cvalue": 10.5, "specificity": 2.0}, pinyin="du zui ban",
-        abbreviation_of="联合国毒品和犯罪问题办公室", contexts=[Context("000_x", 10, 13, "联合国毒品和犯罪问题办公室（毒罪办）\n的报告")],
+        "毒罪办",
+        freq=12,
+        doc_freq=2,
+        score=3.25,
+        scores={"cvalue": 10.5, "specificity": 2.0},
+        pinyin="du zui ban",
+        abbreviation_of="联合国毒品和犯罪问题办公室",
+        contexts=[Context("000_x", 10, 13, "联合国毒品和犯罪问题办公室（毒罪办）\n的报告")],
     )
     known = Candidate("联合国", status="known")
     (c,) = candidates_to_concepts([cand, known])
@@ -350,4 +379,6 @@ def test_an_inferred_abbreviation_says_so_and_survives_a_round_trip(tmp_path):
             write([cand, Candidate("毒罪办", abbreviation_of="联合国毒品和犯罪问题办公室")], fh)
         back = read_candidates(path)
         assert [(x.abbreviation_of, x.abbreviation_inferred) for x in back] == [
-            ("麻醉药品委员会", True), ("联合国毒品和犯罪问题办公室", False)], name
+            ("麻醉药品委员会", True),
+            ("联合国毒品和犯罪问题办公室", False),
+        ], name

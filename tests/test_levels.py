@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -72,14 +73,16 @@ def test_a_run_is_counted_only_where_both_parts_are_frequent(tmp_path):
     assert got.support == Counter({SEP.join(["国际", "毒品", "管制"]): 3})
     assert got.doc_freq == Counter({SEP.join(["国际", "毒品", "管制"]): 2})
     # the next spool holds no stretch: no 4-word run can have two counted 3-word parts
-    assert open(spool_path(str(spool), 0, 3), encoding="utf-8").read() == ""
+    assert Path(spool_path(str(spool), 0, 3)).read_text(encoding="utf-8") == ""
     assert level_pass((0, []), str(spool), 3) == got  # a task may run again (a Dask retry): same result
 
 
 def test_counts_under_a_tiny_memory_limit_are_the_same():
     chunks = _plan(SEEDS)
-    _same(count_by_levels(LocalExecutor(), chunks, MineOptions(min_freq=2, memory_limit=1)),
-          count_by_levels(LocalExecutor(), chunks, MineOptions(min_freq=2)))
+    _same(
+        count_by_levels(LocalExecutor(), chunks, MineOptions(min_freq=2, memory_limit=1)),
+        count_by_levels(LocalExecutor(), chunks, MineOptions(min_freq=2)),
+    )
 
 
 @pytest.mark.slow
@@ -114,14 +117,19 @@ def test_the_scan_reads_the_spooled_text_and_finds_the_same(tmp_path):
             spooled = scan_documents(chunk_documents(chunk), cands, 3, read_normalized(fh))
         again = scan_documents(chunk_documents(chunk), cands, 3)
         assert spooled.freq == again.freq and spooled.forms == again.forms and spooled.left == again.left
-        assert {c: s.contexts(3) for c, s in spooled.samples.items()} == {c: s.contexts(3) for c, s in again.samples.items()}
+        assert {c: s.contexts(3) for c, s in spooled.samples.items()} == {
+            c: s.contexts(3) for c, s in again.samples.items()
+        }
 
 
 def test_the_spool_holds_each_distinct_run_once_with_its_count_and_documents(tmp_path):
     from termkit.model import Document
 
-    docs = [Document(id="a", text="毒品和犯罪问题办公室。"), Document(id="b", text=""),
-            Document(id="c", text="毒品和犯罪问题办公室，毒罪办。毒品和犯罪问题办公室。")]
+    docs = [
+        Document(id="a", text="毒品和犯罪问题办公室。"),
+        Document(id="b", text=""),
+        Document(id="c", text="毒品和犯罪问题办公室，毒罪办。毒品和犯罪问题办公室。"),
+    ]
     with open(tmp_path / "s", "w", encoding="utf-8") as fh:
         count_documents(docs, max_words=1, spool=fh)
     with open(tmp_path / "s", encoding="utf-8") as fh:
@@ -131,6 +139,7 @@ def test_the_spool_holds_each_distinct_run_once_with_its_count_and_documents(tmp
 
 
 # --- large files are read in parts ------------------------------------------------------------------
+
 
 def _big_file(tmp_path, encoding="utf-8"):
     text = "".join(f.read_text(encoding="utf-8") for f in sorted(SEEDS.glob("*.txt")))
@@ -149,7 +158,7 @@ def test_a_large_file_is_cut_at_line_ends_into_parts_that_decode_alone(tmp_path,
     assert parts[0][0] == 0 and parts[-1][1] == path.stat().st_size
     assert all(a[1] == b[0] for a, b in zip(parts, parts[1:]))
     data = path.read_bytes()
-    assert all(data[e - 1:e] == b"\n" for _, e in parts[:-1])
+    assert all(data[e - 1 : e] == b"\n" for _, e in parts[:-1])
     decoded = [read_text_part(path, b, e).text for b, e in parts]
     assert "".join(decoded) == text
 
@@ -178,8 +187,8 @@ def test_mining_one_large_file_reads_it_in_parts_and_contexts_point_into_them(tm
         for x in c.contexts:
             _, doc_id, begin, end = items[x.doc_id]
             doc = read_text_part(path, begin, end, doc_id=doc_id)
-            assert normalize_key(doc.text[x.start:x.end]) == normalize_key(c.text)
-            assert normalize_key(doc.text[x.start:x.end]) in normalize_key(x.sentence)
+            assert normalize_key(doc.text[x.start : x.end]) == normalize_key(c.text)
+            assert normalize_key(doc.text[x.start : x.end]) in normalize_key(x.sentence)
 
 
 def test_a_decoding_error_in_a_later_part_names_the_line_of_the_whole_file(tmp_path):

@@ -4,8 +4,9 @@ import pytest
 from click.testing import CliRunner
 
 from termkit.cli import main
-from termkit.glossary import attest, load_glossary
 from termkit.documents import load_documents
+from termkit.glossary import attest, load_glossary
+
 from conftest import ROOT, SEEDS
 
 GLOSSARY = str(ROOT / "glossaries" / "un-drug-control.csv")
@@ -68,11 +69,21 @@ def test_pinyin_homophones_and_near_homophones(index):
     assert (m.concept.id, m.kind, m.score) == ("unodc", "pinyin", 92.0)
 
 
-@pytest.mark.parametrize("query,concept", [
-    ("ai zi bing du", "hiv"), ("aizibingdu", "hiv"), ("Ai Zi Bing Du", "hiv"), ("ài zī bìng dú", "hiv"),
-    ("fen4 tai4 ni2", "fentanyl"), ("fen1 tai4 ni2", "fentanyl"), ("fēn tài ní", "fentanyl"), ("fentaini", "fentanyl"),
-    ("xi qian", "money-laundering"), ("xi'qian", "money-laundering"),
-])
+@pytest.mark.parametrize(
+    "query,concept",
+    [
+        ("ai zi bing du", "hiv"),
+        ("aizibingdu", "hiv"),
+        ("Ai Zi Bing Du", "hiv"),
+        ("ài zī bìng dú", "hiv"),
+        ("fen4 tai4 ni2", "fentanyl"),
+        ("fen1 tai4 ni2", "fentanyl"),
+        ("fēn tài ní", "fentanyl"),
+        ("fentaini", "fentanyl"),
+        ("xi qian", "money-laundering"),
+        ("xi'qian", "money-laundering"),
+    ],
+)
 def test_latin_pinyin_finds_the_chinese_term(index, query, concept):
     m = top(index, query)
     assert (m.concept.id, m.kind) == (concept, "pinyin")
@@ -86,11 +97,14 @@ def test_latin_pinyin_with_the_right_tones_ranks_above_other_tones(index):
     assert index.lookup("xyzzy plugh") == []  # letters that are no reading find nothing
 
 
-@pytest.mark.parametrize("typo,word,longer", [
-    ("fentanil", "fentanyl", "ocfentanil"),  # a wrong letter, not a longer word containing it
-    ("fetnanyl", "fentanyl", "ocfentanil"),  # two letters swapped
-    ("carfentanyl", "carfentanil", "fentanyl"),
-])
+@pytest.mark.parametrize(
+    "typo,word,longer",
+    [
+        ("fentanil", "fentanyl", "ocfentanil"),  # a wrong letter, not a longer word containing it
+        ("fetnanyl", "fentanyl", "ocfentanil"),  # two letters swapped
+        ("carfentanyl", "carfentanil", "fentanyl"),
+    ],
+)
 def test_an_english_typo_ranks_the_closest_word_first(index, typo, word, longer):
     found = index.lookup(typo, limit=5)
     texts = [m.term.text for m in found]
@@ -169,7 +183,9 @@ def test_lookup_command_text_json_and_stdin():
 def test_validate_command_exit_codes(tmp_path):
     assert run("glossary", "validate", GLOSSARY).exit_code == 0
     bad = tmp_path / "bad.csv"
-    bad.write_text("concept_id,lang,term,status\nc1,en,opium,preferred\nc1,en,opium poppy,preferred\n", encoding="utf-8")
+    bad.write_text(
+        "concept_id,lang,term,status\nc1,en,opium,preferred\nc1,en,opium poppy,preferred\n", encoding="utf-8"
+    )
     r = run("glossary", "validate", str(bad))
     assert r.exit_code == 1
     assert f"{bad}:3: error: concept c1 has two preferred en terms" in r.stdout

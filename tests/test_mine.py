@@ -17,7 +17,7 @@ from termkit.documents import load_documents
 from termkit.errors import InputError
 from termkit.mine import Counts, count_documents, mine, scan_documents
 from termkit.mine.abbreviations import Abbreviation, is_subsequence
-from termkit.mine.kinds import BREAK, EDGE, INNER, STOP, STOP_WORDS, JOINERS, token_kind
+from termkit.mine.kinds import BREAK, EDGE, INNER, JOINERS, STOP, STOP_WORDS, token_kind
 from termkit.model import Document
 from termkit.text.normalize import normalize_key
 
@@ -48,10 +48,23 @@ def rank(ranked, term):
 
 # --- ranking ---------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "term",
-    ["毒品和犯罪问题办公室", "联合国毒品和犯罪问题办公室", "麻醉药品委员会", "国际麻醉品管制局", "世界毒品问题",
-     "大会第三十届特别会议", "前体化学品", "新型精神活性物质", "替代发展", "减少毒品需求", "维也纳宣言", "巴黎公约"],
+    [
+        "毒品和犯罪问题办公室",
+        "联合国毒品和犯罪问题办公室",
+        "麻醉药品委员会",
+        "国际麻醉品管制局",
+        "世界毒品问题",
+        "大会第三十届特别会议",
+        "前体化学品",
+        "新型精神活性物质",
+        "替代发展",
+        "减少毒品需求",
+        "维也纳宣言",
+        "巴黎公约",
+    ],
 )
 def test_known_terms_are_mined_whole_and_ranked(ranked, term):
     r = rank(ranked, term)
@@ -84,6 +97,7 @@ def test_generic_single_words_do_not_lead(ranked):
 
 # --- edges and fragments ---------------------------------------------------------------------------
 
+
 def test_no_function_word_edges_in_top_200(mined):
     for c in mined[:200]:
         key = c.key
@@ -104,11 +118,21 @@ def test_no_fragment_of_a_candidate_that_always_surrounds_it_in_top_200(mined):
                 assert fb < c.freq, f"{a} ({c.freq}) is always inside {b} ({fb})"
 
 
-@pytest.mark.parametrize("token, kind", [("的", STOP), ("我们", STOP), ("和", INNER), ("，", BREAK), ("2014", BREAK),
-                                         ("毒品", EDGE), ("届", INNER), ("强调", STOP)])
+@pytest.mark.parametrize(
+    "token, kind",
+    [
+        ("的", STOP),
+        ("我们", STOP),
+        ("和", INNER),
+        ("，", BREAK),
+        ("2014", BREAK),
+        ("毒品", EDGE),
+        ("届", INNER),
+        ("强调", STOP),
+    ],
+)
 def test_token_kinds(token, kind):
     assert token_kind(token) == kind
-
 
 
 def test_a_heads_title_after_a_name_is_its_right_edge():
@@ -141,14 +165,22 @@ def test_an_organizations_name_before_a_term_is_its_left_edge():
 def test_organizations_are_bodies_and_their_short_forms():
     from termkit.mine.table import Entry, organizations
 
-    table = {t: Entry(t, w) for t, w in [("联合国毒品和犯罪问题办公室", ["联合国", "毒品", "和", "犯罪", "问题", "办公室"]),
-                                         ("政策分析和公共事务司", ["政策", "分析", "和", "公共", "事务司"]),
-                                         ("联合国", ["联合国"]), ("巴黎公约", ["巴黎", "公约"]),
-                                         ("合成毒品", ["合成", "毒品"])]}
+    table = {
+        t: Entry(t, w)
+        for t, w in [
+            ("联合国毒品和犯罪问题办公室", ["联合国", "毒品", "和", "犯罪", "问题", "办公室"]),
+            ("政策分析和公共事务司", ["政策", "分析", "和", "公共", "事务司"]),
+            ("联合国", ["联合国"]),
+            ("巴黎公约", ["巴黎", "公约"]),
+            ("合成毒品", ["合成", "毒品"]),
+        ]
+    }
     names = organizations(table, table, {"毒罪办": "联合国毒品和犯罪问题办公室", "THF-F": "四氢呋喃芬太尼"})
     assert names == {"联合国毒品和犯罪问题办公室", "政策分析和公共事务司", "联合国", "毒罪办"}
 
+
 # --- abbreviations ---------------------------------------------------------------------------------
+
 
 def test_abbreviation_pairs_from_the_seeds_are_linked(mined):
     by_key = {c.key: c for c in mined}
@@ -173,9 +205,15 @@ def test_undefined_abbreviations_are_inferred_from_their_shape():
     assert not could_abbreviate("药品委员会", "麻醉药品委员会", "委员会")  # a piece, not a short form
     assert not could_abbreviate("委员会", "麻醉药品委员会", "委员会")  # another first character
     assert not could_abbreviate("麻醉品", "麻醉药品委员会", "委员会")  # does not end in the head
-    cands = {"麻委会": ["麻", "委会"], "麻醉药品委员会": ["麻醉药品", "委员会"], "公司": ["公司"],
-             "公共事务司": ["公共", "事务司"], "经委会": ["经", "委会"], "经济委员会": ["经济", "委员会"],
-             "经济社会委员会": ["经济", "社会", "委员会"]}
+    cands = {
+        "麻委会": ["麻", "委会"],
+        "麻醉药品委员会": ["麻醉药品", "委员会"],
+        "公司": ["公司"],
+        "公共事务司": ["公共", "事务司"],
+        "经委会": ["经", "委会"],
+        "经济委员会": ["经济", "委员会"],
+        "经济社会委员会": ["经济", "社会", "委员会"],
+    }
     found = {(a.short, a.full) for a in infer(cands) if a.inferred}
     # 公司 is a word of general Chinese; 经委会 fits two names
     assert found == {("麻委会", "麻醉药品委员会")}
@@ -197,6 +235,7 @@ def test_subsequence():
 
 
 # --- contexts --------------------------------------------------------------------------------------
+
 
 def test_contexts_point_at_the_candidate_in_the_original_text(mined, docs):
     checked = 0
@@ -221,7 +260,7 @@ def test_a_context_across_a_pdf_line_break(docs):
     doc = docs["001_a1e2a0e00d5c9997"]
     occ = scan_documents([doc], ["毒品和犯罪问题办公室毒品管制信息库"], n_contexts=3)
     (ctx,) = occ.contexts_of("毒品和犯罪问题办公室毒品管制信息库")
-    original = doc.text[ctx.start:ctx.end]
+    original = doc.text[ctx.start : ctx.end]
     assert "\n" in original
     assert re.sub(r"\s+", "", original) == "毒品和犯罪问题办公室毒品管制信息库"
 
@@ -241,6 +280,7 @@ def load_or_segment(docs):
 
 
 # --- glossary --------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def with_glossary():
@@ -274,6 +314,7 @@ def test_glossary_words_do_not_leak_into_jieba(with_glossary):
 
 # --- errors ----------------------------------------------------------------------------------------
 
+
 def test_empty_corpus_is_a_clear_error(tmp_path):
     with pytest.raises(InputError, match="empty"):
         mine([])
@@ -296,6 +337,7 @@ def test_corpus_without_chinese_is_a_clear_error(tmp_path):
 
 
 # --- map / reduce ----------------------------------------------------------------------------------
+
 
 def test_counting_is_a_mergeable_pure_map(docs):
     ds = list(docs.values())
@@ -324,6 +366,7 @@ def test_scan_is_mergeable(docs):
 
 
 # --- the command -----------------------------------------------------------------------------------
+
 
 def test_cli_formats(tmp_path):
     runner = CliRunner()
@@ -355,6 +398,7 @@ def test_cli_formats(tmp_path):
 
 
 # --- the general-UN reference, single words, names -------------------------------------------------
+
 
 def test_un_reference_loads_and_is_used():
     from termkit.mine.reference import get_reference, un_reference
@@ -417,7 +461,7 @@ def test_mining_general_un_text_is_still_sensible():
     from conftest import UNPC
 
     lines = (UNPC / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()
-    docs = [Document(id=f"u{i}", text="\n".join(lines[i:i + 200])) for i in range(0, len(lines), 200)]
+    docs = [Document(id=f"u{i}", text="\n".join(lines[i : i + 200])) for i in range(0, len(lines), 200)]
     top = [c.key for c in mine(docs, top=60, contexts=0)]
     assert len(top) == 60
     assert {"安全理事会", "人权理事会"} & set(top) or any(t.endswith("委员会") for t in top), top[:30]
@@ -447,7 +491,18 @@ def test_the_matcher_finds_every_overlapping_occurrence_in_start_then_length_ord
     from termkit.text.normalize import normalize
 
     text = normalize((SEEDS / "001_a1e2a0e00d5c9997.txt").read_text(encoding="utf-8")).text
-    strings = ["毒品", "毒品和犯罪问题办公室", "犯罪问题", "问题", "问题办公室", "办公室", "毒罪办", "毒罪", "罪办", "公约"]
+    strings = [
+        "毒品",
+        "毒品和犯罪问题办公室",
+        "犯罪问题",
+        "问题",
+        "问题办公室",
+        "办公室",
+        "毒罪办",
+        "毒罪",
+        "罪办",
+        "公约",
+    ]
     expected = sorted((i, i + len(s), s) for s in strings for i in range(len(text)) if text.startswith(s, i))
     assert expected and list(Matcher(strings).finditer(text)) == expected
     assert list(Matcher([]).finditer(text)) == []

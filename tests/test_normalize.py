@@ -1,12 +1,13 @@
 import pytest
 
 from termkit.text.normalize import normalize, normalize_key
+
 from conftest import seed_text
 
 
 def test_footnote_superscript_glued_to_words_is_removed():
     # seeds/003: 《维也纳宣言》，¹该《宣言》
-    line = next(l for l in seed_text("003").splitlines() if "¹该" in l)
+    line = next(x for x in seed_text("003").splitlines() if "¹该" in x)
     out = normalize(line).text
     assert "《维也纳宣言》，该《宣言》" in out
     assert "¹" not in out

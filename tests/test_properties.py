@@ -1,13 +1,18 @@
 """Write → read is the identity, for any glossary: arbitrary Unicode (CJK, XML- and
 formula-special characters, control characters the format can hold) and very long strings."""
 
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from termkit.formats import xlsx
 from termkit.formats.cells import neutralize, restore
-from termkit.formats.csv import one_line, read_glossary_csv, read_glossary_csv_wide, write_glossary_csv, write_glossary_csv_wide
+from termkit.formats.csv import (
+    one_line,
+    read_glossary_csv,
+    read_glossary_csv_wide,
+    write_glossary_csv,
+    write_glossary_csv_wide,
+)
 from termkit.model import Concept, Term
 
 # no surrogates, no NUL (no text format here can carry it); other control characters allowed
@@ -26,10 +31,17 @@ def texts(alphabet):
 
 def glossaries(alphabet):
     value = texts(alphabet).filter(lambda s: s == s.strip() and s.strip())
-    term = st.builds(lambda text, note, lang: Term(text, lang, note=note), value, st.one_of(st.just(""), value),
-                     st.sampled_from(["en", "zh"]))
-    concept = st.builds(lambda i, terms: Concept(f"c{i}", terms, subject="s"), st.integers(0, 10**6),
-                        st.lists(term, min_size=1, max_size=3))
+    term = st.builds(
+        lambda text, note, lang: Term(text, lang, note=note),
+        value,
+        st.one_of(st.just(""), value),
+        st.sampled_from(["en", "zh"]),
+    )
+    concept = st.builds(
+        lambda i, terms: Concept(f"c{i}", terms, subject="s"),
+        st.integers(0, 10**6),
+        st.lists(term, min_size=1, max_size=3),
+    )
     return st.lists(concept, min_size=1, max_size=4, unique_by=lambda c: c.id)
 
 
@@ -48,7 +60,9 @@ def test_cells_restore_what_neutralize_protects(value):
     assert not str(neutralize(value)).startswith(("=", "+", "@", "\t", "\r")) or neutralize(value) == value
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(glossaries(_any))
 def test_long_csv_round_trip(tmp_path, concepts):
     path = tmp_path / "g.csv"
@@ -56,7 +70,9 @@ def test_long_csv_round_trip(tmp_path, concepts):
     assert fields(read_glossary_csv(path)) == fields(concepts)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(glossaries(_any))
 def test_wide_csv_round_trip(tmp_path, concepts):
     path = tmp_path / "g.csv"
@@ -70,7 +86,9 @@ def test_wide_csv_round_trip(tmp_path, concepts):
     assert by_language(back) == by_language(concepts)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(glossaries(_xml))
 def test_xlsx_round_trip(tmp_path, concepts):
     path = tmp_path / "g.xlsx"
@@ -79,9 +97,18 @@ def test_xlsx_round_trip(tmp_path, concepts):
     assert by_language(back) == by_language(concepts)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(texts(_xml), texts(_xml)).filter(lambda p: p[0].strip() == p[0] and p[1].strip() == p[1] and p[0] and p[1]),
-                min_size=1, max_size=5))
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(texts(_xml), texts(_xml)).filter(
+            lambda p: p[0].strip() == p[0] and p[1].strip() == p[1] and p[0] and p[1]
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
 def test_tmx_round_trip(tmp_path, pairs):
     from termkit.formats.tmx import read_tmx, write_tmx
     from termkit.model import TranslationUnit

@@ -18,6 +18,7 @@ from lxml import etree
 from termkit.cli import main
 from termkit.formats import tbx
 from termkit.formats.csv import read_glossary_csv, read_glossary_csv_wide
+
 from conftest import ROOT
 
 GLOSSARY = ROOT / "glossaries" / "un-drug-control.csv"
@@ -51,8 +52,18 @@ def test_quick_start_job(quick_start):
     severities = summary.split("findings: ")[1]
     assert [part.split()[1] for part in severities.split(", ")] == ["errors", "warnings", "info"]  # in this order
     names = {p.name for p in out.iterdir()}
-    assert names == {"candidates.csv", "termbase.tbx", "termbase-v3.tbx", "termbase.csv", "proposed.tbx",
-                     "proposed.csv", "report.html", "report.json", "report.csv", "termkit-run.json"}
+    assert names == {
+        "candidates.csv",
+        "termbase.tbx",
+        "termbase-v3.tbx",
+        "termbase.csv",
+        "proposed.tbx",
+        "proposed.csv",
+        "report.html",
+        "report.json",
+        "report.csv",
+        "termkit-run.json",
+    }
 
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["findings"][0]["severity"] == "error"
@@ -78,7 +89,9 @@ def test_the_termbase_is_the_glossary_in_tbx_v2_and_v3(quick_start, glossary):
         # only the glossary: no mined candidate slipped in as an admitted term
         assert [c.id for c in concepts] == [c.id for c in glossary]
         assert not any(t.status == "proposed" for c in concepts for t in c.terms)
-        assert {(t.text, t.status) for c in concepts for t in c.terms} == {(t.text, t.status) for c in glossary for t in c.terms}
+        assert {(t.text, t.status) for c in concepts for t in c.terms} == {
+            (t.text, t.status) for c in glossary for t in c.terms
+        }
         for c in concepts:  # a CAT tool shows the first term of a language: the preferred one
             for lang in ("en", "zh"):
                 terms = c.terms_in(lang)
@@ -232,14 +245,28 @@ def test_omegat_reads_the_termbase_en_to_zh(quick_start, glossary):
     classpath = ":".join(map(str, [OMEGAT_JAR, *sorted(OMEGAT_JAR.parent.glob("lib/*.jar"))]))
     _, out = quick_start
     proc = subprocess.run(
-        [groovy, "-cp", classpath, str(ROOT / "tests" / "omegat" / "read_tbx.groovy"), str(out / "termbase.tbx"), "en", "zh-CN"],
-        capture_output=True, text=True, timeout=300, env=env,
+        [
+            groovy,
+            "-cp",
+            classpath,
+            str(ROOT / "tests" / "omegat" / "read_tbx.groovy"),
+            str(out / "termbase.tbx"),
+            "en",
+            "zh-CN",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     pairs = {tuple(line.split("\t")) for line in proc.stdout.splitlines() if "\t" in line}
     # every concept's preferred English and Chinese terms, as a translator sees them
-    missing = [(c.preferred("en").text, c.preferred("zh").text) for c in glossary
-               if (c.preferred("en").text, c.preferred("zh").text) not in pairs]
+    missing = [
+        (c.preferred("en").text, c.preferred("zh").text)
+        for c in glossary
+        if (c.preferred("en").text, c.preferred("zh").text) not in pairs
+    ]
     assert missing == []
     together = {(e.text, z.text) for c in glossary for e in c.terms_in("en") for z in c.terms_in("zh")}
     assert pairs <= together  # and no pair that crosses two concepts

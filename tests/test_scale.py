@@ -11,12 +11,12 @@ import pytest
 from click.testing import CliRunner
 
 from termkit.cli import main
+from termkit.documents import load_documents
 from termkit.errors import InputError
 from termkit.mine import Counts, count_documents, mine, scan_documents
 from termkit.mine.candidates import count_chunk
 from termkit.mine.chunks import plan_chunks
 from termkit.mine.execute import DASK_MISSING, LocalExecutor, make_executor, merge_all, merge_new
-from termkit.documents import load_documents
 
 from conftest import SEEDS
 from conftest import UNPC as UNPC_DIR
@@ -28,9 +28,20 @@ CHUNK = 40_000  # small chunks, so that even the seeds make several tasks
 def ranked(result):
     """Everything the output shows, in order."""
     return [
-        (c.key, c.text, c.score, c.freq, c.doc_freq, c.scores["cvalue"], c.scores["cohesion"],
-         c.scores["entropy_left"], c.scores["entropy_right"], c.abbreviation_of, tuple(c.abbreviations),
-         tuple((x.doc_id, x.start, x.end, x.sentence) for x in c.contexts))
+        (
+            c.key,
+            c.text,
+            c.score,
+            c.freq,
+            c.doc_freq,
+            c.scores["cvalue"],
+            c.scores["cohesion"],
+            c.scores["entropy_left"],
+            c.scores["entropy_right"],
+            c.abbreviation_of,
+            tuple(c.abbreviations),
+            tuple((x.doc_id, x.start, x.end, x.sentence) for x in c.contexts),
+        )
         for c in result
     ]
 
@@ -39,8 +50,9 @@ def ranked(result):
 def cluster():
     """One LocalCluster per module: two worker processes, one thread each, loopback, no dashboard."""
     distributed = pytest.importorskip("distributed", reason="dask[distributed] is in the test extra; install '.[test]'")
-    c = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                 dashboard_address=None)
+    c = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    )
     client = distributed.Client(c)
     yield client
     client.close()
@@ -53,7 +65,7 @@ def unpc_dir(tmp_path_factory):
     lines = UNPC.read_text(encoding="utf-8").splitlines(keepends=True)
     d = tmp_path_factory.mktemp("unpc")
     for i in range(0, len(lines), 500):
-        (d / f"unpc{i // 500:02d}.txt").write_text("".join(lines[i:i + 500]), encoding="utf-8")
+        (d / f"unpc{i // 500:02d}.txt").write_text("".join(lines[i : i + 500]), encoding="utf-8")
     return d
 
 
@@ -79,7 +91,11 @@ def test_dask_equals_single_process_on_the_seeds(cluster, seeds_local):
     result = mine([str(SEEDS)], top=0, chunk_bytes=CHUNK, scheduler=cluster)
     assert len(seeds_local) > 500
     assert ranked(result) == ranked(seeds_local)
-    assert (result.n_docs, result.n_chars, result.n_candidates) == (seeds_local.n_docs, seeds_local.n_chars, seeds_local.n_candidates)
+    assert (result.n_docs, result.n_chars, result.n_candidates) == (
+        seeds_local.n_docs,
+        seeds_local.n_chars,
+        seeds_local.n_candidates,
+    )
 
 
 @pytest.mark.slow

@@ -4,6 +4,7 @@ import pytest
 
 from termkit.text.chars import SUPERSCRIPT_DIGITS
 from termkit.text.segment import segment
+
 from conftest import seed_text
 
 PREFIXES = ["000", "001", "003", "004"]
@@ -20,7 +21,7 @@ def test_offsets_slice_the_original_exactly(seeded, prefix):
     assert segs
     for i, seg in enumerate(segs):
         assert seg.index == i
-        assert seg.text == text[seg.start:seg.end]
+        assert seg.text == text[seg.start : seg.end]
         assert seg.text == seg.text.strip()
         for s, e in seg.parts:
             assert seg.start <= s < e <= seg.end
@@ -43,7 +44,7 @@ def test_every_character_of_content_is_in_one_sentence(seeded, prefix):
     for k, ch in enumerate(text):
         if ch.isspace():
             continue
-        assert covered[k] == 1, (k, text[max(0, k - 20):k + 20])
+        assert covered[k] == 1, (k, text[max(0, k - 20) : k + 20])
 
 
 @pytest.mark.parametrize("prefix", PREFIXES)
@@ -51,10 +52,10 @@ def test_no_sentence_ends_inside_a_number_or_before_its_footnote_marker(seeded, 
     text, segs = seeded[prefix]
     for seg in segs:
         end = seg.parts[-1][1] if seg.parts else seg.end
-        nxt = text[end:end + 1]
+        nxt = text[end : end + 1]
         assert nxt not in SUPERSCRIPT_DIGITS or nxt == "", seg.text[-20:]
         if seg.text[-1].isdigit() or seg.text[-1] == ".":
-            assert not re.match(r"[\d%.]", nxt), seg.text[-20:] + "|" + text[end:end + 10]
+            assert not re.match(r"[\d%.]", nxt), seg.text[-20:] + "|" + text[end : end + 10]
 
 
 def test_decimal_percentages_stay_inside_the_sentence(seeded):

@@ -61,7 +61,10 @@ class V3Validator:
         if not self.core.validate(doc):
             out += [f"RNG line {e.line}: {e.message}" for e in self.core.error_log]
         if not self.basic.validate(doc):
-            out += [f"Schematron: {' '.join(''.join(x.itertext()).split())} at {x.get('location')}" for x in self.basic.validation_report.iter(SVRL_FAILED)]
+            out += [
+                f"Schematron: {' '.join(''.join(x.itertext()).split())} at {x.get('location')}"
+                for x in self.basic.validation_report.iter(SVRL_FAILED)
+            ]
         return out
 
 
@@ -87,7 +90,9 @@ class V2Validator:
                 r = etree.SubElement(p, f"{{{SCH_NS}}}rule", context=rule.get("context"))
                 n_rules += 1
                 for a in rule.iter(f"{{{OLD_SCH_NS}}}assert"):
-                    etree.SubElement(r, f"{{{SCH_NS}}}assert", test=a.get("test")).text = " ".join("".join(a.itertext()).split())
+                    etree.SubElement(r, f"{{{SCH_NS}}}assert", test=a.get("test")).text = " ".join(
+                        "".join(a.itertext()).split()
+                    )
         assert n_rules >= 15, "the v2 RNG should embed the TBX-Basic Schematron rules"
         self.embedded = isoschematron.Schematron(schema, store_report=True)
         xcs = etree.parse(str(TBX_DIR / "TBX-Basic-Package_2013_v2" / "TBXBasicXCSV02.xcs"), PARSER)
@@ -95,7 +100,9 @@ class V2Validator:
         for kind in self.KINDS:
             for spec in xcs.iter(f"{kind}Spec"):
                 contents = spec.find("contents")
-                picklist = contents.text.split() if contents is not None and contents.get("datatype") == "picklist" else None
+                picklist = (
+                    contents.text.split() if contents is not None and contents.get("datatype") == "picklist" else None
+                )
                 levels = spec.findtext("levels")
                 self.specs[(kind, spec.get("name"))] = (picklist, levels.split() if levels else None)
         assert ("termNote", "administrativeStatus") in self.specs
@@ -105,7 +112,10 @@ class V2Validator:
         if not self.rng.validate(doc):
             out += [f"RNG line {e.line}: {e.message}" for e in self.rng.error_log]
         if not self.embedded.validate(doc):
-            out += [f"Schematron: {' '.join(''.join(x.itertext()).split())}" for x in self.embedded.validation_report.iter(SVRL_FAILED)]
+            out += [
+                f"Schematron: {' '.join(''.join(x.itertext()).split())}"
+                for x in self.embedded.validation_report.iter(SVRL_FAILED)
+            ]
         for el in doc.iter(*self.KINDS):
             key = (el.tag, el.get("type"))
             if key not in self.specs:
@@ -141,7 +151,13 @@ def parse(path_or_bytes):
 def key(concepts):
     """Every field of every concept and term, for comparisons."""
     return [
-        (c.id, c.subject, c.definition, c.note, [(t.text, t.lang, t.status, t.type, t.pos, t.definition, t.note, t.source) for t in c.terms])
+        (
+            c.id,
+            c.subject,
+            c.definition,
+            c.note,
+            [(t.text, t.lang, t.status, t.type, t.pos, t.definition, t.note, t.source) for t in c.terms],
+        )
         for c in concepts
     ]
 
@@ -172,11 +188,18 @@ def exports(tmp_path_factory, curated):
 def test_v3_validator_accepts_the_good_sample_and_rejects_the_bad_ones(v3):
     need(TBX_DIR)
     assert v3.errors(parse(V3_DCA)) == []
-    bad = sorted((TBX_DIR / "TBX-Basic-Package_2019_v3").glob("tbx_basic_sample_bad*.tbx")) + [TBX_DIR / "TBX_test_files" / "basic_bad.tbx"]
+    bad = sorted((TBX_DIR / "TBX-Basic-Package_2019_v3").glob("tbx_basic_sample_bad*.tbx")) + [
+        TBX_DIR / "TBX_test_files" / "basic_bad.tbx"
+    ]
     rejected = [p.name for p in bad if v3.errors(parse(p))]
     # badtargetattribute_value passes the released rules too (its one bad target is an external path)
-    assert set(rejected) >= {"tbx_basic_sample_badattribute.tbx", "tbx_basic_sample_badelement.tbx",
-                             "tbx_basic_sample_badelementcontent.tbx", "tbx_basic_sample_badelementorder.tbx", "basic_bad.tbx"}
+    assert set(rejected) >= {
+        "tbx_basic_sample_badattribute.tbx",
+        "tbx_basic_sample_badelement.tbx",
+        "tbx_basic_sample_badelementcontent.tbx",
+        "tbx_basic_sample_badelementorder.tbx",
+        "basic_bad.tbx",
+    }
 
 
 def test_v2_validator_accepts_the_good_sample_and_rejects_the_bad_ones(v2):
@@ -208,7 +231,12 @@ def test_curated_export_v3_is_valid_tbx_basic(exports, v3):
     assert first.findtext("t:note", namespaces=ns) == "concept_id: unodc"
     assert first.findtext("t:descrip[@type='subjectField']", namespaces=ns) == "UN bodies"
     statuses = {n.text for n in root.iterfind(".//t:termNote[@type='administrativeStatus']", ns)}
-    assert statuses == {"preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts", "supersededTerm-admn-sts"}
+    assert statuses == {
+        "preferredTerm-admn-sts",
+        "admittedTerm-admn-sts",
+        "deprecatedTerm-admn-sts",
+        "supersededTerm-admn-sts",
+    }
     # 艾滋病病毒 is the deprecated form of HIV
     hiv = next(e for e in entries if e.findtext("t:note", namespaces=ns) == "concept_id: hiv")
     sec = next(s for s in hiv.iterfind(".//t:termSec", ns) if s.findtext("t:term", namespaces=ns) == "艾滋病病毒")
@@ -238,24 +266,36 @@ def test_curated_export_reads_back_identical(exports, curated, version):
 def test_language_tags_are_configurable_and_still_valid(tmp_path, curated, v3, v2, tag):
     for version, validator in ((3, v3), (2, v2)):
         path = tmp_path / f"t{version}.tbx"
-        result = CliRunner().invoke(main, ["export", str(GLOSSARY), "-o", str(path), "--tbx-version", str(version), "--lang-tag", f"zh={tag}"])
+        result = CliRunner().invoke(
+            main, ["export", str(GLOSSARY), "-o", str(path), "--tbx-version", str(version), "--lang-tag", f"zh={tag}"]
+        )
         assert result.exit_code == 0, result.output
         doc = parse(path)
         assert validator.errors(doc) == []
-        assert {e.get(tbx.XML_LANG) for e in doc.iter() if e.get(tbx.XML_LANG) and etree.QName(e).localname in ("langSec", "langSet")} == {"en", tag}
+        assert {
+            e.get(tbx.XML_LANG)
+            for e in doc.iter()
+            if e.get(tbx.XML_LANG) and etree.QName(e).localname in ("langSec", "langSet")
+        } == {"en", tag}
         assert key(tbx.read(path).concepts) == key(curated)  # the header undoes the mapping
 
 
 def test_two_tags_mapped_to_one_share_a_section_with_a_warning(tmp_path, v3):
     concepts = [Concept("a", [Term("x", "zh"), Term("y", "zh-CN", status="admitted")])]
     problems = tbx.write(concepts, tmp_path / "x.tbx")
-    assert [p.code for p in problems] == ["lang"] and "'zh' and 'zh-CN' are both written as 'zh-CN'" in problems[0].message
+    assert [p.code for p in problems] == ["lang"] and "'zh' and 'zh-CN' are both written as 'zh-CN'" in problems[
+        0
+    ].message
     assert v3.errors(parse(tmp_path / "x.tbx")) == []
     assert [(t.text, t.lang) for t in tbx.read(tmp_path / "x.tbx").concepts[0].terms] == [("x", "zh"), ("y", "zh")]
 
 
 def test_definitions_of_later_terms_point_at_their_term(tmp_path, v3, v2):
-    c = Concept("x", [Term("alpha", "en", definition="first"), Term("beta", "en", status="admitted", definition="second")], subject="s")
+    c = Concept(
+        "x",
+        [Term("alpha", "en", definition="first"), Term("beta", "en", status="admitted", definition="second")],
+        subject="s",
+    )
     for version, validator in ((3, v3), (2, v2)):
         data = tbx.tbx_bytes([c], version)
         assert validator.errors(parse(data)) == []
@@ -323,11 +363,25 @@ def everything(concepts) -> str:
     for c in concepts:
         parts += [c.id, c.subject, c.definition, c.note]
         for t in c.terms:
-            parts += [t.text, t.lang, t.status, tbx.STATUS_TO_TBX[t.status], t.type, t.pos, t.definition, t.note, t.source]
+            parts += [
+                t.text,
+                t.lang,
+                t.status,
+                tbx.STATUS_TO_TBX[t.status],
+                t.type,
+                t.pos,
+                t.definition,
+                t.note,
+                t.source,
+            ]
     return " ".join(" ".join(p.split()) for p in parts)
 
 
-@pytest.mark.parametrize("path,concepts,terms", [(V2_SAMPLE, 5, 13), (V3_DCA, 45, 113), (V3_DCT, 45, 113)], ids=["v2-sample", "v3-dca", "v3-dct"])
+@pytest.mark.parametrize(
+    "path,concepts,terms",
+    [(V2_SAMPLE, 5, 13), (V3_DCA, 45, 113), (V3_DCT, 45, 113)],
+    ids=["v2-sample", "v3-dca", "v3-dct"],
+)
 def test_known_good_samples_read_without_loss(path, concepts, terms):
     need(path)
     result = tbx.read(path)
@@ -348,7 +402,15 @@ def test_dca_and_dct_styles_read_the_same():
     need(TBX_DIR)
 
     def fields(concepts):
-        return [(c.id, c.subject, c.definition, [(t.text, t.lang, t.status, t.type, t.pos, t.definition, t.source) for t in c.terms]) for c in concepts]
+        return [
+            (
+                c.id,
+                c.subject,
+                c.definition,
+                [(t.text, t.lang, t.status, t.type, t.pos, t.definition, t.source) for t in c.terms],
+            )
+            for c in concepts
+        ]
 
     assert fields(tbx.read(V3_DCA).concepts) == fields(tbx.read(V3_DCT).concepts)
 
@@ -358,7 +420,10 @@ def test_v2_sample_fields():
     concepts = {c.id: c for c in tbx.read(V2_SAMPLE).concepts}
     c7 = concepts["c7"]
     assert [(t.text, t.status, t.type) for t in c7.terms_in("en")][:3] == [
-        ("progressive lens", "preferred", ""), ("progressive addition lens", "admitted", "fullForm"), ("PAL", "deprecated", "acronym")]
+        ("progressive lens", "preferred", ""),
+        ("progressive addition lens", "admitted", "fullForm"),
+        ("PAL", "deprecated", "acronym"),
+    ]
     assert c7.definition.startswith("corrective lenses") and "definition source: Wikipedia" in c7.note
     c1 = concepts["c1"]
     term = c1.terms[0]
@@ -376,7 +441,9 @@ def test_known_bad_samples_give_clear_messages(version):
     with pytest.raises(InputError) as exc:
         tbx.read(folder / "tbx_basic_sample_notwellformed.tbx")
     message = str(exc.value)
-    assert "\n" not in message and re.search(r"notwellformed\.tbx:\d+: XML error: Opening and ending tag mismatch", message)
+    assert "\n" not in message and re.search(
+        r"notwellformed\.tbx:\d+: XML error: Opening and ending tag mismatch", message
+    )
 
     def codes(name):
         return {(p.code, p.line) for p in tbx.read(folder / f"tbx_basic_sample_{name}.tbx").warnings}
@@ -428,7 +495,9 @@ def test_termweb_weblate_export_zh_cn():
     for p in r.warnings:
         by_code.setdefault(p.code, []).append(p)
     assert len(by_code["dangling-reference"]) == 107  # every cross-reference points outside this file
-    assert any("'notRecommended' read as deprecated" in p.message and "13 times" in p.message for p in by_code["status"])
+    assert any(
+        "'notRecommended' read as deprecated" in p.message and "13 times" in p.message for p in by_code["status"]
+    )
 
 
 def test_termweb_multilingual_export_with_duplicate_ids():
@@ -436,7 +505,12 @@ def test_termweb_multilingual_export_with_duplicate_ids():
     r = tbx.read(ALL_USAGE)
     n_concepts, n_terms, statuses = counts(r.concepts)
     assert (n_concepts, n_terms) == (810, 6922)
-    assert statuses == {"preferred": 5693, "admitted": 681, "deprecated": 520, "superseded": 28}  # Obsolete → superseded
+    assert statuses == {
+        "preferred": 5693,
+        "admitted": 681,
+        "deprecated": 520,
+        "superseded": 28,
+    }  # Obsolete → superseded
     langs = {t.lang for c in r.concepts for t in c.terms}
     assert {"en-US", "zh-CN", "zh-TW", "de-DE", "ja-JP", "ko-KR"} <= langs
     warnings = [p for p in r.warnings if p.code == "duplicate-id"]
@@ -472,7 +546,10 @@ def test_omegat_sample():
     assert r.warnings == []
     (c,) = r.concepts
     assert (c.id, c.subject, c.definition) == ("eid-Oracle-67", "manufacturing", "A value between 0 and 1 used in ...")
-    assert [(t.text, t.lang, t.type, t.pos) for t in c.terms] == [("alpha smoothing factor", "en", "fullForm", "noun"), ("hu translation", "hu", "", "noun")]
+    assert [(t.text, t.lang, t.type, t.pos) for t in c.terms] == [
+        ("alpha smoothing factor", "en", "fullForm", "noun"),
+        ("hu translation", "hu", "", "noun"),
+    ]
 
 
 @pytest.mark.parametrize("path", [WEBLATE, ALL_USAGE, OMEGAT, V2_SAMPLE, V3_DCA], ids=lambda p: p.name)
@@ -524,8 +601,12 @@ def test_lenient_reading(tmp_path):
     r = tbx.read(path)
     a, b = r.concepts
     assert [(t.text, t.lang, t.status) for t in a.terms] == [
-        ("HIV", "en-US", "preferred"), ("艾滋病毒", "zh-CN", "admitted"), ("艾滋病病毒", "zh-CN", "deprecated"),
-        ("愛滋病毒", "zh-TW", "deprecated"), ("人類免疫缺陷病毒", "zh-TW", "superseded")]
+        ("HIV", "en-US", "preferred"),
+        ("艾滋病毒", "zh-CN", "admitted"),
+        ("艾滋病病毒", "zh-CN", "deprecated"),
+        ("愛滋病毒", "zh-TW", "deprecated"),
+        ("人類免疫缺陷病毒", "zh-TW", "superseded"),
+    ]
     assert (a.terms[0].pos, a.terms[0].type) == ("noun", "acronym")
     assert a.terms[1].note == "context: 艾滋病毒感染率。"
     assert "Project: drugs & crime" in a.note and a.subject == "health"
@@ -535,8 +616,13 @@ def test_lenient_reading(tmp_path):
     assert ("duplicate-id", 23) in got and ("dangling-reference", 20) in got and ("lang", 17) in got
     assert ("category", 7) in got  # descrip type 'Project', kept as a note
     messages = " | ".join(p.message for p in r.warnings)
-    for expected in ("'notRecommended' read as deprecated", "'forbidden' read as deprecated", "'Obsolete' read as superseded",
-                     "unknown administrativeStatus 'Draft'", "'zh_TW' is not BCP 47"):
+    for expected in (
+        "'notRecommended' read as deprecated",
+        "'forbidden' read as deprecated",
+        "'Obsolete' read as superseded",
+        "unknown administrativeStatus 'Draft'",
+        "'zh_TW' is not BCP 47",
+    ):
         assert expected in messages
 
 
@@ -571,7 +657,9 @@ def test_entity_attacks_are_refused_with_one_line(tmp_path, name, content, line)
     result = CliRunner().invoke(main, ["lookup", "lol", "-g", str(path)])
     assert result.exit_code == 2
     lines = [x for x in result.output.splitlines() if x.strip()]
-    assert lines == [f"termkit: error: {path}:{line}: XML declares entities (<!ENTITY>); refused for safety (XXE / entity expansion)"]
+    assert lines == [
+        f"termkit: error: {path}:{line}: XML declares entities (<!ENTITY>); refused for safety (XXE / entity expansion)"
+    ]
 
 
 def test_not_a_tbx_file(tmp_path):
@@ -590,17 +678,33 @@ _hanzi = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
 _special = st.sampled_from(["&", "<", ">", '"', "'", "]]>", "&amp;", "<!--", " ", "，", "（", "）", "·", "‘", "\u00a0"])
 _piece = st.one_of(st.text(_text_chars, min_size=1, max_size=8), st.text(_hanzi, min_size=1, max_size=8), _special)
 _short = st.lists(_piece, min_size=1, max_size=4).map("".join)
-_term_text = st.one_of(_short, _short, _short, st.builds(lambda s, n: s * n, _short, st.integers(100, 400))).filter(lambda s: s.strip())
+_term_text = st.one_of(_short, _short, _short, st.builds(lambda s, n: s * n, _short, st.integers(100, 400))).filter(
+    lambda s: s.strip()
+)
 _line = st.one_of(_short, st.just(""), _short.map(lambda s: "context: " + s))
 _multiline = st.lists(_line, min_size=1, max_size=4).map("\n".join)
 _field = st.one_of(st.just(""), _short, _multiline, st.builds(lambda a, b: f"{a}\r\n{b}", _short, _short))
-_slug = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789-_.:中文"), min_size=1, max_size=12).filter(lambda s: s == s.strip())
+_slug = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789-_.:中文"), min_size=1, max_size=12).filter(
+    lambda s: s == s.strip()
+)
 _term = st.builds(
     # the CSV reader strips every field but the term itself, so a glossary read from CSV has them stripped
     lambda text, status, type_, pos, definition, note, source: dict(
-        text=text, status=status, type=type_, pos=pos, definition=definition.strip(), note=note.strip(), source=source.strip()),
-    _term_text, st.sampled_from(STATUSES), st.sampled_from(("",) + TERM_TYPES),
-    st.sampled_from(("", "noun", "verb", "adjective", "adverb", "other")), _field, _field, _field,
+        text=text,
+        status=status,
+        type=type_,
+        pos=pos,
+        definition=definition.strip(),
+        note=note.strip(),
+        source=source.strip(),
+    ),
+    _term_text,
+    st.sampled_from(STATUSES),
+    st.sampled_from(("",) + TERM_TYPES),
+    st.sampled_from(("", "noun", "verb", "adjective", "adverb", "other")),
+    _field,
+    _field,
+    _field,
 )
 _language_group = st.tuples(st.sampled_from(["en", "zh", "zh-TW", "fr"]), st.lists(_term, min_size=1, max_size=3))
 
@@ -617,7 +721,11 @@ def glossaries(draw):
     return concepts
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large])
+@settings(
+    max_examples=50,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
+)
 @given(glossaries())
 def test_round_trip_is_lossless(tmp_path, concepts):
     first = io.StringIO()
@@ -641,11 +749,17 @@ def test_round_trip_is_lossless(tmp_path, concepts):
 def test_round_trip_examples_that_matter(tmp_path):
     """Fixed cases of the property above, readable when they fail."""
     concepts = [
-        Concept("1961-convention", [
-            Term("Single Convention on Narcotic Drugs, 1961", "en", definition="A & B <treaty>", source='UNTS "520"'),
-            Term("1961 Convention", "en", status="admitted", type="shortForm", definition="only for 'short'"),
-            Term("1961年麻醉品单一公约", "zh", note="line one\ncontext: 《1961年公约》缔约国\n\nlast\r\nline"),
-        ], subject="international instruments"),
+        Concept(
+            "1961-convention",
+            [
+                Term(
+                    "Single Convention on Narcotic Drugs, 1961", "en", definition="A & B <treaty>", source='UNTS "520"'
+                ),
+                Term("1961 Convention", "en", status="admitted", type="shortForm", definition="only for 'short'"),
+                Term("1961年麻醉品单一公约", "zh", note="line one\ncontext: 《1961年公约》缔约国\n\nlast\r\nline"),
+            ],
+            subject="international instruments",
+        ),
         Concept("c1", [Term(" spaced ", "fr", status="superseded", note="concept_id: c9")]),
         Concept("x" * 3, [Term("长" * 5000, "zh", pos="other")]),
     ]

@@ -9,12 +9,13 @@ from click.testing import CliRunner
 
 from termkit.cli import main
 from termkit.errors import InputError
+from termkit.formats.beads import write_alignment
 from termkit.formats.bilingual import read_bilingual
 from termkit.formats.registry import is_bilingual
 from termkit.formats.tmx import read_tmx, write_tmx
 from termkit.formats.xliff import read_xliff
 from termkit.model import SentencePair, TranslationUnit, lang_base
-from termkit.formats.beads import write_alignment
+
 from conftest import DATA, SHARED, UNPC, need
 
 OASIS = SHARED / "data" / "samples" / "xliff2"
@@ -38,11 +39,14 @@ def test_tico19_tmx_sample():
     assert len({u.id for u in units}) == 3071
 
 
-@pytest.mark.parametrize("folder,name,count", [
-    ("Validator", "validators.zh_CN.xlf", 116),
-    ("Form", "validators.zh_CN.xlf", 33),
-    ("Security-Core", "security.zh_CN.xlf", 19),
-])
+@pytest.mark.parametrize(
+    "folder,name,count",
+    [
+        ("Validator", "validators.zh_CN.xlf", 116),
+        ("Form", "validators.zh_CN.xlf", 33),
+        ("Security-Core", "security.zh_CN.xlf", 19),
+    ],
+)
 def test_symfony_xliff12_samples(folder, name, count):
     units = read_xliff(SYMFONY / folder / name)
     assert len(units) == count
@@ -53,7 +57,11 @@ def test_symfony_xliff12_samples(folder, name, count):
 
 def test_symfony_validator_first_units():
     units = read_xliff(SYMFONY / "Validator" / "validators.zh_CN.xlf")
-    assert (units[0].id, units[0].source, units[0].target) == ("1", "This value should be false.", "该变量的值应为 false 。")
+    assert (units[0].id, units[0].source, units[0].target) == (
+        "1",
+        "This value should be false.",
+        "该变量的值应为 false 。",
+    )
     assert units[2].source == "This value should be of type {{ type }}."
 
 
@@ -64,8 +72,10 @@ def test_oasis_xliff2_samples():
         ("1:2", "Another doppelgänger.", "Un autre double."),
     ]
     assert {(u.src_lang, u.tgt_lang) for u in units} == {("en", "fr")}
-    for name in ("Good-gls_glossEntry-and-translation-unique-in-glossary.xlf",
-                 "Bad-gls_glossEntry-and-translation-not-unique-in-glossary.xlf"):
+    for name in (
+        "Good-gls_glossEntry-and-translation-unique-in-glossary.xlf",
+        "Bad-gls_glossEntry-and-translation-not-unique-in-glossary.xlf",
+    ):
         (unit,) = read_xliff(need(OASIS / name))
         assert unit.id == "xmrk_000_concept" and (unit.src_lang, unit.tgt_lang) == ("en-us", "de")
         assert unit.source.startswith("I like to ski. And Ctrl+C=")  # the glossary module is not text
@@ -88,7 +98,10 @@ def write(tmp_path, name, text):
 
 
 def test_tmx_inline_codes_and_language_case(tmp_path):
-    path = write(tmp_path, "m.tmx", """<?xml version="1.0" encoding="UTF-8"?>
+    path = write(
+        tmp_path,
+        "m.tmx",
+        """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header srclang="EN-US" creationtool="x" creationtoolversion="1" segtype="sentence"
  o-tmf="x" adminlang="en" datatype="html"/>
 <body>
@@ -100,7 +113,8 @@ def test_tmx_inline_codes_and_language_case(tmp_path):
  <tuv lang="zh-CN"><seg>旧式语言属性</seg></tuv></tu>
 <tu tuid="no-target"><tuv xml:lang="en-us"><seg>Untranslated</seg></tuv></tu>
 <tu tuid="no-source"><tuv xml:lang="zh-cn"><seg>只有中文</seg></tuv></tu>
-</body></tmx>""")
+</body></tmx>""",
+    )
     units = read_tmx(path)
     assert [(u.id, u.source, u.target) for u in units] == [
         ("a", "The Commission met in Vienna.", "委员会在维也纳开会。"),
@@ -114,7 +128,10 @@ def test_tmx_inline_codes_and_language_case(tmp_path):
 
 
 def test_xliff12_inline_tags_and_segmentation(tmp_path):
-    path = write(tmp_path, "m.xlf", """<?xml version="1.0" encoding="UTF-8"?>
+    path = write(
+        tmp_path,
+        "m.xlf",
+        """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
  <file source-language="EN" target-language="ZH-Hans" datatype="plaintext" original="x">
   <body>
@@ -134,7 +151,8 @@ def test_xliff12_inline_tags_and_segmentation(tmp_path):
    <trans-unit id="t3"><source>No target yet</source></trans-unit>
   </body>
  </file>
-</xliff>""")
+</xliff>""",
+    )
     units = read_xliff(path)
     assert [(u.id, u.source, u.target) for u in units] == [
         ("t1", "Press Save to keep  changes now.", "按保存保留更改。"),
@@ -146,7 +164,10 @@ def test_xliff12_inline_tags_and_segmentation(tmp_path):
 
 
 def test_xliff2_inline_tags_segments_and_notes(tmp_path):
-    path = write(tmp_path, "m.xlf", """<?xml version="1.0" encoding="UTF-8"?>
+    path = write(
+        tmp_path,
+        "m.xlf",
+        """<?xml version="1.0" encoding="UTF-8"?>
 <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="zh-cn">
  <file id="f1">
   <unit id="u1">
@@ -163,7 +184,8 @@ def test_xliff2_inline_tags_segments_and_notes(tmp_path):
   </unit>
   <unit id="u2"><segment><source>Untranslated.</source></segment></unit>
  </file>
-</xliff>""")
+</xliff>""",
+    )
     units = read_xliff(path)
     assert [(u.id, u.source, u.target) for u in units] == [
         ("u1:s1", "Open the file.", "打开文件。"),
@@ -217,7 +239,9 @@ def units_for_writing():
     en = (UNPC / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()[2277:2280]
     zh = (UNPC / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()[2277:2280]
     units = [TranslationUnit(str(k), e, z, "en", "zh-CN") for k, (e, z) in enumerate(zip(en, zh), 1)]
-    units.append(TranslationUnit("ctl", "Tab\tand <markup> & \x03control", "制表符\t与<标记>&", "en", "zh-CN", note="a note"))
+    units.append(
+        TranslationUnit("ctl", "Tab\tand <markup> & \x03control", "制表符\t与<标记>&", "en", "zh-CN", note="a note")
+    )
     units.append(TranslationUnit("empty", "Only English", "", "en", "zh-CN"))
     return units
 
@@ -256,7 +280,9 @@ def test_translate_toolkit_reads_termkit_align_output(tmp_path):
     (tmp_path / "a.en").write_text("\n".join(en) + "\n", encoding="utf-8")
     (tmp_path / "a.zh").write_text("\n".join(zh) + "\n", encoding="utf-8")
     out = tmp_path / "a.tmx"
-    r = CliRunner().invoke(main, ["align", str(tmp_path / "a.en"), str(tmp_path / "a.zh"), "--presplit", "--format", "tmx", "-o", str(out)])
+    r = CliRunner().invoke(
+        main, ["align", str(tmp_path / "a.en"), str(tmp_path / "a.zh"), "--presplit", "--format", "tmx", "-o", str(out)]
+    )
     assert r.exit_code == 0, r.output
     store = tmx.tmxfile.parsefile(str(out))
     assert [(u.source, u.target) for u in store.units] == list(zip(en, zh))
@@ -275,8 +301,11 @@ def test_alignment_writers():
     assert out.getvalue().splitlines()[1] == "0,1\t0\t0.800\tOne. Two.\t一二。"
     out = io.StringIO()
     assert write_alignment(pairs, src, tgt, out, "tmx") == 1  # only beads with both sides
-    assert "<prop type=\"x-beads\">[0,1]:[0]</prop>" in out.getvalue()
+    assert '<prop type="x-beads">[0,1]:[0]</prop>' in out.getvalue()
     # Chinese as the source: Chinese sentences run together, English ones are spaced
     out = io.StringIO()
     write_alignment([SentencePair((0, 1), (0, 1), 0.5)], tgt, src, out, "jsonl", src_lang="zh", tgt_lang="en")
-    assert out.getvalue() == '{"src": [0, 1], "tgt": [0, 1], "score": 0.5, "source": "一二。多余。", "target": "One. Two."}\n'
+    assert (
+        out.getvalue()
+        == '{"src": [0, 1], "tgt": [0, 1], "score": 0.5, "source": "一二。多余。", "target": "One. Two."}\n'
+    )

@@ -5,6 +5,7 @@ import pytest
 
 from termkit.errors import InputError
 from termkit.formats.txt import corpus_files, detect_encoding, read_corpus, read_text
+
 from conftest import SEEDS, seed_text
 
 SAMPLE = seed_text("001")[:4000]

@@ -9,8 +9,8 @@ tgt_path, …)`` reads two files, splits them into sentences (or takes one sente
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Optional, Sequence
 
 from ..documents import segment_document
 from ..errors import InputError
@@ -26,7 +26,7 @@ def align(
     tgt_sentences: Sequence[str],
     src_lang: str = "en",
     glossary=None,
-    params: Optional[AlignParams] = None,
+    params: AlignParams | None = None,
 ) -> list[SentencePair]:
     """Align English and Chinese sentences (``src_lang`` says which list is the source).
 
@@ -49,7 +49,9 @@ class AlignedDocuments:
     tgt_path: str = ""
 
 
-def document_sentences(path: str | os.PathLike, lang: str, presplit: bool = False, encoding: Optional[str] = None) -> list[str]:
+def document_sentences(
+    path: str | os.PathLike, lang: str, presplit: bool = False, encoding: str | None = None
+) -> list[str]:
     """The sentences of a text file: its lines as they are (``presplit``), else segmented.
 
     With ``presplit`` the sentence ids are the 0-based line numbers, blank lines included, so
@@ -71,8 +73,8 @@ def align_documents(
     src_lang: str = "en",
     glossary=None,
     presplit: bool = False,
-    encoding: Optional[str] = None,
-    params: Optional[AlignParams] = None,
+    encoding: str | None = None,
+    params: AlignParams | None = None,
 ) -> AlignedDocuments:
     """Read, split and align a source document and its translation (English and Chinese)."""
     if src_lang not in ("en", "zh"):
@@ -97,11 +99,16 @@ def _check_languages(sides: dict) -> None:
         return
     if len(wrong) == 2:
         en_path, zh_path = sides["en"][0], sides["zh"][0]
-        raise InputError(f"the English file is Chinese text and the Chinese file ({zh_path}) is English: "
-                         "the two look swapped (the English file comes first)", str(en_path))
+        raise InputError(
+            f"the English file is Chinese text and the Chinese file ({zh_path}) is English: "
+            "the two look swapped (the English file comes first)",
+            str(en_path),
+        )
     lang = wrong[0]
     path = sides[lang][0]
-    raise InputError(f"given as the {_LANGUAGE_NAMES[lang]} file, but the text is {_LANGUAGE_NAMES[found[lang]]}", str(path))
+    raise InputError(
+        f"given as the {_LANGUAGE_NAMES[lang]} file, but the text is {_LANGUAGE_NAMES[found[lang]]}", str(path)
+    )
 
 
 __all__ = ["AlignParams", "AlignedDocuments", "align", "align_documents", "align_sentences", "document_sentences"]

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 from .features import Features, anchors
 
@@ -38,10 +38,20 @@ class AlignParams:
     pi1: float = 0.3  # share of content units a true translation matches beyond chance
     neutral_sim: float = 0.15  # similarity reported when neither side has content to compare
     del_cost: float = 1.6  # a sentence left unaligned (1–0, 0–1)
-    priors: dict = field(default_factory=lambda: {
-        (1, 1): 0.0, (1, 2): 0.45, (2, 1): 0.45, (2, 2): 1.5, (1, 3): 0.9, (3, 1): 0.9,
-        (1, 4): 1.2, (4, 1): 1.2, (2, 3): 2.4, (3, 2): 2.4,
-    })
+    priors: dict = field(
+        default_factory=lambda: {
+            (1, 1): 0.0,
+            (1, 2): 0.45,
+            (2, 1): 0.45,
+            (2, 2): 1.5,
+            (1, 3): 0.9,
+            (3, 1): 0.9,
+            (1, 4): 1.2,
+            (4, 1): 1.2,
+            (2, 3): 2.4,
+            (3, 2): 2.4,
+        }
+    )
     w_num: float = 0.35  # per number (10 and more) or symbol found on one side of a bead only
     chance_offsets: tuple = (1, 2)  # chance agreement is measured this far off the diagonal
     max_df: float = 1.0  # keys found in more than this share of a side's sentences are ignored
@@ -219,8 +229,8 @@ class Scorer:
         llr = self.evidence(i, j, a, b)[0]
         total = p.w_len * len_cost - p.w_lex * llr + p.priors[(a, b)]
         if p.w_num:
-            az = self.anch_z[i - 1] if a == 1 else frozenset().union(*self.anch_z[i - a:i])
-            ae = self.anch_e[j - 1] if b == 1 else frozenset().union(*self.anch_e[j - b:j])
+            az = self.anch_z[i - 1] if a == 1 else frozenset().union(*self.anch_z[i - a : i])
+            ae = self.anch_e[j - 1] if b == 1 else frozenset().union(*self.anch_e[j - b : j])
             if az or ae:
                 total += p.w_num * len(az ^ ae)
         return total

@@ -20,17 +20,19 @@ and the symbols of a sentence are its :func:`anchors`, which must agree across a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Optional, Sequence
+from functools import cache
 
 from ..text.chars import HANZI_RE
 from ..text.numbers import MONTHS, ZH_NUMERAL_CHARS, en_number_value, zh_numeral_value
 from .dictionary import STOPWORDS, Lexicon, english_vocabulary, stem
 
 # Characters so frequent, and with glosses so vague, that their dictionary matches are noise.
-_ZH_FUNCTION = frozenset("的了是在和与及也就都而又还被把将对于以为之其这那个着过等从向给让使所"
-                         "或但并即则且由该此各每已曾要会能可得地很更最再才只")
+_ZH_FUNCTION = frozenset(
+    "的了是在和与及也就都而又还被把将对于以为之其这那个着过等从向给让使所"
+    "或但并即则且由该此各每已曾要会能可得地很更最再才只"
+)
 
 # A run of Latin letters/digits inside Chinese text (after width folding): UNODC, COVID-19,
 # E/CN.7/2024/1, 2015, 5.1.
@@ -46,11 +48,11 @@ _FULLWIDTH[0x3000] = 0x20
 _PUNCT_KEYS = (
     ("P?", "？?", "?"),
     ("P!", "！!", "!"),
-    ("P\"", "“”「」『』\"", "\"“”"),
+    ('P"', '“”「」『』"', '"“”'),
 )
 
 
-def _number_key(text: str) -> Optional[str]:
+def _number_key(text: str) -> str | None:
     """The key of a number written in digits: ``1,500`` → ``#1500``, ``2.0`` → ``#2``."""
     digits = text.replace(",", "")
     if digits.endswith(".0"):
@@ -62,7 +64,7 @@ def _number_key(text: str) -> Optional[str]:
     return "#" + (str(int(value)) if value == int(value) else str(value))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _char_pinyin(ch: str) -> str:
     # pypinyin is imported on first use: start-up time of commands that never align
     from pypinyin import Style, lazy_pinyin
@@ -131,7 +133,7 @@ def en_features(text: str) -> Features:
     keys: dict[str, int] = {}
     unit = 0
     symbol_spans = [(m.start(), m.end(), "$" + m.group().lower()) for m in _SYMBOL_RE.finditer(text)]
-    prev_cap: Optional[str] = None
+    prev_cap: str | None = None
     first = True
     for m in _EN_TOKEN_RE.finditer(text):
         w = m.group()
@@ -223,7 +225,7 @@ def zh_features(text: str, lexicon: Lexicon, names: frozenset[str] = frozenset()
             continue
         found = 0
         for L in range(min(max_len, n - i), 1, -1):
-            stems = words.get(folded[i:i + L])
+            stems = words.get(folded[i : i + L])
             if stems is not None:
                 found = L
                 break
@@ -271,7 +273,7 @@ def zh_features(text: str, lexicon: Lexicon, names: frozenset[str] = frozenset()
                 py += hz[b][1]
                 if py in names:
                     mask = 0
-                    for p, _ in hz[a:b + 1]:
+                    for p, _ in hz[a : b + 1]:
                         mask |= 1 << unit_of[p]
                     _add(keys, "%" + py, unit_of[hz[a][0]])
                     keys["%" + py] |= mask

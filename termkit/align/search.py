@@ -10,7 +10,7 @@ Chinese and English sentences.
 from __future__ import annotations
 
 import math
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from .cost import AlignParams, Scorer
 from .features import Features, drop_frequent, merge_features
@@ -21,7 +21,9 @@ ALL_BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1,
 COARSE_BEADS = ((1, 1), (1, 2), (2, 1), (1, 0), (0, 1), (2, 2))
 
 
-def _dp(scorer: Scorer, n: int, m: int, lo: list[int], hi: list[int], beads, beam: Optional[float] = None) -> list[tuple[int, int, int, int]]:
+def _dp(
+    scorer: Scorer, n: int, m: int, lo: list[int], hi: list[int], beads, beam: float | None = None
+) -> list[tuple[int, int, int, int]]:
     """Best path through the band; returns beads as (i0, i1, j0, j1) half-open ranges."""
     inf = math.inf
     if beam is None:
@@ -31,10 +33,10 @@ def _dp(scorer: Scorer, n: int, m: int, lo: list[int], hi: list[int], beads, bea
     limit: list[float] = []  # beam: a cell this much worse than its row's best is not extended
     cost = scorer.cost
     for i in range(n + 1):
-        l, h = lo[i], hi[i]
-        row = [inf] * (h - l + 1)
-        back = [-1] * (h - l + 1)
-        for j in range(l, h + 1):
+        first, h = lo[i], hi[i]
+        row = [inf] * (h - first + 1)
+        back = [-1] * (h - first + 1)
+        for j in range(first, h + 1):
             if i == 0 and j == 0:
                 row[0] = 0.0
                 continue
@@ -45,9 +47,9 @@ def _dp(scorer: Scorer, n: int, m: int, lo: list[int], hi: list[int], beads, bea
                 if pi < 0 or pj < 0:
                     continue
                 if a == 0:
-                    if pj < l:
+                    if pj < first:
                         continue
-                    prev = row[pj - l]
+                    prev = row[pj - first]
                 else:
                     pl = lo[pi]
                     if pj < pl or pj > hi[pi]:
@@ -60,8 +62,8 @@ def _dp(scorer: Scorer, n: int, m: int, lo: list[int], hi: list[int], beads, bea
                 c = prev + cost(i, j, a, b)
                 if c < best:
                     best, arg = c, t
-            row[j - l] = best
-            back[j - l] = arg
+            row[j - first] = best
+            back[j - first] = arg
         D.append(row)
         B.append(back)
         limit.append(min(row) + beam)
@@ -96,8 +98,8 @@ def _band_from_path(path, n: int, m: int, scale_i: int, scale_j: int, width: int
     lo0, hi0 = lo[:], hi[:]
     for i in range(n + 1):
         a, b = max(0, i - 1), min(n, i + 1)
-        lo[i] = min(lo0[a:b + 1])
-        hi[i] = max(hi0[a:b + 1])
+        lo[i] = min(lo0[a : b + 1])
+        hi[i] = max(hi0[a : b + 1])
     lo[0], hi[n] = 0, m
     for i in range(1, n + 1):
         lo[i] = max(lo[i], 0) if lo[i] >= lo[i - 1] else lo[i - 1]
@@ -111,7 +113,7 @@ def _band_from_path(path, n: int, m: int, scale_i: int, scale_j: int, width: int
 
 def _coarsen(feats: Sequence[Features]) -> list[Features]:
     """The next coarser level: sentences merged pairwise into blocks."""
-    return [merge_features(feats[k:k + 2]) for k in range(0, len(feats), 2)]
+    return [merge_features(feats[k : k + 2]) for k in range(0, len(feats), 2)]
 
 
 def bead_types(params: AlignParams) -> tuple[tuple[int, int], ...]:
@@ -119,7 +121,9 @@ def bead_types(params: AlignParams) -> tuple[tuple[int, int], ...]:
     return tuple(bd for bd in ALL_BEADS if bd in params.priors or 0 in bd)
 
 
-def search_beads(zh: list[Features], en: list[Features], params: AlignParams, beads, level: int = 0) -> list[tuple[int, int, int, int]]:
+def search_beads(
+    zh: list[Features], en: list[Features], params: AlignParams, beads, level: int = 0
+) -> list[tuple[int, int, int, int]]:
     """The cheapest beads (of the types ``beads``) from Chinese features ``zh`` to English ``en``,
     as ``(i0, i1, j0, j1)`` in order; ``level`` counts the coarsenings above the sentences."""
     n, m = len(zh), len(en)

@@ -19,7 +19,7 @@ counterpart. :func:`align_sentences` wires the three steps together:
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..model import SentencePair
 from .cost import DEFAULT, AlignParams, Scorer

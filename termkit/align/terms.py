@@ -23,8 +23,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 from ..model import Concept, Term
 from ..text.normalize import normalize_key
@@ -88,7 +88,7 @@ def en_ngrams(text: str, max_words: int = MAX_WORDS) -> set[str]:
                 last = run[j].lower()
                 if last in STOPWORDS:
                     continue
-                out.add(" ".join(run[i:j + 1]))
+                out.add(" ".join(run[i : j + 1]))
         run = []
     return out
 
@@ -104,6 +104,7 @@ def _acronym(ngram: str) -> str:
 
 def _llr(k11: int, k12: int, k21: int, k22: int) -> float:
     """Dunning's log-likelihood ratio of a 2×2 contingency table."""
+
     def h(*ks):
         total = sum(ks)
         return sum(k * math.log(k / total) for k in ks if k > 0)
@@ -223,7 +224,13 @@ def propose_equivalents(
         for x in scored:
             low = " " + x[5].lower() + " "
             for y in scored:
-                if y is not x and len(y[5]) > len(x[5]) and low in " " + y[5].lower() + " " and y[3] >= 0.8 * x[3] and y[1] >= x[1] - 0.1:
+                if (
+                    y is not x
+                    and len(y[5]) > len(x[5])
+                    and low in " " + y[5].lower() + " "
+                    and y[3] >= 0.8 * x[3]
+                    and y[1] >= x[1] - 0.1
+                ):
                     fragments.add(x[5])
                     break
         scored = [x for x in scored if x[5] not in fragments and x[0] >= min_confidence]
@@ -236,7 +243,11 @@ def propose_equivalents(
                 continue  # a sub- or super-string of a better proposal
             kept.append(en_text)
             ex = [(pairs[i][0], pairs[i][1]) for i in hits if en_text.lower() in pairs[i][0].lower()][:examples]
-            out.append(TermPair(text, en_text, round(confidence, 3), c, len(hits), f_e, round(dice, 3), round(llr, 1), evidence, ex))
+            out.append(
+                TermPair(
+                    text, en_text, round(confidence, 3), c, len(hits), f_e, round(dice, 3), round(llr, 1), evidence, ex
+                )
+            )
     out.sort(key=lambda p: (-p.confidence, -p.cooccurrences))
     return out
 
@@ -272,12 +283,14 @@ def pairs_to_concepts(pairs: Sequence[TermPair], id_prefix: str = "pair-", best_
         done.add(p.zh)
         note = [f"termkit align: confidence {p.confidence:.2f}; " + "; ".join(p.evidence)]
         note += [f"context: {en} ||| {zh}" for en, zh in p.examples]
-        out.append(Concept(
-            id=f"{id_prefix}{rank}",
-            terms=[
-                Term(text=p.zh, lang="zh", status="admitted", note="\n".join(note), source="termkit align"),
-                Term(text=p.en, lang="en", status="admitted", source="termkit align"),
-            ],
-            note="proposed pair, not yet reviewed",
-        ))
+        out.append(
+            Concept(
+                id=f"{id_prefix}{rank}",
+                terms=[
+                    Term(text=p.zh, lang="zh", status="admitted", note="\n".join(note), source="termkit align"),
+                    Term(text=p.en, lang="en", status="admitted", source="termkit align"),
+                ],
+                note="proposed pair, not yet reviewed",
+            )
+        )
     return out

@@ -7,8 +7,8 @@ translator sees the real inconsistencies first.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
 
 from ..errors import InputError
 from ..model import Document, Finding
@@ -68,7 +68,7 @@ def check_documents(
     docs: Iterable[Document],
     glossary=None,
     candidates: Iterable = (),
-    checks: Optional[Iterable[str]] = None,
+    checks: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
     units: Iterable = (),
 ) -> CheckResult:

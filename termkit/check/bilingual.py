@@ -4,7 +4,6 @@ locations that show both sides."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
 from ..glossary.keys import en_key
 from ..model import Concept, Location, TranslationUnit, lang_base
@@ -22,7 +21,7 @@ class Unit:
     en: str
     zh: str
     zh_is_target: bool = True
-    line: Optional[int] = None
+    line: int | None = None
 
 
 def units_from(file_id: str, tus: list[TranslationUnit]) -> tuple[list[Unit], list[tuple[str, int, str]]]:
@@ -43,7 +42,11 @@ def units_from(file_id: str, tus: list[TranslationUnit]) -> tuple[list[Unit], li
             continue
         out.append(unit)
     left_out = [
-        (tus_skipped[0].line, len(tus_skipped), f"{len(tus_skipped)} unit(s) {why} left out, the first is {tus_skipped[0].id!r}")
+        (
+            tus_skipped[0].line,
+            len(tus_skipped),
+            f"{len(tus_skipped)} unit(s) {why} left out, the first is {tus_skipped[0].id!r}",
+        )
         for why, tus_skipped in skipped.items()
     ]
     return out, left_out
@@ -82,9 +85,9 @@ class EnglishTermFinder:
         out, i = [], 0
         while i < len(words):
             for n in range(min(self.longest, len(words) - i), 0, -1):
-                concept = self.by_key.get(tuple(words[i:i + n]))
+                concept = self.by_key.get(tuple(words[i : i + n]))
                 if concept is not None:
-                    out.append((concept, " ".join(words[i:i + n])))
+                    out.append((concept, " ".join(words[i : i + n])))
                     i += n
                     break
             else:

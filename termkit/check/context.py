@@ -8,7 +8,6 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Optional
 
 from ..glossary.scan import GlossaryScanner, Occurrence
 from ..model import Document, Location
@@ -18,7 +17,7 @@ from ..text.normalize import Normalized, normalize
 @dataclass
 class CheckContext:
     docs: list[Document]
-    glossary: Optional[object] = None  # a termkit.glossary.Glossary
+    glossary: object | None = None  # a termkit.glossary.Glossary
     candidates: list = field(default_factory=list)  # mined Candidates (for discovery without a glossary)
     units: list = field(default_factory=list)  # bilingual EN–ZH units (check.bilingual.Unit)
     max_locations: int = 50  # per form and finding; counts are always complete
@@ -59,4 +58,4 @@ class CheckContext:
             seg = doc.segments[k]
             return Location(doc_id, start, end, sentence=seg.text, form=form, sentence_start=seg.start)
         lo = max(0, start - 40)
-        return Location(doc_id, start, end, sentence=doc.text[lo:end + 40], form=form, sentence_start=lo)
+        return Location(doc_id, start, end, sentence=doc.text[lo : end + 40], form=form, sentence_start=lo)

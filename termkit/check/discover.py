@@ -40,7 +40,22 @@ MEANINGFUL = set(
 OPTIONAL_WORDS = {"管制", "问题", "行为", "活动", "方面", "事务"}
 # Verbs that make the same concept as "verb object" or "object verb" (贩运毒品/毒品贩运); a swap
 # of two nouns or of a modifier is a different concept (管制药物/药物管制, 合作组织/组织合作).
-ACTIVITY_VERBS = {"贩运", "种植", "共享", "预防", "滥用", "使用", "生产", "制造", "贩卖", "没收", "缉获", "治疗", "交流", "收集"}
+ACTIVITY_VERBS = {
+    "贩运",
+    "种植",
+    "共享",
+    "预防",
+    "滥用",
+    "使用",
+    "生产",
+    "制造",
+    "贩卖",
+    "没收",
+    "缉获",
+    "治疗",
+    "交流",
+    "收集",
+}
 # Pairs of characters that UN Chinese uses interchangeably inside one term.
 NEAR_SYNONYMS = {frozenset(p) for p in (("危", "伤"), ("医", "证"), ("察", "查"), ("坦", "太"), ("型", "类"))}
 MIN_CHARS = 3
@@ -110,8 +125,8 @@ def _inner_insertion(short: str, long: str) -> str | None:
         return None
     for i in range(1, len(short)):
         extra = len(long) - len(short)
-        if long[:i] == short[:i] and long[i + extra:] == short[i:]:
-            return long[i:i + extra]
+        if long[:i] == short[:i] and long[i + extra :] == short[i:]:
+            return long[i : i + extra]
     return None
 
 
@@ -183,16 +198,16 @@ def candidate_pairs(texts: list[str]) -> list[tuple[str, str, str, float]]:
         for i in range(1, len(t) - 1):
             for k in (1, 2):
                 if i + k < len(t):
-                    shorter = t[:i] + t[i + k:]
+                    shorter = t[:i] + t[i + k :]
                     if shorter in present:
                         add(shorter, t)
         for i in range(len(t)):
-            by_pattern[(i, t[:i] + "\x00" + t[i + 1:])].append(t)
+            by_pattern[(i, t[:i] + "\x00" + t[i + 1 :])].append(t)
         by_letters["".join(sorted(t))].append(t)
     for group in list(by_pattern.values()) + list(by_letters.values()):
         if 1 < len(group) <= 20:
             for i, a in enumerate(group):
-                for b in group[i + 1:]:
+                for b in group[i + 1 :]:
                     add(a, b)
     return out
 
@@ -234,7 +249,7 @@ def _generated_variants(text: str) -> set[str]:
         for pair in NEAR_SYNONYMS:
             if c in pair:
                 (other,) = pair - {c}
-                out.add(text[:i] + other + text[i + 1:])
+                out.add(text[:i] + other + text[i + 1 :])
     out.discard(text)
     return out
 
@@ -286,7 +301,9 @@ def variant_clusters(ctx: CheckContext) -> list[Cluster]:
         forms = cluster.counts(ctx)
         if len(forms) < 2:
             continue
-        if all(f in {a for a, _ in abbreviations} | {b for _, b in abbreviations} for f in forms) and not _disagree(forms):
+        if all(f in {a for a, _ in abbreviations} | {b for _, b in abbreviations} for f in forms) and not _disagree(
+            forms
+        ):
             # a full form with its defined abbreviation, used the same way everywhere: worth
             # knowing (the pair belongs in the glossary), not an inconsistency
             cluster.confidence = min(cluster.confidence, 0.5)

@@ -35,7 +35,7 @@ def check(ctx: CheckContext) -> list[Finding]:
         if len(variants) < 2:
             continue
         forms = {}
-        for key, us in variants.items():
+        for us in variants.values():
             shown = us[0].zh
             forms[shown] = {}
             for u in us:

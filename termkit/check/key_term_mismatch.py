@@ -36,7 +36,7 @@ def check(ctx: CheckContext) -> list[Finding]:
         wrong = {form for _, _, used in cases for form, _, _ in used}
         forms: dict[str, dict[str, int]] = defaultdict(dict)
         locations = []
-        for u, english, used in cases:
+        for u, _english, used in cases:
             key = used[0][0] if used else "(missing)"
             forms[key][u.file] = forms[key].get(u.file, 0) + 1
             if len(locations) < ctx.max_locations:

@@ -20,13 +20,23 @@ from .findings import finding_id
 NAME = "number-mismatch"
 
 _SYMBOL_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+")
-_EN_NUM_RE = re.compile(r"(?<![\w.\-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:st|nd|rd|th)?(?:\s*(thousand|million|billion|trillion))?(?![\w])", re.I)
+_EN_NUM_RE = re.compile(
+    r"(?<![\w.\-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:st|nd|rd|th)?(?:\s*(thousand|million|billion|trillion))?(?![\w])",
+    re.I,
+)
 _EN_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
 # digits standing alone (next to hanzi or punctuation), not inside a code such as HCoV-229E or OC43
 # (UN Chinese also groups thousands with a space: 1 270万)
 _ZH_DIGITS_RE = re.compile(r"(?<![A-Za-z0-9.\-])(\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.(\d+))?(?![A-Za-z0-9])\s*(万|亿)?")
 _ZH_NUMERALS_RE = re.compile(r"[〇零一二两三四五六七八九十百千万亿]+")
-_SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12, "万": 10_000, "亿": 100_000_000}
+_SCALE = {
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 10**12,
+    "万": 10_000,
+    "亿": 100_000_000,
+}
 
 
 def _value(whole: str, frac: str | None, scale: str | None) -> str:

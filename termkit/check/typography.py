@@ -66,8 +66,16 @@ def check(ctx: CheckContext) -> list[Finding]:
         half = _HALF_ALNUM.findall(text)
         if len(full) >= MIN_MINORITY and half:
             findings.append(
-                _finding(ctx, doc, "width", f"{doc.id}: full-width letters or digits ({len(full)}×) beside half-width ones ({len(half)}×)",
-                         ("half-width", len(half)), ("full-width", len(full)), full, "write letters and digits half-width")
+                _finding(
+                    ctx,
+                    doc,
+                    "width",
+                    f"{doc.id}: full-width letters or digits ({len(full)}×) beside half-width ones ({len(half)}×)",
+                    ("half-width", len(half)),
+                    ("full-width", len(full)),
+                    full,
+                    "write letters and digits half-width",
+                )
             )
         spaced = [m.span() for m in _SPACED.finditer(text)]
         unspaced = [m.span() for m in _UNSPACED.finditer(text)]
@@ -76,21 +84,32 @@ def check(ctx: CheckContext) -> list[Finding]:
             minority = spaced if minority_is_spaced else unspaced
             spans = [(max(0, s - 4), e + 4) for s, e in minority]
             findings.append(
-                _finding(ctx, doc, "spacing",
-                         f"{doc.id}: hanzi and digits/Latin written with a space {len(spaced)}× and without {len(unspaced)}×",
-                         ("no space" if minority_is_spaced else "space", max(len(spaced), len(unspaced))),
-                         ("space" if minority_is_spaced else "no space", len(minority)),
-                         spans, "use one convention (UN Chinese style: no space between hanzi and digits)",
-                         confidence=0.8)
+                _finding(
+                    ctx,
+                    doc,
+                    "spacing",
+                    f"{doc.id}: hanzi and digits/Latin written with a space {len(spaced)}× and without {len(unspaced)}×",
+                    ("no space" if minority_is_spaced else "space", max(len(spaced), len(unspaced))),
+                    ("space" if minority_is_spaced else "no space", len(minority)),
+                    spans,
+                    "use one convention (UN Chinese style: no space between hanzi and digits)",
+                    confidence=0.8,
+                )
             )
         half_p = [m.span() for m in _HALF_PUNCT.finditer(text)]
         full_p = _FULL_PUNCT.findall(text)
         if len(half_p) >= MIN_MINORITY and full_p:
             findings.append(
-                _finding(ctx, doc, "punctuation",
-                         f"{doc.id}: half-width punctuation after hanzi ({len(half_p)}×) beside full-width (，；：（ {len(full_p)}×)",
-                         ("full-width", len(full_p)), ("half-width", len(half_p)), half_p,
-                         "use full-width punctuation in Chinese text")
+                _finding(
+                    ctx,
+                    doc,
+                    "punctuation",
+                    f"{doc.id}: half-width punctuation after hanzi ({len(half_p)}×) beside full-width (，；：（ {len(full_p)}×)",
+                    ("full-width", len(full_p)),
+                    ("half-width", len(half_p)),
+                    half_p,
+                    "use full-width punctuation in Chinese text",
+                )
             )
         if _HANZI_RE.search(text):
             trad = _traditional_chars(text)

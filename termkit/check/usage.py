@@ -10,6 +10,6 @@ def disagreeing(forms_by_doc: dict[str, set[str]]) -> list[tuple[str, str]]:
     return [
         (a, b)
         for i, a in enumerate(docs)
-        for b in docs[i + 1:]
+        for b in docs[i + 1 :]
         if forms_by_doc[a] - forms_by_doc[b] and forms_by_doc[b] - forms_by_doc[a]
     ]

@@ -40,7 +40,9 @@ def check(ctx: CheckContext) -> list[Finding]:
         mixed_docs = sorted(d for d in {d for d, _ in written} if len({f for dd, f in written if dd == d}) > 1)
         status = {o.term.text: o.term for o in occs}
         evidence = [
-            f"glossary: {t} is {status[t].status}" + (f" ({status[t].type})" if status[t].type else "") + f" in concept {cid}"
+            f"glossary: {t} is {status[t].status}"
+            + (f" ({status[t].type})" if status[t].type else "")
+            + f" in concept {cid}"
             for t in sorted(variants)
         ]
         for form, d, host in sorted(set(nested))[:5]:

@@ -14,7 +14,8 @@ import logging
 import signal
 import sys
 import traceback
-from typing import IO, Iterable, Iterator, TypeVar
+from collections.abc import Iterable, Iterator
+from typing import IO, TypeVar
 
 import click
 
@@ -125,12 +126,16 @@ def _set_state(ctx: click.Context, param: click.Parameter, value: bool) -> None:
 
 def _message_options(f):
     """--debug, -q and -v, accepted before the command (``termkit -q mine``) and after it."""
-    for flags, name, help_text in reversed([
-        (("--debug",), "debug", "Show tracebacks for errors."),
-        (("-q", "--quiet"), "quiet", "No progress or messages on stderr."),
-        (("-v", "--verbose"), "verbose", "More messages on stderr."),
-    ]):
-        f = click.option(*flags, name, is_flag=True, expose_value=False, is_eager=True, callback=_set_state, help=help_text)(f)
+    for flags, name, help_text in reversed(
+        [
+            (("--debug",), "debug", "Show tracebacks for errors."),
+            (("-q", "--quiet"), "quiet", "No progress or messages on stderr."),
+            (("-v", "--verbose"), "verbose", "More messages on stderr."),
+        ]
+    ):
+        f = click.option(
+            *flags, name, is_flag=True, expose_value=False, is_eager=True, callback=_set_state, help=help_text
+        )(f)
     return f
 
 
@@ -165,13 +170,21 @@ encoding_option = click.option(
 )
 
 fail_on_option = click.option(
-    "--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True,
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="error",
+    show_default=True,
     help="Exit 1 when a finding reaches this severity.",
 )
 
 
 def glossary_option(required: bool = True):
     return click.option(
-        "-g", "--glossary", "glossaries", multiple=True, required=required, metavar="FILE",
+        "-g",
+        "--glossary",
+        "glossaries",
+        multiple=True,
+        required=required,
+        metavar="FILE",
         help="Glossary file (CSV); repeat to merge several.",
     )

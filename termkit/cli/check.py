@@ -13,15 +13,35 @@ from .app import encoding_option, fail_on_option, glossary_option, info, main, p
 @click.argument("inputs", nargs=-1, required=True, metavar="DOCS...")
 @glossary_option(required=False)
 @fail_on_option
-@click.option("-o", "--output", default=None, metavar="DIR|FILE",
-              help="A folder (report.html, report.json, report.csv) or one file (format from its extension).")
-@click.option("--format", "fmt", type=click.Choice(["html", "json", "csv", "text"]), default=None,
-              help="Report format (default: text on stdout, else by -o's extension).")
-@click.option("--ignore", "ignore_file", default=None, metavar="FILE",
-              help="Finding ids to suppress (default: ./.termkit-ignore if it exists).")
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    metavar="DIR|FILE",
+    help="A folder (report.html, report.json, report.csv) or one file (format from its extension).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "json", "csv", "text"]),
+    default=None,
+    help="Report format (default: text on stdout, else by -o's extension).",
+)
+@click.option(
+    "--ignore",
+    "ignore_file",
+    default=None,
+    metavar="FILE",
+    help="Finding ids to suppress (default: ./.termkit-ignore if it exists).",
+)
 @click.option("--check", "checks", multiple=True, metavar="NAME", help="Run only this check (repeatable).")
 @click.option("--no-discover", is_flag=True, help="Do not mine the documents for variants the glossary lacks.")
-@click.option("--source", default=None, metavar="EN_FILE", help="The English original of the (one) Chinese document: align and check both.")
+@click.option(
+    "--source",
+    default=None,
+    metavar="EN_FILE",
+    help="The English original of the (one) Chinese document: align and check both.",
+)
 @encoding_option
 def check_cmd(inputs, glossaries, fail_on, output, fmt, ignore_file, checks, no_discover, source, encoding) -> None:
     """Check Chinese documents and bilingual files for terminology written two ways.
@@ -33,8 +53,16 @@ def check_cmd(inputs, glossaries, fail_on, output, fmt, ignore_file, checks, no_
     """
     from ..pipeline import check_paths, write_report, write_report_to
 
-    result = check_paths(inputs, glossaries, source=source, ignore_file=ignore_file, checks=checks or None,
-                         discover=not no_discover, encoding=encoding, progress=progress)
+    result = check_paths(
+        inputs,
+        glossaries,
+        source=source,
+        ignore_file=ignore_file,
+        checks=checks or None,
+        discover=not no_discover,
+        encoding=encoding,
+        progress=progress,
+    )
     if output:
         written = write_report_to(result, output, fmt)
         info(f"{len(result.findings)} findings; wrote " + ", ".join(str(p) for p in written))
@@ -63,11 +91,22 @@ def run_cmd(corpus, glossaries, out_dir, top, min_freq, ignore_file, fail_on, fo
     """
     from ..pipeline import run_job
 
-    s = run_job(corpus, glossaries, out_dir, top=top, min_freq=min_freq, ignore_file=ignore_file,
-                encoding=encoding, force=force, progress=progress)
+    s = run_job(
+        corpus,
+        glossaries,
+        out_dir,
+        top=top,
+        min_freq=min_freq,
+        ignore_file=ignore_file,
+        encoding=encoding,
+        force=force,
+        progress=progress,
+    )
     termbase = f"termbase: {s.n_concepts} glossary concepts" if glossaries else "no glossary, so no termbase"
-    info(f"{s.n_docs} documents, {s.n_chars:,} characters; {s.n_candidates} candidates ({s.n_new} new, proposed); "
-         f"{termbase}; findings: {s.describe_findings()}")
+    info(
+        f"{s.n_docs} documents, {s.n_chars:,} characters; {s.n_candidates} candidates ({s.n_new} new, proposed); "
+        f"{termbase}; findings: {s.describe_findings()}"
+    )
     for path in s.files:
         info(f"  {path}")
     sys.exit(1 if s.fails(fail_on) else 0)

@@ -53,7 +53,11 @@ def glossary_validate_cmd(paths: tuple[str, ...]) -> None:
     for p in problems:
         click.echo(str(p))
     errors = sum(1 for p in problems if p.severity == "error")
-    info(f"{len(problems)} problem(s): {errors} error(s), {len(problems) - errors} warning(s)" if problems else "no problems found")
+    info(
+        f"{len(problems)} problem(s): {errors} error(s), {len(problems) - errors} warning(s)"
+        if problems
+        else "no problems found"
+    )
     sys.exit(1 if problems else 0)
 
 
@@ -64,7 +68,9 @@ def glossary_validate_cmd(paths: tuple[str, ...]) -> None:
 @click.option("--unattested", is_flag=True, help="List only the forms never seen.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @encoding_option
-def glossary_attest_cmd(glossary_path: str, corpus: tuple[str, ...], lang: str, unattested: bool, fmt: str, encoding: str | None) -> None:
+def glossary_attest_cmd(
+    glossary_path: str, corpus: tuple[str, ...], lang: str, unattested: bool, fmt: str, encoding: str | None
+) -> None:
     """Count each glossary form in a corpus, per document, and list forms never seen.
 
     Text output is TSV: total, one column per document, concept, status, term.
@@ -79,15 +85,34 @@ def glossary_attest_cmd(glossary_path: str, corpus: tuple[str, ...], lang: str, 
     write_attestation(attest(glossary, docs, lang=lang), sys.stdout, fmt, only_unattested=unattested)
 
 
-
 @main.command("export")
 @click.argument("inputs", nargs=-1, required=True, metavar="GLOSSARY...")
 @click.option("-o", "--output", required=True, metavar="OUT", help="Output file: .tbx (TBX-Basic), .csv or .xlsx.")
-@click.option("--tbx-version", type=click.Choice(["2", "3"]), default="3", show_default=True, help="TBX v3 (ISO 30042:2019) or v2 (martif, what most CAT tools read).")
-@click.option("--lang-tag", "lang_tags", multiple=True, metavar="LANG=TAG", help="Language tag to write, e.g. zh=zh-Hans (default zh=zh-CN); repeatable.")
-@click.option("--shape", type=click.Choice(["wide", "long"]), default="wide", show_default=True, help="CSV/XLSX layout: wide (one row per concept, for CAT tools) or long (one row per term).")
+@click.option(
+    "--tbx-version",
+    type=click.Choice(["2", "3"]),
+    default="3",
+    show_default=True,
+    help="TBX v3 (ISO 30042:2019) or v2 (martif, what most CAT tools read).",
+)
+@click.option(
+    "--lang-tag",
+    "lang_tags",
+    multiple=True,
+    metavar="LANG=TAG",
+    help="Language tag to write, e.g. zh=zh-Hans (default zh=zh-CN); repeatable.",
+)
+@click.option(
+    "--shape",
+    type=click.Choice(["wide", "long"]),
+    default="wide",
+    show_default=True,
+    help="CSV/XLSX layout: wide (one row per concept, for CAT tools) or long (one row per term).",
+)
 @click.option("--title", default=None, help="Termbase title (default: the first input's name).")
-def export_cmd(inputs: tuple[str, ...], output: str, tbx_version: str, lang_tags: tuple[str, ...], shape: str, title: str | None) -> None:
+def export_cmd(
+    inputs: tuple[str, ...], output: str, tbx_version: str, lang_tags: tuple[str, ...], shape: str, title: str | None
+) -> None:
     """Convert glossaries to a termbase for CAT tools: TBX-Basic v3 or v2, CSV or XLSX.
 
     GLOSSARY is any glossary termkit reads (long or wide CSV, TBX v2/v3, XLSX) or a file written
@@ -97,6 +122,13 @@ def export_cmd(inputs: tuple[str, ...], output: str, tbx_version: str, lang_tags
     from ..export import export_glossary, parse_lang_tags
     from ..glossary.glossary import report_warnings
 
-    result = export_glossary(list(inputs), output, tbx_version=int(tbx_version), lang_tags=parse_lang_tags(lang_tags), shape=shape, title=title)
+    result = export_glossary(
+        list(inputs),
+        output,
+        tbx_version=int(tbx_version),
+        lang_tags=parse_lang_tags(lang_tags),
+        shape=shape,
+        title=title,
+    )
     report_warnings(result.warnings, limit=None if state.verbose else 5)
     info(result.summary())

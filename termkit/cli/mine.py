@@ -10,20 +10,83 @@ from .app import encoding_option, glossary_option, info, main, output_stream, pr
 @main.command("mine")
 @click.argument("inputs", nargs=-1, required=True, metavar="CORPUS...")
 @glossary_option(required=False)
-@click.option("--top", type=int, default=None, metavar="N", help="How many candidates (default: 100 in a table, all in a file; 0 = all).")
-@click.option("--min-freq", type=int, default=2, show_default=True, metavar="K", help="Fewest occurrences of a candidate.")
-@click.option("--contexts", "n_contexts", type=int, default=3, show_default=True, metavar="N", help="Example sentences per candidate.")
-@click.option("--reference", type=click.Choice(["un", "general"]), default="un", show_default=True,
-              help="Domain specificity against general Chinese and general UN text (un), or general Chinese only.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default=None, help="Output format (default: by -o's extension, else table).")
+@click.option(
+    "--top",
+    type=int,
+    default=None,
+    metavar="N",
+    help="How many candidates (default: 100 in a table, all in a file; 0 = all).",
+)
+@click.option(
+    "--min-freq", type=int, default=2, show_default=True, metavar="K", help="Fewest occurrences of a candidate."
+)
+@click.option(
+    "--contexts",
+    "n_contexts",
+    type=int,
+    default=3,
+    show_default=True,
+    metavar="N",
+    help="Example sentences per candidate.",
+)
+@click.option(
+    "--reference",
+    type=click.Choice(["un", "general"]),
+    default="un",
+    show_default=True,
+    help="Domain specificity against general Chinese and general UN text (un), or general Chinese only.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "jsonl"]),
+    default=None,
+    help="Output format (default: by -o's extension, else table).",
+)
 @encoding_option
 @click.option("-o", "--output", default=None, metavar="FILE", help="Write here instead of stdout.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N", help="Count in N worker processes (with --scheduler local: N Dask workers).")
-@click.option("--scheduler", default=None, metavar="ADDRESS", help="Run the counting on a Dask cluster: tcp://HOST:8786, or 'local' to start one here (needs termkit[dask]).")
-@click.option("--memory-limit", default=None, metavar="SIZE", help="Spill counts to disk beyond this (e.g. 512M, 2G; default: a quarter of the machine's memory).")
-@click.option("--spool-dir", default=None, metavar="DIR", type=click.Path(file_okay=False, writable=True),
-              help="Where the counting keeps its temporary files (default: the system's temporary directory; on a multi-machine Dask cluster, a directory every worker sees).")
-def mine_cmd(inputs: tuple[str, ...], glossaries: tuple[str, ...], top: int | None, min_freq: int, n_contexts: int, reference: str, fmt: str | None, encoding: str | None, output: str | None, jobs: int | None = None, scheduler: str | None = None, memory_limit: str | None = None, spool_dir: str | None = None) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Count in N worker processes (with --scheduler local: N Dask workers).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Run the counting on a Dask cluster: tcp://HOST:8786, or 'local' to start one here (needs termkit[dask]).",
+)
+@click.option(
+    "--memory-limit",
+    default=None,
+    metavar="SIZE",
+    help="Spill counts to disk beyond this (e.g. 512M, 2G; default: a quarter of the machine's memory).",
+)
+@click.option(
+    "--spool-dir",
+    default=None,
+    metavar="DIR",
+    type=click.Path(file_okay=False, writable=True),
+    help="Where the counting keeps its temporary files (default: the system's temporary directory; on a multi-machine Dask cluster, a directory every worker sees).",
+)
+def mine_cmd(
+    inputs: tuple[str, ...],
+    glossaries: tuple[str, ...],
+    top: int | None,
+    min_freq: int,
+    n_contexts: int,
+    reference: str,
+    fmt: str | None,
+    encoding: str | None,
+    output: str | None,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    memory_limit: str | None = None,
+    spool_dir: str | None = None,
+) -> None:
     """Mine Chinese term candidates from a corpus, ranked by termhood.
 
     Multi-word terms (毒品和犯罪问题办公室, 新精神活性物质) whole and once, with frequency, document
@@ -48,10 +111,24 @@ def mine_cmd(inputs: tuple[str, ...], glossaries: tuple[str, ...], top: int | No
             raise click.BadParameter(str(exc), param_hint="--memory-limit") from None
     if top is None:
         top = 100 if fmt == "table" else 0
-    result = mine(list(inputs), list(glossaries) or None, top=top, min_freq=min_freq, contexts=n_contexts,
-                  encoding=encoding, progress=progress, reference=reference,
-                  jobs=jobs, scheduler=scheduler, memory_limit=memory_limit, spool_dir=spool_dir)
+    result = mine(
+        list(inputs),
+        list(glossaries) or None,
+        top=top,
+        min_freq=min_freq,
+        contexts=n_contexts,
+        encoding=encoding,
+        progress=progress,
+        reference=reference,
+        jobs=jobs,
+        scheduler=scheduler,
+        memory_limit=memory_limit,
+        spool_dir=spool_dir,
+    )
     with output_stream(output, bom=fmt == "csv") as out:
         n = write_candidates(result.candidates, out, fmt)
     docs = f"{result.n_docs} document" + ("s" if result.n_docs != 1 else "")
-    info(f"{n} of {result.n_candidates} candidates from {docs} ({result.n_chars:,} characters)" + (f" written to {output}" if output else ""))
+    info(
+        f"{n} of {result.n_candidates} candidates from {docs} ({result.n_chars:,} characters)"
+        + (f" written to {output}" if output else "")
+    )

@@ -13,7 +13,8 @@
 from __future__ import annotations
 
 import json
-from typing import IO, Sequence
+from collections.abc import Sequence
+from typing import IO
 
 from ..model import SentencePair, TranslationUnit
 
@@ -39,7 +40,9 @@ def pair_units(
 ) -> list[TranslationUnit]:
     """Beads as translation units (1–0 and 0–1 beads included, with one side empty)."""
     return [
-        TranslationUnit(str(k), join_sentences(src, p.src, src_lang), join_sentences(tgt, p.tgt, tgt_lang), src_lang, tgt_lang)
+        TranslationUnit(
+            str(k), join_sentences(src, p.src, src_lang), join_sentences(tgt, p.tgt, tgt_lang), src_lang, tgt_lang
+        )
         for k, p in enumerate(pairs, 1)
     ]
 

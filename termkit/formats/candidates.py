@@ -28,8 +28,9 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Iterable
+from typing import IO
 
 from ..errors import InputError
 from ..model import Candidate, Concept, Context, Match, Term
@@ -217,7 +218,9 @@ def _candidate_from_record(r: dict, path: str, line: int) -> Candidate:
                 items.append({"doc": "", "start": 0, "end": 0, "sentence": part})
         raw = items
     for x in raw:
-        contexts.append(Context(str(x.get("doc", "")), int(x.get("start") or 0), int(x.get("end") or 0), str(x.get("sentence", ""))))
+        contexts.append(
+            Context(str(x.get("doc", "")), int(x.get("start") or 0), int(x.get("end") or 0), str(x.get("sentence", "")))
+        )
     abbreviations = r.get("abbreviations") or []
     if isinstance(abbreviations, str):
         abbreviations = [a.strip() for a in abbreviations.split(";") if a.strip()]

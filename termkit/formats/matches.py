@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import IO, Iterable
+from collections.abc import Iterable
+from typing import IO
 
 from ..model import Match, lang_base
 
@@ -32,7 +33,9 @@ def write_lookup(results: Iterable[tuple[str, list[Match]]], out: IO[str], fmt: 
     """``results``: (query, matches) pairs. JSON Lines gives one object per query."""
     for query, matches in results:
         if fmt == "json":
-            out.write(json.dumps({"query": query, "matches": [match_record(m) for m in matches]}, ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps({"query": query, "matches": [match_record(m) for m in matches]}, ensure_ascii=False) + "\n"
+            )
             continue
         out.write(f"{query}\n")
         if not matches:

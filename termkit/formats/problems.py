@@ -8,7 +8,6 @@ that repeats (same code and key) is reported once, with a count.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 from ..model import Problem
 
@@ -21,7 +20,7 @@ class Warnings:
     items: list = field(default_factory=list)  # [code, message, line, key, count, path]
     _by_key: dict = field(default_factory=dict)
 
-    def add(self, code: str, message: str, line: Optional[int] = None, key=None, path: Optional[str] = None) -> None:
+    def add(self, code: str, message: str, line: int | None = None, key=None, path: str | None = None) -> None:
         if key is not None:
             k = (code, key)
             if k in self._by_key:

@@ -10,7 +10,7 @@ as ``context: …`` lines, which TBX writes as ``<descrip type="context">``.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..model import Candidate, Concept, Term
 from .candidates import STATISTICS
@@ -54,8 +54,10 @@ def candidates_to_concepts(
         if c.pinyin:
             lines.append(f"pinyin: {c.pinyin}")
         if c.abbreviation_of:
-            lines.append(f"abbreviation of: {c.abbreviation_of}"
-                         + (" (inferred: never defined in the corpus)" if c.abbreviation_inferred else ""))
+            lines.append(
+                f"abbreviation of: {c.abbreviation_of}"
+                + (" (inferred: never defined in the corpus)" if c.abbreviation_inferred else "")
+            )
         if c.abbreviations:
             lines.append("abbreviations: " + "; ".join(c.abbreviations))
         if c.match is not None and c.status not in ("new", "known"):
@@ -75,5 +77,7 @@ def candidates_to_concepts(
             note="\n".join(lines),
             source="termkit mine" + (f"; contexts at {where}" if where else ""),
         )
-        out.append(Concept(id=f"{id_prefix}{rank}", terms=[term], subject=subject, note="proposed entry, not yet reviewed"))
+        out.append(
+            Concept(id=f"{id_prefix}{rank}", terms=[term], subject=subject, note="proposed entry, not yet reviewed")
+        )
     return out

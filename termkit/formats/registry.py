@@ -33,8 +33,8 @@ from __future__ import annotations
 
 import csv
 import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable, Mapping, Optional
 
 from ..errors import InputError, TermkitError
 from ..model import Concept, Problem
@@ -42,14 +42,23 @@ from . import xlsx
 from .csv import is_long_header, read_glossary_csv, read_glossary_csv_wide, write_glossary_csv, write_glossary_csv_wide
 
 GLOSSARY_SUFFIXES = {
-    ".csv": "csv", ".tsv": "csv", "": "csv",
-    ".tbx": "tbx", ".xml": "tbx", ".tbxm": "tbx",
-    ".xlsx": "xlsx", ".xlsm": "xlsx",
+    ".csv": "csv",
+    ".tsv": "csv",
+    "": "csv",
+    ".tbx": "tbx",
+    ".xml": "tbx",
+    ".tbxm": "tbx",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
 }
 TERMBASE_SUFFIXES = {".tbx": "tbx", ".tbxm": "tbx", ".xml": "tbx", ".csv": "csv", ".xlsx": "xlsx"}
 BILINGUAL_SUFFIXES = {
     ".tmx": "tmx",
-    ".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff", ".mqxliff": "xliff", ".xlz": "xliff",
+    ".xlf": "xliff",
+    ".xliff": "xliff",
+    ".sdlxliff": "xliff",
+    ".mqxliff": "xliff",
+    ".xlz": "xliff",
 }
 BILINGUAL_ROOTS = {"tmx": "tmx", "xliff": "xliff"}  # for .xml files, by root element
 CANDIDATES_FILE_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
@@ -124,7 +133,9 @@ def termbase_format(path: str | os.PathLike) -> str:
     """``tbx``, ``csv`` or ``xlsx``: the termbase format an output path asks for."""
     suffix = suffix_of(path)
     if suffix not in TERMBASE_SUFFIXES:
-        raise TermkitError(f"{path}: cannot tell the output format from {suffix or 'no extension'!r} (use .tbx, .csv or .xlsx)")
+        raise TermkitError(
+            f"{path}: cannot tell the output format from {suffix or 'no extension'!r} (use .tbx, .csv or .xlsx)"
+        )
     return TERMBASE_SUFFIXES[suffix]
 
 
@@ -134,7 +145,7 @@ def write_termbase(
     fmt: str,
     *,
     tbx_version: int = 3,
-    lang_tags: Optional[Mapping[str, str]] = None,
+    lang_tags: Mapping[str, str] | None = None,
     shape: str = "wide",
     title: str = "termkit termbase",
     source: str = "",
@@ -161,7 +172,7 @@ def write_termbase(
 # bilingual files
 
 
-def bilingual_format(path: str | os.PathLike, look_inside: bool = False) -> Optional[str]:
+def bilingual_format(path: str | os.PathLike, look_inside: bool = False) -> str | None:
     """``tmx`` or ``xliff`` by extension, or ``None``; with ``look_inside``, an ``.xml`` file by its
     root element (which parses it)."""
     fmt = BILINGUAL_SUFFIXES.get(suffix_of(path))
@@ -215,14 +226,14 @@ def candidates_format(path: str | None, fmt: str | None) -> str:
 # reports and alignments
 
 
-def report_format(path: str | os.PathLike, fmt: Optional[str] = None) -> str:
+def report_format(path: str | os.PathLike, fmt: str | None = None) -> str:
     """The format of a report written to ``path``: as given, else by extension, else HTML."""
     if fmt:
         return fmt
     return REPORT_SUFFIXES.get(suffix_of(path), "html")
 
 
-def alignment_format(path: Optional[str], fmt: Optional[str] = None) -> str:
+def alignment_format(path: str | None, fmt: str | None = None) -> str:
     """The format ``termkit align`` writes: as given, else by the text after the output path's last
     dot (``.tmx``, ``.jsonl``, ``.beads``), else TSV."""
     if fmt:

@@ -10,10 +10,12 @@ OmegaT, Phrase) and translate-toolkit import.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+from collections.abc import Iterable
 from datetime import datetime, timezone
-from typing import IO, Iterable, Optional
+from typing import IO
 
 from lxml import etree
 
@@ -41,10 +43,8 @@ def inline_text(element, code_elements: frozenset[str] = CODE_ELEMENTS) -> str:
     def walk(el, in_code: bool) -> None:
         name = local_name(el)
         if name == "cp" and el.get("hex"):
-            try:
+            with contextlib.suppress(ValueError, OverflowError):
                 parts.append(chr(int(el.get("hex"), 16)))
-            except (ValueError, OverflowError):
-                pass
             return
         code = in_code or name in code_elements
         if name == "sub":
@@ -73,7 +73,7 @@ def tuv_lang(tuv) -> str:
 
 
 def read_tmx(
-    path: str | os.PathLike, src_lang: Optional[str] = None, tgt_lang: Optional[str] = None
+    path: str | os.PathLike, src_lang: str | None = None, tgt_lang: str | None = None
 ) -> list[TranslationUnit]:
     """Read the translation units of a TMX file.
 
@@ -125,16 +125,20 @@ def read_tmx(
         if source is None:
             continue
         notes = [_clean(el.text or "") for el in tu if local_name(el) == "note"]
-        notes += [_clean(el.text or "") for el in tu if local_name(el) == "prop" and (el.get("type") or "").lower() == "note"]
-        out.append(TranslationUnit(
-            id=tu.get("tuid") or str(n),
-            source=source,
-            target=target or "",
-            src_lang=src_tag or src_lang,
-            tgt_lang=tgt_tag or tgt_lang or "",
-            note="\n".join(x for x in notes if x),
-            line=tu.sourceline,
-        ))
+        notes += [
+            _clean(el.text or "") for el in tu if local_name(el) == "prop" and (el.get("type") or "").lower() == "note"
+        ]
+        out.append(
+            TranslationUnit(
+                id=tu.get("tuid") or str(n),
+                source=source,
+                target=target or "",
+                src_lang=src_tag or src_lang,
+                tgt_lang=tgt_tag or tgt_lang or "",
+                note="\n".join(x for x in notes if x),
+                line=tu.sourceline,
+            )
+        )
     return out
 
 
@@ -148,7 +152,7 @@ def write_tmx(
     out: IO[str],
     src_lang: str,
     tgt_lang: str,
-    props: Optional[Iterable[dict[str, str]]] = None,
+    props: Iterable[dict[str, str]] | None = None,
 ) -> int:
     """Write TMX 1.4 to a text stream; returns the number of ``<tu>`` written.
 
@@ -157,16 +161,20 @@ def write_tmx(
     """
     now = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     root = etree.Element("tmx", version="1.4")
-    etree.SubElement(root, "header", {
-        "creationtool": "termkit",
-        "creationtoolversion": __version__,
-        "creationdate": now,
-        "datatype": "plaintext",
-        "segtype": "sentence",
-        "adminlang": "en",
-        "srclang": src_lang,
-        "o-tmf": "termkit",
-    })
+    etree.SubElement(
+        root,
+        "header",
+        {
+            "creationtool": "termkit",
+            "creationtoolversion": __version__,
+            "creationdate": now,
+            "datatype": "plaintext",
+            "segtype": "sentence",
+            "adminlang": "en",
+            "srclang": src_lang,
+            "o-tmf": "termkit",
+        },
+    )
     body = etree.SubElement(root, "body")
     props_iter = iter(props) if props is not None else None
     n = 0

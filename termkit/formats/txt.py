@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..model import Document
@@ -123,7 +123,9 @@ def decode(data: bytes, path: str = "<bytes>", encoding: str | None = None) -> t
     return text, name
 
 
-def read_text(path: str | os.PathLike, encoding: str | None = None, doc_id: str | None = None, lang: str = "zh") -> Document:
+def read_text(
+    path: str | os.PathLike, encoding: str | None = None, doc_id: str | None = None, lang: str = "zh"
+) -> Document:
     """Read one text file into a Document (text unchanged: no normalization, line endings kept)."""
     p = Path(path)
     shown = str(path)
@@ -160,9 +162,7 @@ def corpus_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
     for path in paths:
         p = Path(path)
         if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*") if f.suffix.lower() in TEXT_SUFFIXES and f.is_file()
-            )
+            found = sorted(f for f in p.rglob("*") if f.suffix.lower() in TEXT_SUFFIXES and f.is_file())
             if not found:
                 raise InputError("folder holds no text files (*.txt)", str(path))
             files.extend(found)
@@ -173,7 +173,9 @@ def corpus_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return files
 
 
-def read_corpus(paths: Iterable[str | os.PathLike], encoding: str | None = None, lang: str = "zh") -> Iterator[Document]:
+def read_corpus(
+    paths: Iterable[str | os.PathLike], encoding: str | None = None, lang: str = "zh"
+) -> Iterator[Document]:
     """Read every file of a corpus (files and folders), one Document at a time.
 
     Document ids are the file stems; when two files share a stem, the later ones get their
@@ -237,8 +239,14 @@ def text_parts(path: str | os.PathLike, part_bytes: int, encoding: str | None = 
     return parts
 
 
-def read_text_part(path: str | os.PathLike, start: int, end: int, encoding: str | None = None,
-                   doc_id: str | None = None, lang: str = "zh") -> Document:
+def read_text_part(
+    path: str | os.PathLike,
+    start: int,
+    end: int,
+    encoding: str | None = None,
+    doc_id: str | None = None,
+    lang: str = "zh",
+) -> Document:
     """One part of a text file (see :func:`text_parts`) as a Document; errors name the line of
     the whole file."""
     shown = str(path)

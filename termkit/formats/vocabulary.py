@@ -10,7 +10,7 @@ below all of them.
 from __future__ import annotations
 
 import re
-from typing import Mapping, Optional
+from collections.abc import Mapping
 
 from ..model import STATUSES, Concept
 from .problems import Warnings
@@ -56,9 +56,21 @@ _STATUS_SYNONYMS = {
 }
 _STANDARD_STATUS = {v for v in STATUS_TO_TBX.values()}
 _TYPE_SYNONYMS = {t.lower(): t for t in TERM_TYPES_BASIC}
-_TYPE_SYNONYMS.update({"full form": "fullForm", "short form": "shortForm", "fullform": "fullForm", "shortform": "shortForm"})
+_TYPE_SYNONYMS.update(
+    {"full form": "fullForm", "short form": "shortForm", "fullform": "fullForm", "shortform": "shortForm"}
+)
 _POS_SYNONYMS = {p.lower(): p for p in POS_V2}
-_POS_SYNONYMS.update({"propernoun": "properNoun", "proper noun": "properNoun", "proper_noun": "properNoun", "adj": "adjective", "n": "noun", "v": "verb", "adv": "adverb"})
+_POS_SYNONYMS.update(
+    {
+        "propernoun": "properNoun",
+        "proper noun": "properNoun",
+        "proper_noun": "properNoun",
+        "adj": "adjective",
+        "n": "noun",
+        "v": "verb",
+        "adv": "adverb",
+    }
+)
 
 # What XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE, U+FFFF): the TBX writer
 # and the XML parts of an .xlsx refuse or drop it.
@@ -70,7 +82,7 @@ def _key(value: str) -> str:
     return re.sub(r"[\s_\-]", "", value.strip().lower())
 
 
-def canonical_status(value: str) -> tuple[Optional[str], bool]:
+def canonical_status(value: str) -> tuple[str | None, bool]:
     """``(status, standard)``: the model's status for a TBX or CAT status value, or ``None``.
 
     ``standard`` is true for the model's own words and the TBX ``*-admn-sts`` values.
@@ -120,7 +132,7 @@ def map_lang(tag: str, lang_tags: Mapping[str, str]) -> str:
     return lang_tags.get(tag, tag)
 
 
-def resolve_lang_tags(lang_tags: Optional[Mapping[str, str]]) -> dict[str, str]:
+def resolve_lang_tags(lang_tags: Mapping[str, str] | None) -> dict[str, str]:
     """The mapping to apply: the defaults, updated with ``lang_tags`` (``{"zh": "zh-Hans"}``)."""
     out = dict(DEFAULT_LANG_TAGS)
     if lang_tags:
@@ -128,7 +140,9 @@ def resolve_lang_tags(lang_tags: Optional[Mapping[str, str]]) -> dict[str, str]:
     return out
 
 
-def check_lang_tags(concepts: list[Concept], lang_tags: Mapping[str, str], path: Optional[str] = None, warnings: Optional[Warnings] = None) -> dict[str, str]:
+def check_lang_tags(
+    concepts: list[Concept], lang_tags: Mapping[str, str], path: str | None = None, warnings: Warnings | None = None
+) -> dict[str, str]:
     """The tag written for every tag used (mapped, in canonical case).
 
     Two tags written alike (``zh`` mapped to ``zh-CN`` in a glossary that also has ``zh-CN``)
@@ -157,4 +171,3 @@ def check_lang_tags(concepts: list[Concept], lang_tags: Mapping[str, str], path:
         back.setdefault(fixed, tag)
         written[tag] = fixed
     return written
-

@@ -16,7 +16,6 @@ dropped; the text of ``<g>``, ``<mrk>``, ``<pc>`` is kept. Parsing is safe again
 from __future__ import annotations
 
 import os
-from typing import Optional
 
 from ..errors import InputError
 from ..model import TranslationUnit
@@ -70,15 +69,23 @@ def _read_v1(root) -> list[TranslationUnit]:
             uid = tu.get("id") or str(n)
             source_el = _child(tu, "source")
             target_el = _child(tu, "target")
-            s_lang = (source_el.get("{http://www.w3.org/XML/1998/namespace}lang") if source_el is not None else None) or src_lang
-            t_lang = (target_el.get("{http://www.w3.org/XML/1998/namespace}lang") if target_el is not None else None) or tgt_lang
+            s_lang = (
+                source_el.get("{http://www.w3.org/XML/1998/namespace}lang") if source_el is not None else None
+            ) or src_lang
+            t_lang = (
+                target_el.get("{http://www.w3.org/XML/1998/namespace}lang") if target_el is not None else None
+            ) or tgt_lang
             note = _notes(tu)
             seg_source = _child(tu, "seg-source")
             segmented = _segments_v1(seg_source) if seg_source is not None else {}
             if segmented:
                 targets = _segments_v1(target_el) if target_el is not None else {}
                 for mid, (text, line) in segmented.items():
-                    out.append(TranslationUnit(f"{uid}:{mid}", text, targets.get(mid, ("", None))[0], s_lang, t_lang, note, line))
+                    out.append(
+                        TranslationUnit(
+                            f"{uid}:{mid}", text, targets.get(mid, ("", None))[0], s_lang, t_lang, note, line
+                        )
+                    )
                 continue
             if source_el is None:
                 continue
@@ -86,9 +93,9 @@ def _read_v1(root) -> list[TranslationUnit]:
     return out
 
 
-def _segments_v1(el) -> dict[str, tuple[str, Optional[int]]]:
+def _segments_v1(el) -> dict[str, tuple[str, int | None]]:
     """``<mrk mtype="seg" mid="…">`` segments inside a seg-source or target."""
-    out: dict[str, tuple[str, Optional[int]]] = {}
+    out: dict[str, tuple[str, int | None]] = {}
     for mrk in el.iter():
         if local_name(mrk) == "mrk" and (mrk.get("mtype") or "") == "seg":
             out[mrk.get("mid") or str(len(out) + 1)] = (inline_text(mrk).strip(), mrk.sourceline)
@@ -109,6 +116,8 @@ def _read_v2(root) -> list[TranslationUnit]:
                 continue
             target_el = _child(seg, "target")
             sid = uid if len(segments) == 1 else f"{uid}:{seg.get('id') or k}"
-            t_lang = (target_el.get("{http://www.w3.org/XML/1998/namespace}lang") if target_el is not None else None) or tgt_lang
+            t_lang = (
+                target_el.get("{http://www.w3.org/XML/1998/namespace}lang") if target_el is not None else None
+            ) or tgt_lang
             out.append(TranslationUnit(sid, _text(source_el), _text(target_el), src_lang, t_lang, note, seg.sourceline))
     return out

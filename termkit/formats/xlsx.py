@@ -26,12 +26,21 @@ from __future__ import annotations
 import datetime
 import os
 import zipfile
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from ..errors import InputError
 from ..model import STATUSES, Concept
 from .atomic import atomic_write
-from .csv import COLUMNS, CsvGlossary, Row, concept_rows, is_long_header, rows_to_concepts, wide_rows_to_concepts, wide_table
+from .csv import (
+    COLUMNS,
+    CsvGlossary,
+    Row,
+    concept_rows,
+    is_long_header,
+    rows_to_concepts,
+    wide_rows_to_concepts,
+    wide_table,
+)
 from .vocabulary import XML_BAD_CHARS
 
 SHEET = "termbase"
@@ -127,7 +136,9 @@ def read(path: str | os.PathLike, lang_tags=None) -> tuple[list[Concept], list]:
         table = CsvGlossary(shown, header)
         for line, record in body:
             if any(v.strip() for v in record):
-                table.rows.append(Row(line, {h: (record[i] if i < len(record) else "") for i, h in enumerate(header) if h}))
+                table.rows.append(
+                    Row(line, {h: (record[i] if i < len(record) else "") for i, h in enumerate(header) if h})
+                )
         return rows_to_concepts(table), []
     return wide_rows_to_concepts(header, body, shown, lang_tags)
 
@@ -136,7 +147,9 @@ def read_concepts(path: str | os.PathLike, lang_tags=None) -> tuple[list[Concept
     return read(path, lang_tags)
 
 
-def write(concepts: Iterable[Concept], out: str | os.PathLike, lang_tags=None, shape: str = "wide", title: Optional[str] = None) -> int:
+def write(
+    concepts: Iterable[Concept], out: str | os.PathLike, lang_tags=None, shape: str = "wide", title: str | None = None
+) -> int:
     """Write concepts to an .xlsx file atomically; returns the number of data rows."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -154,10 +167,16 @@ def write(concepts: Iterable[Concept], out: str | os.PathLike, lang_tags=None, s
     for r, row in enumerate(rows, 2):
         for c, value in enumerate(row):
             if len(value) > MAX_CELL:
-                raise InputError(f"row {r}, column {header[c]!r}: {len(value)} characters, more than an Excel cell holds ({MAX_CELL})", str(out))
+                raise InputError(
+                    f"row {r}, column {header[c]!r}: {len(value)} characters, more than an Excel cell holds ({MAX_CELL})",
+                    str(out),
+                )
             m = XML_BAD_CHARS.search(value)
             if m:
-                raise InputError(f"row {r}, column {header[c]!r}: contains U+{ord(m.group()):04X}, which an .xlsx file cannot hold", str(out))
+                raise InputError(
+                    f"row {r}, column {header[c]!r}: contains U+{ord(m.group()):04X}, which an .xlsx file cannot hold",
+                    str(out),
+                )
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(SHEET)

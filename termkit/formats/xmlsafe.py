@@ -66,7 +66,7 @@ def check_declared_encoding(head: bytes, path: str) -> None:
     declared = m.group(1).decode("ascii").lower()
     if declared.replace("_", "-") in ("utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "utf-32"):
         return
-    body = head[m.end():]
+    body = head[m.end() :]
     if not any(b >= 0x80 for b in body):
         return
     try:
@@ -75,7 +75,11 @@ def check_declared_encoding(head: bytes, path: str) -> None:
         if exc.start < len(body) - 4:  # a cut-off final character is not a decoding failure
             return
     line = head[: m.end() + next(i for i, b in enumerate(body) if b >= 0x80)].count(b"\n") + 1
-    raise InputError(f"the XML declaration says encoding={m.group(1).decode()!r} but the file is UTF-8; fix the declaration", path, line)
+    raise InputError(
+        f"the XML declaration says encoding={m.group(1).decode()!r} but the file is UTF-8; fix the declaration",
+        path,
+        line,
+    )
 
 
 def parse_xml(path: str | os.PathLike) -> etree._ElementTree:
@@ -97,7 +101,9 @@ def parse_xml(path: str | os.PathLike) -> etree._ElementTree:
     if size > max_xml_bytes():
         raise InputError(
             f"XML file of {size / 2**20:,.0f} MB is larger than the {max_xml_bytes() / 2**20:,.0f} MB limit "
-            "(split it, or raise TERMKIT_MAX_XML_MB)", shown)
+            "(split it, or raise TERMKIT_MAX_XML_MB)",
+            shown,
+        )
     check_prolog(head, shown)
     try:
         return etree.parse(str(p), safe_parser())

@@ -8,8 +8,8 @@ form is counted only where it stands alone.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from ..model import Concept, Document, Term, lang_base
 from ..text.normalize import normalize, normalize_key

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 import os
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable
 
 from ..formats.registry import read_glossary
 from ..model import Concept, Term, lang_base

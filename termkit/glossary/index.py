@@ -28,8 +28,8 @@ bigrams with the query are found in an inverted index, and only those are scored
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -61,7 +61,7 @@ def _grams(key: str, chinese: bool) -> set[str]:
     English are too common to narrow a search)."""
     n = 2 if chinese else 3
     padded = f"{_START}{key}{_END}"
-    return {padded[i:i + n] for i in range(len(padded) - n + 1)}
+    return {padded[i : i + n] for i in range(len(padded) - n + 1)}
 
 
 def scorer_for(query: str) -> Callable:
@@ -73,7 +73,31 @@ def key_for(text: str) -> str:
     return zh_key(text) if is_chinese(text) else en_key(text)
 
 
-_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w")
+_INITIALS = (
+    "zh",
+    "ch",
+    "sh",
+    "b",
+    "p",
+    "m",
+    "f",
+    "d",
+    "t",
+    "n",
+    "l",
+    "g",
+    "k",
+    "h",
+    "j",
+    "q",
+    "x",
+    "r",
+    "z",
+    "c",
+    "s",
+    "y",
+    "w",
+)
 # Initials that speakers and input methods confuse.
 _CONFUSED = {frozenset(p) for p in (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l"))}
 
@@ -81,7 +105,7 @@ _CONFUSED = {frozenset(p) for p in (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n",
 def _split_syllable(s: str) -> tuple[str, str]:
     for ini in _INITIALS:
         if s.startswith(ini) and len(s) > len(ini):
-            return ini, s[len(ini):]
+            return ini, s[len(ini) :]
     return "", s
 
 
@@ -196,6 +220,7 @@ class GlossaryIndex:
         for i in self._keys.get(qkey, ()):
             if self.entries[i].term.text.strip() != query:
                 offer(i, SCORES["normalized"], "normalized")
+
         def settled(ceiling: float) -> bool:
             """Are ``limit`` concepts already found that nothing scoring ≤ ceiling can displace?"""
             return sum(1 for v in best.values() if v[0] > ceiling) >= limit
@@ -210,7 +235,13 @@ class GlossaryIndex:
             self._partial_matches(qkey, chinese, offer)
         ranked = sorted(best.values(), key=lambda v: (-v[0], v[2]))[:limit]
         return [
-            Match(query=query, concept=self.entries[i].concept, term=self.entries[i].term, kind=kind, score=round(score, 1))
+            Match(
+                query=query,
+                concept=self.entries[i].concept,
+                term=self.entries[i].term,
+                kind=kind,
+                score=round(score, 1),
+            )
             for score, kind, i in ranked
         ]
 
@@ -248,8 +279,11 @@ class GlossaryIndex:
             self._short_chinese = []
         for i in self._latin.get(letters, ()):
             toned = pinyin_key(self.entries[i].key, tones=True).split() if tones else []
-            same_tones = tones is None or len(tones) != len(toned) or all(
-                t is None or s.endswith(str(t)) for s, t in zip(toned, tones))
+            same_tones = (
+                tones is None
+                or len(tones) != len(toned)
+                or all(t is None or s.endswith(str(t)) for s, t in zip(toned, tones))
+            )
             offer(i, SCORES["pinyin"] if same_tones else SCORES["pinyin_other_tones"], "pinyin", across=True)
 
     def fuzzy_candidates(self, qkey: str, chinese: bool) -> list[int]:
@@ -298,10 +332,17 @@ class GlossaryIndex:
         cutoff = min(min_score / SCORES["fuzzy_weight"], 100)
         keys = [self.entries[i].key for i in candidates]
         if chinese:
-            found = process.extract(qkey, keys, scorer=chinese_similarity, score_cutoff=cutoff, limit=self.max_fuzzy_candidates)
+            found = process.extract(
+                qkey, keys, scorer=chinese_similarity, score_cutoff=cutoff, limit=self.max_fuzzy_candidates
+            )
         else:  # english_similarity, with the words sorted here so that rapidfuzz's C scorer runs
-            found = process.extract(sorted_words(qkey), [sorted_words(k) for k in keys], scorer=OSA.normalized_similarity,
-                                    score_cutoff=cutoff / 100, limit=self.max_fuzzy_candidates)
+            found = process.extract(
+                sorted_words(qkey),
+                [sorted_words(k) for k in keys],
+                scorer=OSA.normalized_similarity,
+                score_cutoff=cutoff / 100,
+                limit=self.max_fuzzy_candidates,
+            )
             found = [(key, 100 * similarity, k) for key, similarity, k in found]
         for _key, similarity, k in found:
             if similarity < 100:
@@ -314,7 +355,12 @@ class GlossaryIndex:
             pieces = {qkey[a:b] for a in range(n) for b in range(a + 2, n + 1) if (a, b) != (0, n)}
         else:
             words = qkey.split()
-            pieces = {" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 1, len(words) + 1) if (a, b) != (0, len(words))}
+            pieces = {
+                " ".join(words[a:b])
+                for a in range(len(words))
+                for b in range(a + 1, len(words) + 1)
+                if (a, b) != (0, len(words))
+            }
         for piece in pieces:
             for i in self._keys.get(piece, ()):
                 offer(i, _partial_score(len(piece), n), "partial")

@@ -8,8 +8,8 @@ hits are mapped back to offsets in the original text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 import ahocorasick_rs
 

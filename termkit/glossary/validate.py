@@ -31,7 +31,8 @@ _INNER_SPACE_RE = re.compile(rf"(?<=[{_HANZI}])\s+|\s+(?=[{_HANZI}])|\s{{2,}}|[\
 def _term_problems(concept: Concept, path: str) -> list[Problem]:
     out = []
     for t in concept.terms:
-        def add(severity, code, message):
+
+        def add(severity, code, message, t=t):
             out.append(Problem(path, t.line, severity, code, message))
 
         if not t.text.strip():
@@ -44,7 +45,9 @@ def _term_problems(concept: Concept, path: str) -> list[Problem]:
         if _FULLWIDTH_RE.search(t.text):
             add("error", "width", f"term {t.text!r} has full-width letters, digits or spaces")
         if lang_base(t.lang) == "zh" and _HALFWIDTH_IN_ZH_RE.search(t.text):
-            add("warning", "width", f"Chinese term {t.text!r} has half-width punctuation (Chinese text uses （），；：)")
+            add(
+                "warning", "width", f"Chinese term {t.text!r} has half-width punctuation (Chinese text uses （），；：)"
+            )
         if t.status not in STATUSES:
             add("error", "status", f"unknown status {t.status!r} (allowed: {', '.join(STATUSES)})")
         if t.type and t.type not in TERM_TYPES:
@@ -70,11 +73,18 @@ def _concept_problems(concept: Concept, path: str, languages: list[str]) -> list
             continue
         preferred = [t for t in terms if t.status == "preferred"]
         if not preferred:
-            out.append(Problem(path, terms[0].line, "error", "no-preferred", f"concept {concept.id} has no preferred {lang} term"))
+            out.append(
+                Problem(
+                    path, terms[0].line, "error", "no-preferred", f"concept {concept.id} has no preferred {lang} term"
+                )
+            )
         for extra in preferred[1:]:
             out.append(
                 Problem(
-                    path, extra.line, "error", "two-preferred",
+                    path,
+                    extra.line,
+                    "error",
+                    "two-preferred",
                     f"concept {concept.id} has two preferred {lang} terms: {preferred[0].text!r} and {extra.text!r}",
                 )
             )
@@ -82,7 +92,13 @@ def _concept_problems(concept: Concept, path: str, languages: list[str]) -> list
         for t in terms:
             if t.text in seen:
                 out.append(
-                    Problem(path, t.line, "error", "duplicate-term", f"term {t.text!r} repeated in concept {concept.id} (line {seen[t.text]})")
+                    Problem(
+                        path,
+                        t.line,
+                        "error",
+                        "duplicate-term",
+                        f"term {t.text!r} repeated in concept {concept.id} (line {seen[t.text]})",
+                    )
                 )
             seen.setdefault(t.text, t.line)
     if not concept.subject:
@@ -109,7 +125,10 @@ def validate_concepts(concepts: list[Concept], path: str = "") -> list[Problem]:
             elif first[0] is not concept:
                 problems.append(
                     Problem(
-                        path, t.line, "error", "term-in-two-concepts",
+                        path,
+                        t.line,
+                        "error",
+                        "term-in-two-concepts",
                         f"term {t.text!r} ({t.lang}) of concept {concept.id} is also {first[2]!r} in concept {first[0].id} (line {first[1]})",
                     )
                 )
@@ -117,7 +136,13 @@ def validate_concepts(concepts: list[Concept], path: str = "") -> list[Problem]:
         if pref and pref in preferred_sets and preferred_sets[pref] is not concept:
             other = preferred_sets[pref]
             problems.append(
-                Problem(path, concept.line, "error", "duplicate-concept", f"concept {concept.id} duplicates concept {other.id} (line {other.line})")
+                Problem(
+                    path,
+                    concept.line,
+                    "error",
+                    "duplicate-concept",
+                    f"concept {concept.id} duplicates concept {other.id} (line {other.line})",
+                )
             )
         preferred_sets.setdefault(pref, concept)
     return problems
@@ -136,14 +161,26 @@ def _csv_layout_problems(path: str) -> list[Problem]:
         cid = row.get("concept_id").strip()
         if cid in first_line and previous != cid:
             problems.append(
-                Problem(path, row.line, "error", "duplicate-concept", f"concept id {cid!r} already used at line {first_line[cid]} (rows of a concept must be together)")
+                Problem(
+                    path,
+                    row.line,
+                    "error",
+                    "duplicate-concept",
+                    f"concept id {cid!r} already used at line {first_line[cid]} (rows of a concept must be together)",
+                )
             )
         first_line.setdefault(cid, row.line)
         value = row.get("subject").strip()
         if value:
             if cid in subject and subject[cid][0] != value:
                 problems.append(
-                    Problem(path, row.line, "warning", "subject", f"concept {cid} has subject {value!r} here but {subject[cid][0]!r} at line {subject[cid][1]}")
+                    Problem(
+                        path,
+                        row.line,
+                        "warning",
+                        "subject",
+                        f"concept {cid} has subject {value!r} here but {subject[cid][0]!r} at line {subject[cid][1]}",
+                    )
                 )
             subject.setdefault(cid, (value, row.line))
         previous = cid

@@ -24,5 +24,14 @@ from .miner import MineResult, mine
 from .options import MineOptions
 from .scan import Occurrences, scan_documents
 
-__all__ = ["Counts", "MineOptions", "MineResult", "Occurrences", "count_documents", "count_files", "fill_sentences",
-           "mine", "scan_documents"]
+__all__ = [
+    "Counts",
+    "MineOptions",
+    "MineResult",
+    "Occurrences",
+    "count_documents",
+    "count_files",
+    "fill_sentences",
+    "mine",
+    "scan_documents",
+]

@@ -19,8 +19,8 @@ Recognized:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
 from ..text.chars import HANZI
 from .filters import PREDICATE_ENDS
@@ -134,6 +134,7 @@ def resolve(definitions: Mapping[tuple[str, str], int]) -> list[Abbreviation]:
     must be a subsequence of it (毒罪办 in 联合国毒品和犯罪问题办公室); a Latin acronym or code stands
     for the name before it (四氢呋喃芬太尼（THF-F）).
     """
+
     def is_verb(w: str) -> bool:
         return w in LIGHT_VERBS or w in PREDICATE_ENDS or dictionary_tag(w) == "v"
 
@@ -148,7 +149,7 @@ def resolve(definitions: Mapping[tuple[str, str], int]) -> list[Abbreviation]:
                 # one name, not two names
                 if k + 1 < len(words) and is_verb(words[k + 1]) and dictionary_tag(words[k + 1]) not in NOUN_TAGS:
                     continue
-                if not chinese or is_subsequence(short, "".join(words[k + 1:])):
+                if not chinese or is_subsequence(short, "".join(words[k + 1 :])):
                     start = k + 1
                     break
         # the word holding the short form's first character in the shortest match

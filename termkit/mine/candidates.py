@@ -27,8 +27,8 @@ instrument even when it contains 、 or 的.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from itertools import compress
-from typing import Iterable, Optional, Sequence
 
 from ..formats.txt import read_corpus
 from ..model import Document
@@ -45,7 +45,7 @@ MAX_TITLE_CHARS = 40
 
 _LATIN_RE = re.compile(r"^[A-Za-z0-9]")
 _HAS_HANZI_RE = re.compile(f"[{HANZI}]")
-_TITLE_RE = re.compile(r"《([^《》\n]{2,%d})》" % MAX_TITLE_CHARS)
+_TITLE_RE = re.compile(rf"《([^《》\n]{{2,{MAX_TITLE_CHARS}}})》")
 _CODE_RE = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+")
 
 
@@ -117,7 +117,7 @@ def ngram_keys(tokens: Sequence[str], kinds: Sequence[int], out: list[str], max_
             if length > MAX_CHARS:
                 break
             s = s + SEP + t
-            if kj == EDGE or kj == END:
+            if kj in (EDGE, END):
                 out.append(s)
 
 
@@ -129,11 +129,17 @@ def runs(tokens: Sequence[str], kinds: Sequence[int]) -> list[str]:
     """The stretches of a token sequence that n-grams of two words or more can come from: maximal
     runs of two tokens or more with no punctuation, white space or stop word inside (as keys:
     words joined by :data:`.kinds.SEP`)."""
-    return [SEP.join(tokens[m.start():m.end()]) for m in _RUN_RE.finditer(bytes(kinds))]
+    return [SEP.join(tokens[m.start() : m.end()]) for m in _RUN_RE.finditer(bytes(kinds))]
 
 
-def count_documents(docs: Iterable[Document], extra_words: Sequence[str] = (), hmm: bool = True,
-                    max_words: int = MAX_WORDS, spool=None, text_spool=None) -> Counts:
+def count_documents(
+    docs: Iterable[Document],
+    extra_words: Sequence[str] = (),
+    hmm: bool = True,
+    max_words: int = MAX_WORDS,
+    spool=None,
+    text_spool=None,
+) -> Counts:
     """The map: count candidate n-grams, words, titles and abbreviation definitions in ``docs``.
 
     A pure function of its inputs (documents with their segments, and the words added to the
@@ -189,12 +195,14 @@ def count_documents(docs: Iterable[Document], extra_words: Sequence[str] = (), h
     return counts
 
 
-def count_files(paths: Iterable[str], extra_words: Sequence[str] = (), hmm: bool = True, encoding: str | None = None) -> Counts:
+def count_files(
+    paths: Iterable[str], extra_words: Sequence[str] = (), hmm: bool = True, encoding: str | None = None
+) -> Counts:
     """The map over files: read and count (what a worker process runs on its chunk)."""
     return count_documents(read_corpus(paths, encoding=encoding), extra_words, hmm)
 
 
-def count_chunk(chunk: Chunk, extra_words: Sequence[str] = (), hmm: bool = True, encoding: Optional[str] = None):
+def count_chunk(chunk: Chunk, extra_words: Sequence[str] = (), hmm: bool = True, encoding: str | None = None):
     """Every n-gram of one chunk counted in one pass (:func:`count_documents`): what the counting
     by levels (:mod:`.levels`) is tested and benchmarked against."""
     return count_documents(chunk_documents(chunk, encoding), extra_words, hmm)

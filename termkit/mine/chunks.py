@@ -8,7 +8,7 @@ Every executor (:mod:`.execute`) runs the maps over the same plan of chunks
 from __future__ import annotations
 
 import os
-from typing import Iterable, Optional, Sequence
+from collections.abc import Iterable, Sequence
 
 from ..formats.txt import read_text, read_text_part, text_parts
 from ..model import Document
@@ -24,8 +24,13 @@ CHUNK_BYTES = 8_000_000
 PART_BYTES = 4_000_000
 
 
-def plan_chunks(files: Sequence[tuple[str, str]], docs: Sequence[Document] = (), chunk_bytes: int = CHUNK_BYTES,
-                encoding: Optional[str] = None, part_bytes: int = PART_BYTES) -> list[Chunk]:
+def plan_chunks(
+    files: Sequence[tuple[str, str]],
+    docs: Sequence[Document] = (),
+    chunk_bytes: int = CHUNK_BYTES,
+    encoding: str | None = None,
+    part_bytes: int = PART_BYTES,
+) -> list[Chunk]:
     """The corpus as chunks: in-memory documents first (one chunk), then files grouped in order
     into chunks of about ``chunk_bytes`` (a larger file is a chunk of its own). A file larger than
     ``part_bytes`` is cut at line ends into parts of about ``part_bytes``
@@ -60,7 +65,7 @@ def plan_chunks(files: Sequence[tuple[str, str]], docs: Sequence[Document] = (),
     return chunks
 
 
-def chunk_documents(chunk: Chunk, encoding: Optional[str] = None) -> Iterable[Document]:
+def chunk_documents(chunk: Chunk, encoding: str | None = None) -> Iterable[Document]:
     """The documents of a chunk, read one at a time."""
     for item in chunk:
         if isinstance(item, Document):
@@ -71,4 +76,3 @@ def chunk_documents(chunk: Chunk, encoding: Optional[str] = None) -> Iterable[Do
         else:
             path, doc_id = item
             yield read_text(path, encoding=encoding, doc_id=doc_id)
-

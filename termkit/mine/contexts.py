@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..documents import segment_document
 from ..model import Context, Document
 from ..text.chars import SUPERSCRIPT_DIGITS
+
 
 def fill_sentences(contexts: Iterable[Context], get_document) -> None:
     """Set each context's sentence: the segment of its document that holds its start.

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+
 @dataclass
 class Counts:
     """Mergeable counts from one chunk of a corpus (the output of the map).
@@ -36,7 +37,7 @@ class Counts:
     n_zh_docs: int = 0
     n_tokens: int = 0
 
-    def merge(self, other: "Counts") -> "Counts":
+    def merge(self, other: Counts) -> Counts:
         """Add ``other`` into this one (in place) and return self.
 
         Keys keep their order of first appearance (this one's, then the new ones of ``other``):
@@ -50,10 +51,10 @@ class Counts:
         self.n_tokens += other.n_tokens
         return self
 
-    def __add__(self, other: "Counts") -> "Counts":
+    def __add__(self, other: Counts) -> Counts:
         return Counts().merge(self).merge(other)
 
-    def __iadd__(self, other: "Counts") -> "Counts":
+    def __iadd__(self, other: Counts) -> Counts:
         return self.merge(other)
 
 
@@ -65,12 +66,12 @@ class LevelCounts:
     support: Counter = field(default_factory=Counter)
     doc_freq: Counter = field(default_factory=Counter)
 
-    def merge(self, other: "LevelCounts") -> "LevelCounts":
+    def merge(self, other: LevelCounts) -> LevelCounts:
         self.support.update(other.support)
         self.doc_freq.update(other.doc_freq)
         return self
 
-    def __add__(self, other: "LevelCounts") -> "LevelCounts":
+    def __add__(self, other: LevelCounts) -> LevelCounts:
         return LevelCounts().merge(self).merge(other)
 
 
@@ -81,4 +82,3 @@ def frequent_counts(counts: Counts, min_freq: int) -> Counts:
     counts.ngrams = Counter(dict(keep))
     counts.doc_freq = Counter({k: counts.doc_freq.get(k, 0) for k, _ in keep})
     return counts
-

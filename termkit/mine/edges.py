@@ -83,10 +83,7 @@ def crosses(name_starts: dict, i: int, j: int) -> bool:
     to the name (毒品和犯罪问题办公室 across 犯罪问题办公室研究和趋势分析处). ``name_starts``: end →
     the earliest start of a name ending there, for the occurrences seen so far (all that start
     before ``i``)."""
-    for e in range(i + 1, j):
-        if name_starts.get(e, i) < i:
-            return True
-    return False
+    return any(name_starts.get(e, i) < i for e in range(i + 1, j))
 
 
 def right_is_edge(text: str, j: int) -> bool:

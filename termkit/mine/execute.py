@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from typing import Callable, Iterable, Optional, Sequence, Union
+from collections.abc import Callable, Iterable, Sequence
 
 from ..errors import InputError
 from .chunks import Chunk
@@ -34,6 +34,7 @@ DASK_MISSING = "--scheduler needs Dask: pip install 'termkit[dask]' (dask[distri
 
 
 # --- merging the results ---------------------------------------------------------------------------
+
 
 def merge_all(results: Iterable):
     """Merge map results left to right (their ``merge`` method, in place into the first)."""
@@ -69,7 +70,7 @@ def _fold(results: Iterable, merger=None):
 # --- executors ------------------------------------------------------------------------------------
 
 #: ``progress(items, length, label) -> items``: reports progress over the items it passes on.
-Progress = Callable[[Iterable, Optional[int], str], Iterable]
+Progress = Callable[[Iterable, int | None, str], Iterable]
 
 
 def no_progress(items, length=None, label=""):
@@ -83,8 +84,9 @@ class LocalExecutor:
     name = "local"
     workers = 1
 
-    def map_reduce(self, func, chunks: Sequence[Chunk], *args, progress: Progress = no_progress, label: str = "",
-                   merger=None):
+    def map_reduce(
+        self, func, chunks: Sequence[Chunk], *args, progress: Progress = no_progress, label: str = "", merger=None
+    ):
         """``func(chunk, *args)`` for every chunk, merged in chunk order (by ``merger``, e.g. a
         :class:`.store.SpillingMerge`, when given)."""
         return _fold(progress((func(c, *args) for c in chunks), len(chunks), label), merger)
@@ -145,7 +147,7 @@ class DaskExecutor(LocalExecutor):
     name = "dask"
     split_every = 8
 
-    def __init__(self, scheduler, jobs: Optional[int] = None):
+    def __init__(self, scheduler, jobs: int | None = None):
         try:
             import dask.bag  # noqa: F401
             from dask.distributed import Client, LocalCluster
@@ -191,10 +193,10 @@ class DaskExecutor(LocalExecutor):
             self.cluster.close()
 
 
-Executor = Union[LocalExecutor, PoolExecutor, DaskExecutor]
+Executor = LocalExecutor | PoolExecutor | DaskExecutor
 
 
-def make_executor(jobs: Optional[int] = None, scheduler=None) -> Executor:
+def make_executor(jobs: int | None = None, scheduler=None) -> Executor:
     """The executor for ``--jobs``/``--scheduler``: Dask when a scheduler is given, a process
     pool for ``jobs`` > 1, else this process."""
     if scheduler is not None and scheduler != "":

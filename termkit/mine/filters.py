@@ -9,7 +9,7 @@ narrows a term (:func:`modifier_expansion`) does not make it a fragment.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..text.chars import HAS_HANZI_RE
 from .edges import HEAD_TITLES
@@ -127,4 +127,3 @@ def fragments(cands: Sequence[str], freq: dict) -> dict[str, str]:
                     if prev is None or len(b) < len(prev):
                         out[a] = b
     return out
-

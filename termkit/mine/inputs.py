@@ -7,7 +7,6 @@ Files are not read here but listed: the maps read them chunk by chunk (:mod:`.ch
 from __future__ import annotations
 
 import os
-from typing import Optional
 
 from ..errors import InputError
 from ..formats.txt import corpus_files, read_text, read_text_part
@@ -22,7 +21,7 @@ def is_path(x) -> bool:
 class Corpus:
     """Documents given as paths (read again for each pass) or as Document objects."""
 
-    def __init__(self, inputs, encoding: Optional[str] = None):
+    def __init__(self, inputs, encoding: str | None = None):
         items = list(inputs) if not isinstance(inputs, (str, os.PathLike, Document)) else [inputs]
         self.encoding = encoding
         self.parts: dict[str, tuple] = {}  # document id of a part of a large file → its chunk item
@@ -42,15 +41,16 @@ class Corpus:
             raise InputError("the corpus is empty: no documents to mine")
 
     @property
-    def where(self) -> Optional[str]:
+    def where(self) -> str | None:
         if len(self.paths) == 1:
             return str(self.paths[0])
         return None
 
     def plan(self, chunk_bytes: int = CHUNK_BYTES, part_bytes: int = PART_BYTES) -> list:
         """The corpus as chunks for the maps (:func:`.chunks.plan_chunks`)."""
-        chunks = plan_chunks([(str(f), self.ids[str(f)]) for f in self.files], self.docs, chunk_bytes, self.encoding,
-                             part_bytes)
+        chunks = plan_chunks(
+            [(str(f), self.ids[str(f)]) for f in self.files], self.docs, chunk_bytes, self.encoding, part_bytes
+        )
         self.parts = {item[1]: item for c in chunks for item in c if isinstance(item, tuple) and len(item) == 4}
         return chunks
 

@@ -168,4 +168,3 @@ def surface(key: str) -> str:
 
 def words_of(key: str) -> list[str]:
     return key.split(SEP)
-

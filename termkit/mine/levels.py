@@ -31,10 +31,10 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import and_
-from typing import Optional, Sequence
 
 from ..errors import InputError
 from .candidates import count_documents
@@ -62,23 +62,28 @@ def candidate_shaped(words: Sequence[str]) -> bool:
     an ender (:mod:`.kinds`)? The parts of a candidate need not be (和犯罪问题 in
     毒品和犯罪问题办公室), so every run is counted for support."""
     first, last = KINDS[words[0]], KINDS[words[-1]]
-    return (first == EDGE or first == START) and (last == EDGE or last == END)
+    return (first in (EDGE, START)) and (last in (EDGE, END))
 
 
 # --- the passes (top-level tasks, picklable) -------------------------------------------------------
 
-def first_pass(item, directory: str, extra_words: Sequence[str] = (), hmm: bool = True,
-               encoding: Optional[str] = None) -> Counts:
+
+def first_pass(
+    item, directory: str, extra_words: Sequence[str] = (), hmm: bool = True, encoding: str | None = None
+) -> Counts:
     """Pass 1 on ``(chunk number, chunk)``: segment and count words, titles, definitions and
     one-word candidates; spool the runs for the next passes, and the normalized text for the
     scan."""
     chunk_no, chunk = item
     path = spool_path(directory, chunk_no, 1)
     text_path = text_spool_path(directory, chunk_no)
-    with open(path + ".tmp", "w", encoding="utf-8", errors="surrogatepass") as spool, \
-            open(text_path + ".tmp", "wb") as text_spool:
-        counts = count_documents(chunk_documents(chunk, encoding), extra_words, hmm, max_words=1, spool=spool,
-                                 text_spool=text_spool)
+    with (
+        open(path + ".tmp", "w", encoding="utf-8", errors="surrogatepass") as spool,
+        open(text_path + ".tmp", "wb") as text_spool,
+    ):
+        counts = count_documents(
+            chunk_documents(chunk, encoding), extra_words, hmm, max_words=1, spool=spool, text_spool=text_spool
+        )
     os.replace(path + ".tmp", path)
     os.replace(text_path + ".tmp", text_path)
     return counts
@@ -96,8 +101,9 @@ def level_pass(item, directory: str, level: int) -> LevelCounts:
     src = spool_path(directory, chunk_no, level - 1)
     dst = spool_path(directory, chunk_no, level)
     if not os.path.exists(src):
-        raise InputError(f"no spool file {src}: the spool directory must be visible at the same path on every "
-                         "worker (--spool-dir)")
+        raise InputError(
+            f"no spool file {src}: the spool directory must be visible at the same path on every worker (--spool-dir)"
+        )
     support: Counter = Counter()
     in_docs: dict = {}  # candidate-shaped run → the chunk's documents holding it (a list or a set)
     kept = RunSpool()  # stretches where a run one word longer can be counted, for the next pass
@@ -110,11 +116,11 @@ def level_pass(item, directory: str, level: int) -> LevelCounts:
             if part == 1:
                 alive = [w in frequent for w in words]
             else:
-                alive = [SEP.join(words[j:j + part]) in frequent for j in range(n - part + 1)]
+                alive = [SEP.join(words[j : j + part]) in frequent for j in range(n - part + 1)]
             stretch_start = stretch_end = -1
             # positions whose two parts are both frequent (a C-speed filter over the rest)
             for j in compress(range(n - part), map(and_, alive, alive[1:])):
-                key = SEP.join(words[j:j + level])
+                key = SEP.join(words[j : j + level])
                 if len(key) - part > MAX_CHARS:  # the characters of its words (less the separators)
                     continue
                 support[key] += count
@@ -143,6 +149,7 @@ def level_pass(item, directory: str, level: int) -> LevelCounts:
 
 # --- the whole counting ----------------------------------------------------------------------------
 
+
 @dataclass
 class LevelStats:
     """What each pass counted (for benchmarks): runs counted, and how many were frequent."""
@@ -151,8 +158,9 @@ class LevelStats:
     frequent: list[int] = field(default_factory=list)
 
 
-def count_by_levels(executor, chunks: Sequence, options: MineOptions, directory: Optional[str] = None,
-                    stats: Optional[LevelStats] = None) -> Counts:
+def count_by_levels(
+    executor, chunks: Sequence, options: MineOptions, directory: str | None = None, stats: LevelStats | None = None
+) -> Counts:
     """Count the corpus ``chunks`` in passes on ``executor``; return the merged
     :class:`.counts.Counts` with the candidates seen at least ``options.min_freq`` times (as
     :func:`.counts.frequent_counts`).
@@ -170,9 +178,17 @@ def count_by_levels(executor, chunks: Sequence, options: MineOptions, directory:
             return count_by_levels(executor, chunks, options, directory, stats)
     min_freq, memory_limit, progress = options.min_freq, options.memory_limit, options.progress
     try:
-        counts = executor.map_reduce(first_pass, items, directory, tuple(options.extra_words), options.hmm,
-                                     options.encoding, progress=progress, label="counting words",
-                                     merger=SpillingMerge(memory_limit, directory))
+        counts = executor.map_reduce(
+            first_pass,
+            items,
+            directory,
+            tuple(options.extra_words),
+            options.hmm,
+            options.encoding,
+            progress=progress,
+            label="counting words",
+            merger=SpillingMerge(memory_limit, directory),
+        )
         if counts is None:
             return Counts()
         words = counts.words
@@ -183,8 +199,15 @@ def count_by_levels(executor, chunks: Sequence, options: MineOptions, directory:
             if stats.frequent[-1] == 0:
                 break
             merger = SpillingMerge(memory_limit, directory, at_least=min_freq, by="support")
-            merged = executor.map_reduce(level_pass, items, directory, level, progress=progress,
-                                         label=f"counting {level}-word n-grams", merger=merger)
+            merged = executor.map_reduce(
+                level_pass,
+                items,
+                directory,
+                level,
+                progress=progress,
+                label=f"counting {level}-word n-grams",
+                merger=merger,
+            )
             for chunk_no, _ in items:  # removed once the pass is over (a task may run again)
                 remove_file(spool_path(directory, chunk_no, level - 1))
             if merged is None:

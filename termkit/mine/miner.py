@@ -22,8 +22,8 @@ The stages live in their own modules and take one :class:`.options.MineOptions`,
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Iterator, Optional
 
 from ..errors import InputError
 from ..model import Candidate
@@ -55,7 +55,7 @@ class MineResult:
     n_chars: int = 0
     n_candidates: int = 0  # in the table before ranking (frequency ≥ min_freq)
     abbreviations: list[Abbreviation] = field(default_factory=list)
-    counting: Optional[LevelStats] = None  # n-grams counted and found frequent in each pass
+    counting: LevelStats | None = None  # n-grams counted and found frequent in each pass
 
     def __iter__(self) -> Iterator[Candidate]:
         return iter(self.candidates)
@@ -71,15 +71,15 @@ def mine(
     inputs,
     glossary=None,
     *,
-    top: Optional[int] = None,
+    top: int | None = None,
     min_freq: int = 2,
     contexts: int = 3,
-    encoding: Optional[str] = None,
+    encoding: str | None = None,
     hmm: bool = True,
     shortlist: int = DEFAULT_SHORTLIST,
-    progress: Optional[Progress] = None,
+    progress: Progress | None = None,
     reference: str = "un",
-    jobs: Optional[int] = None,
+    jobs: int | None = None,
     scheduler=None,
     chunk_bytes: int = CHUNK_BYTES,
     memory_limit=None,
@@ -144,8 +144,9 @@ def _mine(corpus: Corpus, executor, gloss, un_ref, options: MineOptions) -> Mine
         return _mine_spooled(corpus, executor, gloss, un_ref, options, chunks, spool)
 
 
-def _mine_spooled(corpus: Corpus, executor, gloss, un_ref, options: MineOptions, chunks: list,
-                  spool: str) -> MineResult:
+def _mine_spooled(
+    corpus: Corpus, executor, gloss, un_ref, options: MineOptions, chunks: list, spool: str
+) -> MineResult:
     stats = LevelStats()
 
     # 1. map: count (in passes, pruned by support); 2. reduce
@@ -169,8 +170,17 @@ def _mine_spooled(corpus: Corpus, executor, gloss, un_ref, options: MineOptions,
 
     # 3. map: occurrences of the shortlist; 4. reduce
     names = organizations(short, table, full_of)
-    occ = executor.map_reduce(scan_chunk, list(enumerate(chunks)), list(short), options.contexts, options.encoding,
-                              spool, names, progress=options.progress, label="scanning")
+    occ = executor.map_reduce(
+        scan_chunk,
+        list(enumerate(chunks)),
+        list(short),
+        options.contexts,
+        options.encoding,
+        spool,
+        names,
+        progress=options.progress,
+        label="scanning",
+    )
     occ = occ or Occurrences(options.contexts)
     frag = fragments(short, occ.freq)
 
@@ -204,12 +214,13 @@ def _mine_spooled(corpus: Corpus, executor, gloss, un_ref, options: MineOptions,
         )
     results.sort(key=lambda c: (-c.score, -c.freq, c.key))
     if options.top:
-        results = results[:options.top]
+        results = results[: options.top]
     fill_sentences([x for c in results for x in c.contexts], corpus.document)
     index = gloss.index() if gloss is not None else None
     for c in results:
         c.pinyin = pinyin_display(c.key)
         if index is not None:
             c.status, c.match = glossary_status(index, c.key)
-    return MineResult(results, n_docs=n_docs, n_chars=n_chars, n_candidates=len(table), abbreviations=abbreviations,
-                      counting=stats)
+    return MineResult(
+        results, n_docs=n_docs, n_chars=n_chars, n_candidates=len(table), abbreviations=abbreviations, counting=stats
+    )

@@ -9,7 +9,7 @@ whatever its subject (:mod:`.termhood`); abbreviations are inferred for bodies
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from .segmenter import NOUN_TAGS, dictionary_tag
 

@@ -9,7 +9,7 @@ options hold a progress callback and possibly a Dask client, which do not travel
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional, Union
+from typing import Any
 
 from .chunks import CHUNK_BYTES, PART_BYTES
 from .execute import Progress, no_progress
@@ -22,21 +22,21 @@ DEFAULT_SHORTLIST = 3000
 class MineOptions:
     """What to mine and how (see :func:`.miner.mine` for each setting)."""
 
-    top: Optional[int] = None  # candidates returned (all when None or 0)
+    top: int | None = None  # candidates returned (all when None or 0)
     min_freq: int = 2  # fewest occurrences of a candidate
     contexts: int = 3  # example sentences per candidate
-    encoding: Optional[str] = None  # of the input files (detected when None)
+    encoding: str | None = None  # of the input files (detected when None)
     hmm: bool = True  # jieba's HMM for words its dictionary lacks
     shortlist: int = DEFAULT_SHORTLIST  # candidates scanned for contexts and ranked (at least)
     reference: str = "un"  # what domain specificity is measured against (:mod:`.reference`)
     extra_words: tuple[str, ...] = ()  # added to the segmenter's dictionary (a glossary's terms)
     progress: Progress = no_progress
     # where the maps run (:func:`.execute.make_executor`) and how the work is cut
-    jobs: Optional[int] = None
+    jobs: int | None = None
     scheduler: Any = None
     chunk_bytes: int = CHUNK_BYTES
     part_bytes: int = PART_BYTES
     # the counting's memory limit in bytes, None for a quarter of the machine's (mine() takes a
     # size such as "2G" too and parses it before the counting starts)
-    memory_limit: Union[int, str, None] = None
-    spool_dir: Optional[str] = None  # where the run's spool directory is made (:mod:`.spool`)
+    memory_limit: int | str | None = None
+    spool_dir: str | None = None  # where the run's spool directory is made (:mod:`.spool`)

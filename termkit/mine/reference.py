@@ -23,7 +23,6 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Optional
 
 #: The shipped reference file (in the package data, ``termkit/data``).
 UN_REFERENCE_FILE = "unpc_zh_words.tsv"
@@ -78,7 +77,7 @@ def un_reference() -> UNReference:
     return parse(res.read_text(encoding="utf-8"), source=str(res))
 
 
-def get_reference(name: Optional[str]) -> Optional[UNReference]:
+def get_reference(name: str | None) -> UNReference | None:
     """``"un"`` → the general-UN reference; ``"general"`` (or None) → none: general Chinese only."""
     if name is None or name == "general":
         return None

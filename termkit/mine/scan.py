@@ -22,9 +22,9 @@ import heapq
 import os
 import zlib
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Optional, Sequence
 
 from ..model import Context, Document
 from ..text.normalize import normalize
@@ -44,8 +44,11 @@ class Matcher:
         import ahocorasick_rs
 
         self.strings = [s for s in dict.fromkeys(strings) if s]
-        self.automaton = (ahocorasick_rs.AhoCorasick(self.strings, matchkind=ahocorasick_rs.MatchKind.Standard)
-                          if self.strings else None)
+        self.automaton = (
+            ahocorasick_rs.AhoCorasick(self.strings, matchkind=ahocorasick_rs.MatchKind.Standard)
+            if self.strings
+            else None
+        )
 
     def finditer(self, text: str):
         """``(start, end, string)`` for every occurrence."""
@@ -83,7 +86,7 @@ class Occurrences:
         sample = self.samples.get(cand)
         return sample.contexts(self.n_contexts) if sample is not None else []
 
-    def merge(self, other: "Occurrences") -> "Occurrences":
+    def merge(self, other: Occurrences) -> Occurrences:
         self.freq.update(other.freq)
         self.doc_freq.update(other.doc_freq)
         self.left_edges.update(other.left_edges)
@@ -102,10 +105,10 @@ class Occurrences:
                 self.samples[k] = sample
         return self
 
-    def __add__(self, other: "Occurrences") -> "Occurrences":
+    def __add__(self, other: Occurrences) -> Occurrences:
         return Occurrences(self.n_contexts).merge(self).merge(other)
 
-    def __iadd__(self, other: "Occurrences") -> "Occurrences":
+    def __iadd__(self, other: Occurrences) -> Occurrences:
         return self.merge(other)
 
 
@@ -118,7 +121,7 @@ def _priority(cand: str, doc_id: str, start: int) -> int:
     """A pseudo-random but fixed rank for one occurrence: first its document's (the same for
     every candidate, so the examples of all candidates come from few documents and only those
     are split into sentences at the end), then the occurrence's within the document."""
-    return (_doc_rank(doc_id) << 32) | zlib.crc32(f"{cand}\x1f{start}".encode("utf-8"))
+    return (_doc_rank(doc_id) << 32) | zlib.crc32(f"{cand}\x1f{start}".encode())
 
 
 @dataclass
@@ -133,7 +136,7 @@ class ContextSample:
     by_doc: list = field(default_factory=list)  # [(priority, doc_id, start, end)], one per document
     overall: list = field(default_factory=list)  # [(priority, doc_id, start, end)]
 
-    def merged(self, other: "ContextSample", n: int) -> "ContextSample":
+    def merged(self, other: ContextSample, n: int) -> ContextSample:
         by_doc = {}
         for item in sorted(self.by_doc + other.by_doc):
             by_doc.setdefault(item[1], item)
@@ -150,8 +153,13 @@ class ContextSample:
         return [Context(doc_id=d, start=s, end=e, sentence="") for _, d, s, e in chosen]
 
 
-def scan_documents(docs: Iterable[Document], candidates: Sequence[str], n_contexts: int = 3,
-                   normalized: Optional[Iterable] = None, names: frozenset = frozenset()) -> Occurrences:
+def scan_documents(
+    docs: Iterable[Document],
+    candidates: Sequence[str],
+    n_contexts: int = 3,
+    normalized: Iterable | None = None,
+    names: frozenset = frozenset(),
+) -> Occurrences:
     """The second map: occurrences, neighbours, written forms and contexts of ``candidates``.
 
     Each document is normalized as a whole (the text the counting read: lines broken inside a
@@ -265,8 +273,14 @@ def scan_documents(docs: Iterable[Document], candidates: Sequence[str], n_contex
     return occ
 
 
-def scan_chunk(item, candidates: Sequence[str], n_contexts: int = 3, encoding: Optional[str] = None,
-               directory: Optional[str] = None, names: frozenset = frozenset()):
+def scan_chunk(
+    item,
+    candidates: Sequence[str],
+    n_contexts: int = 3,
+    encoding: str | None = None,
+    directory: str | None = None,
+    names: frozenset = frozenset(),
+):
     """The second map on ``(chunk number, chunk)``: :func:`scan_documents`, on the normalized
     text the counting spooled in ``directory`` when it is there (read once, then removed), else
     normalizing again."""

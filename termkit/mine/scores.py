@@ -24,7 +24,7 @@ All functions are pure and work on merged counts (the reduce side of the miner).
 from __future__ import annotations
 
 import math
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 
 def spread(doc_freq: int, n_docs: int) -> float:

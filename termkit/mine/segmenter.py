@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..text.chars import HAS_HANZI_RE
 from ..text.normalize import normalize_key

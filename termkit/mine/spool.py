@@ -19,13 +19,14 @@ import shutil
 import tempfile
 import zlib
 from array import array
-from contextlib import contextmanager
-from typing import Iterable, Iterator, Optional, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 
 from ..errors import InputError
 from ..text.normalize import Normalized
 
 # --- runs -------------------------------------------------------------------------------------------
+
 
 class RunSpool:
     """The runs of a chunk's documents, each distinct run once with how often and in which
@@ -69,14 +70,18 @@ def read_runs(fh) -> Iterator[tuple[int, list[int], str]]:
 
 # --- normalized text ---------------------------------------------------------------------------------
 
+
 def write_normalized(fh, norm) -> None:
     """Append a document's normalized text and offset map to a binary spool file (the offsets,
     consecutive numbers for the most part, compress to almost nothing)."""
     if norm is None:
         pickle.dump(None, fh, protocol=pickle.HIGHEST_PROTOCOL)
     else:
-        pickle.dump((norm.text, norm.offsets.typecode, zlib.compress(norm.offsets.tobytes(), 1)), fh,
-                    protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(
+            (norm.text, norm.offsets.typecode, zlib.compress(norm.offsets.tobytes(), 1)),
+            fh,
+            protocol=pickle.HIGHEST_PROTOCOL,
+        )
 
 
 def read_normalized(fh):
@@ -97,6 +102,7 @@ def read_normalized(fh):
 
 
 # --- paths and frequent sets ------------------------------------------------------------------------
+
 
 def spool_path(directory: str, chunk_no: int, level: int) -> str:
     return os.path.join(directory, f"chunk{chunk_no:06d}.level{level}")
@@ -149,8 +155,9 @@ def forget_frequent() -> None:
 
 # --- the directory ----------------------------------------------------------------------------------
 
+
 @contextmanager
-def spool_directory(directory: Optional[str] = None):
+def spool_directory(directory: str | None = None):
     """A new directory for the spool files of one mining run, removed at the end: inside
     ``directory`` (created if needed) when given, else in the system's temporary folder. A run
     of its own, so two runs given the same ``--spool-dir`` do not meet."""
@@ -159,8 +166,9 @@ def spool_directory(directory: Optional[str] = None):
             os.makedirs(directory, exist_ok=True)
         path = tempfile.mkdtemp(prefix="termkit-mine-", dir=directory)
     except OSError as exc:
-        raise InputError(f"cannot keep the counting's spool files in {directory or tempfile.gettempdir()}: "
-                         f"{exc.strerror or exc}") from None
+        raise InputError(
+            f"cannot keep the counting's spool files in {directory or tempfile.gettempdir()}: {exc.strerror or exc}"
+        ) from None
     try:
         yield path
     finally:
@@ -177,7 +185,5 @@ def remove_files(directory: str, prefixes: tuple) -> None:
 
 def remove_file(path: str) -> None:
     """Remove a file if it is there (a task may run again, and find it gone)."""
-    try:
+    with suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass

@@ -10,13 +10,13 @@ and the ranked output is identical (tested with a limit of one byte).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import re
 import sqlite3
 import tempfile
 from collections import Counter
-from typing import Optional
 
 #: Estimated bytes per counter entry in memory (a str key of a few words, an int, dict slot).
 BYTES_PER_ENTRY = 200
@@ -65,15 +65,16 @@ def estimate_bytes(obj) -> int:
 class SpillingMerge:
     """Fold map results in order; past ``limit`` bytes, spill the counters to SQLite."""
 
-    def __init__(self, limit: Optional[int] = None, directory: Optional[str] = None, at_least: int = 0,
-                 by: Optional[str] = None):
+    def __init__(
+        self, limit: int | None = None, directory: str | None = None, at_least: int = 0, by: str | None = None
+    ):
         self.at_least = at_least
         self.by = by
         self.limit = default_memory_limit() if limit is None else max(0, int(limit))
         self.directory = directory
         self.acc = None
-        self.db: Optional[sqlite3.Connection] = None
-        self.path: Optional[str] = None
+        self.db: sqlite3.Connection | None = None
+        self.path: str | None = None
         self.seq: dict[str, int] = {}
         self.spills = 0
         self.seen = 0  # distinct keys of ``by`` before the filter
@@ -138,7 +139,8 @@ class SpillingMerge:
                     else:
                         rows = self.db.execute(
                             f"SELECT k, n FROM {name} WHERE k IN (SELECT k FROM {by} WHERE n >= ?) ORDER BY seq",
-                            (at_least,))
+                            (at_least,),
+                        )
                     for k, n in rows:
                         c[_unkey(k)] = n
                 setattr(self.acc, name, c)
@@ -151,8 +153,6 @@ class SpillingMerge:
             self.db.close()
             self.db = None
         if self.path:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(self.path)
-            except OSError:
-                pass
             self.path = None

@@ -8,8 +8,8 @@ scoring (:mod:`.termhood`) fills in each entry's statistics.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
 
 from ..text.normalize import normalize_key
 from .counts import Counts
@@ -32,7 +32,7 @@ class Entry:
     # (left neighbour, freq) of the longer candidates that narrow it by a modifier (国际|毒品管制公约)
     expansions: list[tuple[str, int]] = field(default_factory=list)
     cvalue: float = 0.0
-    cohesion: Optional[float] = None
+    cohesion: float | None = None
     specificity: float = 0.0
     prelim: float = 0.0
     single: bool = False
@@ -101,6 +101,7 @@ def organizations(cands: Iterable[str], table: dict[str, Entry], full_of: dict[s
     """The shortlisted candidates that name an organization or a body, with their short forms,
     defined or inferred (毒罪办 for 联合国毒品和犯罪问题办公室): see :func:`.termhood._edge_entropy`."""
     names = {t for t in cands if t in table and organization(table[t].words)}
-    names |= {short for short, full in full_of.items()
-              if full in names or (full in table and organization(table[full].words))}
+    names |= {
+        short for short, full in full_of.items() if full in names or (full in table and organization(table[full].words))
+    }
     return frozenset(names)

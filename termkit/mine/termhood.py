@@ -11,7 +11,7 @@ Two rounds, around the scan for contexts (:mod:`.scan`):
 
 from __future__ import annotations
 
-from typing import Iterable, Optional, Sequence
+from collections.abc import Iterable, Sequence
 
 from .counts import Counts
 from .edges import FUNCTION_CHARS
@@ -46,7 +46,7 @@ def _coordination(e: Entry, table: dict, words) -> float:
     if not joints:
         return 1.0
     i = joints[-1]
-    left, right = "".join(w[:i]), "".join(w[i + 1:])
+    left, right = "".join(w[:i]), "".join(w[i + 1 :])
     fl = table[left].freq if left in table else (words.get(left, 0) if i == 1 else 0)
     fr = table[right].freq if right in table else (words.get(right, 0) if i == len(w) - 2 else 0)
     if fl <= e.freq or fr <= e.freq:
@@ -64,7 +64,7 @@ def score_table(
     ref_freq: dict,
     ref_total: int,
     glued: frozenset = frozenset(),
-    un_ref: Optional[UNReference] = None,
+    un_ref: UNReference | None = None,
     names: frozenset = frozenset(),
 ) -> None:
     """C-value, cohesion, specificity and a preliminary score (no entropy yet) for each entry.
@@ -169,8 +169,9 @@ def shortlisted(table: dict[str, Entry], want: int, defined: Iterable[str]) -> l
     return short
 
 
-def _edge_entropy(cand: str, occ: Occurrences, side: str, names: frozenset = frozenset(),
-                  expansions: Sequence[tuple[str, int]] = ()) -> float:
+def _edge_entropy(
+    cand: str, occ: Occurrences, side: str, names: frozenset = frozenset(), expansions: Sequence[tuple[str, int]] = ()
+) -> float:
     """Branching entropy of the candidate's neighbours on one side.
 
     Function words next to it are edges. So, on its left, is an organization's name (``names``):
@@ -207,8 +208,9 @@ def _edge_entropy(cand: str, occ: Occurrences, side: str, names: frozenset = fro
     return branching_entropy(kept, edges)
 
 
-def final_score(e: Entry, occ: Occurrences, n_docs: int, names: frozenset = frozenset(),
-                abbreviation: bool = False) -> tuple[float, float, float]:
+def final_score(
+    e: Entry, occ: Occurrences, n_docs: int, names: frozenset = frozenset(), abbreviation: bool = False
+) -> tuple[float, float, float]:
     """``(score, left entropy, right entropy)`` of a shortlisted entry, its neighbours known from
     the scan (``occ``). ``names``: the organizations, an edge on the left (:func:`_edge_entropy`);
     ``abbreviation``: the corpus defines it as a short or full form."""

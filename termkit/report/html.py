@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..check.findings import CHECK_ORDER
 from .._version import __version__
+from ..check.findings import CHECK_ORDER
 from ..model import Finding, Location
 from .json import form_list
 
@@ -57,8 +57,8 @@ def _kwic(loc: Location) -> str:
     b = loc.end - loc.sentence_start
     if not (0 <= a < b <= len(sentence)):  # no span (a whole segment): nothing to highlight
         return escape(" ".join(sentence.split()))
-    left = sentence[max(0, a - KWIC_CHARS):a]
-    right = sentence[b:b + KWIC_CHARS]
+    left = sentence[max(0, a - KWIC_CHARS) : a]
+    right = sentence[b : b + KWIC_CHARS]
     left = ("…" if a > KWIC_CHARS else "") + left
     right = right + ("…" if b + KWIC_CHARS < len(sentence) else "")
     flat = lambda s: " ".join(s.split()) if "\n" in s else s  # noqa: E731
@@ -129,15 +129,22 @@ def _summary(result) -> str:
         )
     total = {s: sum(by.get(s, 0) for by in counts.values()) for s in ("error", "warning", "info")}
     rows.append(
-        "<tr><th>all</th>" + "".join(f'<th class="n">{total[s]}</th>' for s in total) + f'<th class="n">{len(result.findings)}</th></tr>'
+        "<tr><th>all</th>"
+        + "".join(f'<th class="n">{total[s]}</th>' for s in total)
+        + f'<th class="n">{len(result.findings)}</th></tr>'
     )
-    return "<table><tr><th>check</th><th>error</th><th>warning</th><th>info</th><th>total</th></tr>" + "".join(rows) + "</table>"
+    return (
+        "<table><tr><th>check</th><th>error</th><th>warning</th><th>info</th><th>total</th></tr>"
+        + "".join(rows)
+        + "</table>"
+    )
 
 
 def _filters(result) -> str:
     def boxes(name, values):
         return "".join(
-            f'<label><input type="checkbox" name="{name}" value="{escape(v)}" checked> {escape(v)}</label>' for v in values
+            f'<label><input type="checkbox" name="{name}" value="{escape(v)}" checked> {escape(v)}</label>'
+            for v in values
         )
 
     checks = sorted(result.counts(), key=lambda c: CHECK_ORDER.index(c) if c in CHECK_ORDER else 99)

@@ -15,7 +15,9 @@ def write_text(result, out: IO[str], max_locations: int = 2) -> None:
             if len(sentence) > 90:
                 sentence = sentence[:90] + "…"
             out.write(f"        {loc.doc_id}:{loc.start}: {sentence}\n")
-    summary = ", ".join(
-        f"{check} {sum(by.values())}" for check, by in sorted(result.counts().items())
+    summary = ", ".join(f"{check} {sum(by.values())}" for check, by in sorted(result.counts().items()))
+    out.write(
+        f"# {len(result.findings)} findings ({summary or 'none'})"
+        + (f"; {result.ignored} ignored" if result.ignored else "")
+        + "\n"
     )
-    out.write(f"# {len(result.findings)} findings ({summary or 'none'})" + (f"; {result.ignored} ignored" if result.ignored else "") + "\n")

@@ -40,4 +40,3 @@ def dominant_script(text: str, at_least: int = 20) -> str | None:
     if hanzi + latin < at_least:
         return None
     return "zh" if 4 * hanzi > latin else "en"
-

@@ -19,12 +19,12 @@ Span = tuple[int, int]
 # Paragraph numbers and list markers at the start of a line, kept apart from the sentence.
 _MARKER_RE = re.compile(
     r"(?:"
-    r"\d{1,3}(?:\.\d{1,3})*\.(?![\d])"          # 12.   1.2.
+    r"\d{1,3}(?:\.\d{1,3})*\.(?![\d])"  # 12.   1.2.
     r"|[(（]\s?(?:[a-zA-Z]{1,4}|\d{1,3}|[一二三四五六七八九十]{1,3})\s?[)）]"  # (a) (iv) (3) （一）
-    r"|[一二三四五六七八九十百]{1,4}[.、．]"      # 一.  二、
-    r"|[A-Z]\.(?=\s)"                            # A. heading
-    r"|[ivxlcdmIVXLCDM]{1,7}\.(?=\s)"           # iv. roman
-    r"|[-•·●▪◦‒–—*+](?=\s)"                      # bullets
+    r"|[一二三四五六七八九十百]{1,4}[.、．]"  # 一.  二、
+    r"|[A-Z]\.(?=\s)"  # A. heading
+    r"|[ivxlcdmIVXLCDM]{1,7}\.(?=\s)"  # iv. roman
+    r"|[-•·●▪◦‒–—*+](?=\s)"  # bullets
     r")[ \t\u3000]*"
 )
 _FOOTNOTE_LINE_RE = re.compile(rf"(?:[{SUPERSCRIPT_DIGITS}]+|\*)\s*\S")

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
 
 from ..model import CJK_PUNCT, piece_joiner
 from .chars import HANZI, SUPERSCRIPT_DIGITS
@@ -40,6 +40,7 @@ class Normalized:
 
 # --- one rewrite stage: regex substitutions that keep the offset map -----------------------------
 
+
 def _rewrite(text: str, offsets: list[int], pattern: re.Pattern, repl: Callable[[re.Match], str]):
     out: list[str] = []
     new_offsets: list[int] = []
@@ -63,9 +64,7 @@ def _rewrite(text: str, offsets: list[int], pattern: re.Pattern, repl: Callable[
 
 
 _CJK = f"{HANZI}{CJK_PUNCT}"
-_SUPERSCRIPT_RE = re.compile(
-    rf"(?:(?<=[{_CJK}])|^)[{SUPERSCRIPT_DIGITS}]+[ \t]?|[{SUPERSCRIPT_DIGITS}]+", re.M
-)
+_SUPERSCRIPT_RE = re.compile(rf"(?:(?<=[{_CJK}])|^)[{SUPERSCRIPT_DIGITS}]+[ \t]?|[{SUPERSCRIPT_DIGITS}]+", re.M)
 # "*" glued after a word is a footnote call (临时议程*项目6); at a line start it opens the footnote.
 _STAR_RE = re.compile(rf"(?<=[{_CJK}\w])\*(?=[{_CJK}\s\w]|$)|^\*[ \t]?", re.M)
 _FULLWIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]")
@@ -158,4 +157,3 @@ def normalize(
 def normalize_key(text: str, simplified: bool = False) -> str:
     """The normalized form of a short string (a term or a query), for use as a lookup key."""
     return normalize(text.strip(), join_lines=False, simplified=simplified).text
-

@@ -7,33 +7,76 @@ translation) and the number-mismatch check (numbers that differ between the two 
 
 from __future__ import annotations
 
-from typing import Optional
-
 # Every character a Chinese numeral is written with (digits, 〇/零/两, and the units 十 … 亿).
 ZH_NUMERAL_CHARS = "〇零一二三四五六七八九十百千万亿两"
 _ZH_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _ZH_DIGIT.update({"〇": 0, "两": 2})
 _ZH_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 _EN_NUMBER_WORDS = {
-    w: i for i, w in enumerate(
+    w: i
+    for i, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split())
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
 }
-_EN_NUMBER_WORDS.update({"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-                         "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-                         "million": 1_000_000, "billion": 1_000_000_000, "first": 1, "second": 2, "third": 3,
-                         "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-                         "half": 2, "twice": 2, "dozen": 12, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-                         "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-                         "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-                         "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100})
+_EN_NUMBER_WORDS.update(
+    {
+        "twenty": 20,
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "thousand": 1000,
+        "million": 1_000_000,
+        "billion": 1_000_000_000,
+        "first": 1,
+        "second": 2,
+        "third": 3,
+        "fourth": 4,
+        "fifth": 5,
+        "sixth": 6,
+        "seventh": 7,
+        "eighth": 8,
+        "ninth": 9,
+        "tenth": 10,
+        "half": 2,
+        "twice": 2,
+        "dozen": 12,
+        "eleventh": 11,
+        "twelfth": 12,
+        "thirteenth": 13,
+        "fourteenth": 14,
+        "fifteenth": 15,
+        "sixteenth": 16,
+        "seventeenth": 17,
+        "eighteenth": 18,
+        "nineteenth": 19,
+        "twentieth": 20,
+        "thirtieth": 30,
+        "fortieth": 40,
+        "fiftieth": 50,
+        "sixtieth": 60,
+        "seventieth": 70,
+        "eightieth": 80,
+        "ninetieth": 90,
+        "hundredth": 100,
+    }
+)
 
 # English month names (lowercase) → 1..12: Chinese writes months as numbers (3月).
-MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
 
 
-def en_number_value(word: str) -> Optional[int]:
+def en_number_value(word: str) -> int | None:
     """``seven`` → 7, ``sixty-ninth`` → 69, ``twenty-two`` → 22; None when not a number word."""
     value = _EN_NUMBER_WORDS.get(word)
     if value is not None or "-" not in word:
@@ -46,7 +89,7 @@ def en_number_value(word: str) -> Optional[int]:
     return None
 
 
-def zh_numeral_value(text: str) -> Optional[int]:
+def zh_numeral_value(text: str) -> int | None:
     """二〇一五 → 2015, 三十五 → 35, 一百二十 → 120, 两千 → 2000; None when not a number."""
     if not text:
         return None

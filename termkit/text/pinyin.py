@@ -47,8 +47,9 @@ def spells_syllables(letters: str) -> bool:
     known = syllables()
     reachable = [True] + [False] * len(letters)
     for end in range(1, len(letters) + 1):
-        reachable[end] = any(reachable[start] and letters[start:end] in known
-                             for start in range(max(0, end - _LONGEST_SYLLABLE), end))
+        reachable[end] = any(
+            reachable[start] and letters[start:end] in known for start in range(max(0, end - _LONGEST_SYLLABLE), end)
+        )
     return reachable[-1]
 
 

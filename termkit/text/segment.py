@@ -72,7 +72,7 @@ def sentence_spans(content: str, lang: str = "zh") -> list[tuple[int, int]]:
             else:
                 end = _end_after(content, i)
                 # closers right after the mark close what the sentence opened
-                for c in content[i + 1:end]:
+                for c in content[i + 1 : end]:
                     if open_stack and c == open_stack[-1][0]:
                         open_stack.pop()
                 if open_stack:
@@ -92,12 +92,12 @@ def sentence_spans(content: str, lang: str = "zh") -> list[tuple[int, int]]:
 
 def _latin_full_stop(content: str, i: int, lang: str) -> bool:
     before = content[:i]
-    nxt = content[i + 1:i + 2]
+    nxt = content[i + 1 : i + 2]
     if nxt.isdigit() or (nxt.isalpha() and nxt.isascii()):  # 5.1  E/CN.7  www.unodc.org
         return False
     if _is_abbreviation(before):
         return False
-    prev = content[i - 1:i]
+    prev = content[i - 1 : i]
     if lang == "zh":
         # a half-width full stop in Chinese text: after a hanzi or a closing mark
         return bool(_HANZI_RE.match(prev)) or prev in _CLOSERS or prev.isalnum()
@@ -106,13 +106,13 @@ def _latin_full_stop(content: str, i: int, lang: str) -> bool:
 
 def _starts_new_sentence(content: str, j: int, lang: str) -> bool:
     """After a terminal mark: is what follows at ``j`` the start of another sentence?"""
-    rest = content[j:j + 3].lstrip()
+    rest = content[j : j + 3].lstrip()
     if not rest:
         return True
     first = rest[0]
     if _HANZI_RE.match(first) or first in "《“「『（(":
         return True
-    if lang == "en" or content[j:j + 1].isspace():
+    if lang == "en" or content[j : j + 1].isspace():
         return first.isupper() or first.isdigit() or first in "\"'“‘([*"
     return False
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import codecs
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = (ROOT / "seeds" / "001_a1e2a0e00d5c9997.txt").read_text(encoding="utf-8")
@@ -33,10 +33,14 @@ TBX2_BODY = (
     "</body></text></martif>\n"
 )
 UNITS = [
-    ("Globally, an estimated 1.7 million of the 12.7 million people who inject drugs are living with HIV.",
-     "据估计，全球1 270万注射吸毒者中约170万感染了艾滋病毒。"),
-    ("The Commission on Narcotic Drugs is expected to act on the notification at its fifty-eighth session.",
-     "麻醉药品委员会应在第五十八届会议上就该通知采取行动。"),
+    (
+        "Globally, an estimated 1.7 million of the 12.7 million people who inject drugs are living with HIV.",
+        "据估计，全球1 270万注射吸毒者中约170万感染了艾滋病毒。",
+    ),
+    (
+        "The Commission on Narcotic Drugs is expected to act on the notification at its fifty-eighth session.",
+        "麻醉药品委员会应在第五十八届会议上就该通知采取行动。",
+    ),
 ]
 
 
@@ -47,7 +51,7 @@ def _tmx(tus: str, srclang: str = "en") -> str:
     )
 
 
-def _tu(en: str, zh: Optional[str], en_tag: str = "en", zh_tag: str = "zh-CN") -> str:
+def _tu(en: str, zh: str | None, en_tag: str = "en", zh_tag: str = "zh-CN") -> str:
     zh_part = f'<tuv xml:lang="{zh_tag}"><seg>{zh}</seg></tuv>' if zh is not None else ""
     return f'<tu><tuv xml:lang="{en_tag}"><seg>{en}</seg></tuv>{zh_part}</tu>\n'
 
@@ -61,7 +65,7 @@ class Case:
     stderr: str = ""  # a substring the (one-line) message must contain
     stdout: str = ""  # a substring the output must contain
     one_line_error: bool = True  # exit 2 must print exactly one line
-    check: Optional[Callable[[Path, object], None]] = field(default=None)  # more assertions
+    check: Callable[[Path, object], None] | None = field(default=None)  # more assertions
 
 
 def w(path: Path, data) -> Path:
@@ -73,6 +77,7 @@ def w(path: Path, data) -> Path:
 
 
 # --- text ---------------------------------------------------------------------------------------
+
 
 def text_cases() -> list[Case]:
     def utf16_no_bom(d):
@@ -114,7 +119,8 @@ def text_cases() -> list[Case]:
             records = [json.loads(line) for line in r.stdout.splitlines()]
             assert len(records) > 10
             for rec in records:
-                assert text[rec["start"]:rec["end"]] == rec["text"]
+                assert text[rec["start"] : rec["end"]] == rec["text"]
+
         return check
 
     def cr(d):
@@ -155,7 +161,13 @@ def text_cases() -> list[Case]:
         Case("crlf-line-endings", "text", crlf, 0, check=check_offsets("crlf.txt")),
         Case("cr-line-endings", "text", cr, 0, check=check_offsets("cr.txt")),
         Case("zero-length-file", "text", empty, 2, stderr="empty.txt: empty file"),
-        Case("directory-where-a-file-is-expected", "text", directory_as_glossary, 2, stderr="glossary.csv: is a directory"),
+        Case(
+            "directory-where-a-file-is-expected",
+            "text",
+            directory_as_glossary,
+            2,
+            stderr="glossary.csv: is a directory",
+        ),
         Case("unreadable-file", "text", unreadable, 2, stderr="/proc/self/mem: cannot read"),
         Case("symlink-loop-in-corpus-folder", "text", symlink_loop, 0, check=check_loop),
         Case("binary-file-in-corpus-folder", "text", binary_in_folder, 2, stderr="image.txt: not a text file"),
@@ -164,6 +176,7 @@ def text_cases() -> list[Case]:
 
 
 # --- CSV glossaries -------------------------------------------------------------------------------
+
 
 def csv_cases() -> list[Case]:
     def bom(d):
@@ -178,20 +191,31 @@ def csv_cases() -> list[Case]:
         return ["lookup", "艾滋病病毒", "-g", str(w(d / "g.tsv", text))]
 
     def quoted_newline(d):
-        rows = GOOD_ROWS + 'nps,en,new psychoactive substances,preferred,,,drugs,,"a note\nover two lines",\n' + "nps,zh,新精神活性物质,admitted,,,drugs,,,\n"
+        rows = (
+            GOOD_ROWS
+            + 'nps,en,new psychoactive substances,preferred,,,drugs,,"a note\nover two lines",\n'
+            + "nps,zh,新精神活性物质,admitted,,,drugs,,,\n"
+        )
         return ["glossary", "validate", str(w(d / "g.csv", HEADER + rows))]
 
     def missing_column(d):
         return ["glossary", "validate", str(w(d / "g.csv", "concept_id,language,term\nc1,en,x\n"))]
 
     def extra_column(d):
-        return ["glossary", "validate", str(w(d / "g.csv", HEADER.rstrip("\n") + ",owner\n" + GOOD_ROWS.replace("\n", ",me\n")))]
+        return [
+            "glossary",
+            "validate",
+            str(w(d / "g.csv", HEADER.rstrip("\n") + ",owner\n" + GOOD_ROWS.replace("\n", ",me\n"))),
+        ]
 
     def duplicate_header(d):
         return ["glossary", "validate", str(w(d / "g.csv", "concept_id,lang,term,term\nc1,en,x,y\n"))]
 
     def formula(d):
-        rows = GOOD_ROWS + 'evil,en,"=HYPERLINK(""http://example.invalid"",""x"")",preferred,,,test,,,\nevil,zh,@恶意,preferred,,,test,,,\n'
+        rows = (
+            GOOD_ROWS
+            + 'evil,en,"=HYPERLINK(""http://example.invalid"",""x"")",preferred,,,test,,,\nevil,zh,@恶意,preferred,,,test,,,\n'
+        )
         w(d / "g.csv", HEADER + rows)
         return ["export", str(d / "g.csv"), "-o", str(d / "out.csv"), "--shape", "long"]
 
@@ -204,13 +228,23 @@ def csv_cases() -> list[Case]:
         assert '=HYPERLINK("http://example.invalid","x")' in terms and "@恶意" in terms  # and read back unchanged
 
     def too_many_fields(d):
-        return ["glossary", "validate", str(w(d / "g.csv", HEADER + GOOD_ROWS + "c9,en,x,preferred,,,s,,,,extra,more\n"))]
+        return [
+            "glossary",
+            "validate",
+            str(w(d / "g.csv", HEADER + GOOD_ROWS + "c9,en,x,preferred,,,s,,,,extra,more\n")),
+        ]
 
     return [
         Case("csv-bom", "csv", bom, 0),
         Case("csv-semicolon-delimiter", "csv", semicolons, 0, stdout="variant"),
         Case("csv-tab-delimiter", "csv", tabs, 0, stdout="variant"),
-        Case("csv-quoted-newline-keeps-line-numbers", "csv", quoted_newline, 1, stdout="g.csv:7: error: concept nps has no preferred zh term"),
+        Case(
+            "csv-quoted-newline-keeps-line-numbers",
+            "csv",
+            quoted_newline,
+            1,
+            stdout="g.csv:7: error: concept nps has no preferred zh term",
+        ),
         Case("csv-missing-column", "csv", missing_column, 2, stderr="g.csv:1: header lacks column(s) lang"),
         Case("csv-extra-column", "csv", extra_column, 1, stdout="unknown column 'owner' is ignored"),
         Case("csv-duplicate-header", "csv", duplicate_header, 2, stderr="g.csv:1: header repeats column(s) term"),
@@ -221,30 +255,53 @@ def csv_cases() -> list[Case]:
 
 # --- XML ------------------------------------------------------------------------------------------
 
+
 def xml_cases() -> list[Case]:
     def tbx(name: str, text: str):
         def build(d):
             return ["export", str(w(d / name, text)), "-o", str(d / "out.csv")]
+
         return build
 
     def no_output(d, r):
         assert not (d / "out.csv").exists()
         assert not [p for p in d.iterdir() if p.name.endswith(".tmp")]
 
-    xxe = TBX2_HEAD + '<!DOCTYPE martif [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n' + TBX2_BODY.replace("<term>HIV</term>", "<term>&xxe;</term>")
-    net_entity = TBX2_HEAD + '<!DOCTYPE martif [<!ENTITY e SYSTEM "http://203.0.113.9/e.xml">]>\n' + TBX2_BODY.replace("<term>HIV</term>", "<term>&e;</term>")
+    xxe = (
+        TBX2_HEAD
+        + '<!DOCTYPE martif [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+        + TBX2_BODY.replace("<term>HIV</term>", "<term>&xxe;</term>")
+    )
+    net_entity = (
+        TBX2_HEAD
+        + '<!DOCTYPE martif [<!ENTITY e SYSTEM "http://203.0.113.9/e.xml">]>\n'
+        + TBX2_BODY.replace("<term>HIV</term>", "<term>&e;</term>")
+    )
     net_dtd = TBX2_HEAD + '<!DOCTYPE martif SYSTEM "http://203.0.113.9/TBXcdv04.dtd">\n' + TBX2_BODY
-    laughs = TBX2_HEAD + "<!DOCTYPE martif [\n" + '<!ENTITY lol "lol">\n' + "".join(
-        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n' for i in range(1, 10)
-    ) + "]>\n" + TBX2_BODY.replace("<term>HIV</term>", "<term>&lol9;</term>")
-    quadratic = TBX2_HEAD + '<!DOCTYPE martif [<!ENTITY a "' + "a" * 50000 + '">]>\n' + TBX2_BODY.replace("<term>HIV</term>", "<term>" + "&a;" * 5000 + "</term>")
-    subset = TBX2_HEAD + "<!DOCTYPE martif [<!ATTLIST term type CDATA \"x\">]>\n" + TBX2_BODY
+    laughs = (
+        TBX2_HEAD
+        + "<!DOCTYPE martif [\n"
+        + '<!ENTITY lol "lol">\n'
+        + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n' for i in range(1, 10))
+        + "]>\n"
+        + TBX2_BODY.replace("<term>HIV</term>", "<term>&lol9;</term>")
+    )
+    quadratic = (
+        TBX2_HEAD
+        + '<!DOCTYPE martif [<!ENTITY a "'
+        + "a" * 50000
+        + '">]>\n'
+        + TBX2_BODY.replace("<term>HIV</term>", "<term>" + "&a;" * 5000 + "</term>")
+    )
+    subset = TBX2_HEAD + '<!DOCTYPE martif [<!ATTLIST term type CDATA "x">]>\n' + TBX2_BODY
     truncated = (TBX2_HEAD + TBX2_BODY)[: len(TBX2_HEAD + TBX2_BODY) // 2]
     wrong_root = TBX2_HEAD + "<html><body><p>not a termbase</p></body></html>\n"
-    wrong_ns = ('<?xml version="1.0"?>\n<tbx xmlns="urn:example:wrong" type="TBX-Basic" style="dca" xml:lang="en">'
-                '<tbxHeader><fileDesc><sourceDesc><p>t</p></sourceDesc></fileDesc></tbxHeader><text><body>'
-                '<conceptEntry id="c1"><langSec xml:lang="en"><termSec><term>HIV</term></termSec></langSec>'
-                '<langSec xml:lang="zh-CN"><termSec><term>艾滋病毒</term></termSec></langSec></conceptEntry></body></text></tbx>\n')
+    wrong_ns = (
+        '<?xml version="1.0"?>\n<tbx xmlns="urn:example:wrong" type="TBX-Basic" style="dca" xml:lang="en">'
+        "<tbxHeader><fileDesc><sourceDesc><p>t</p></sourceDesc></fileDesc></tbxHeader><text><body>"
+        '<conceptEntry id="c1"><langSec xml:lang="en"><termSec><term>HIV</term></termSec></langSec>'
+        '<langSec xml:lang="zh-CN"><termSec><term>艾滋病毒</term></termSec></langSec></conceptEntry></body></text></tbx>\n'
+    )
     invalid_char = TBX2_HEAD + TBX2_BODY.replace("<term>HIV</term>", "<term>HIV\x01</term>")
     lying = TBX2_HEAD.replace("UTF-8", "ISO-8859-1") + TBX2_BODY
 
@@ -263,29 +320,110 @@ def xml_cases() -> list[Case]:
         assert "艾滋病毒" in (d / "out.csv").read_text(encoding="utf-8-sig")
 
     return [
-        Case("xml-xxe-local-file", "xml", tbx("xxe.tbx", xxe), 2, stderr="xxe.tbx:2: XML declares entities", check=no_output),
-        Case("xml-external-entity-over-network", "xml", tbx("net.tbx", net_entity), 2, stderr="net.tbx:2: XML declares entities", check=no_output),
+        Case(
+            "xml-xxe-local-file",
+            "xml",
+            tbx("xxe.tbx", xxe),
+            2,
+            stderr="xxe.tbx:2: XML declares entities",
+            check=no_output,
+        ),
+        Case(
+            "xml-external-entity-over-network",
+            "xml",
+            tbx("net.tbx", net_entity),
+            2,
+            stderr="net.tbx:2: XML declares entities",
+            check=no_output,
+        ),
         Case("xml-external-dtd-not-fetched", "xml", tbx("dtd.tbx", net_dtd), 0, check=check_net_dtd),
-        Case("xml-billion-laughs", "xml", tbx("laughs.tbx", laughs), 2, stderr="laughs.tbx:3: XML declares entities", check=no_output),
-        Case("xml-quadratic-blowup", "xml", tbx("quadratic.tbx", quadratic), 2, stderr="quadratic.tbx:2: XML declares entities", check=no_output),
-        Case("xml-doctype-internal-subset", "xml", tbx("subset.tbx", subset), 2, stderr="subset.tbx:2: XML has a DOCTYPE with an internal subset", check=no_output),
-        Case("xml-truncated", "xml", tbx("truncated.tbx", truncated), 2, stderr="truncated.tbx:2: XML error", check=no_output),
-        Case("xml-wrong-root", "xml", tbx("html.tbx", wrong_root), 2, stderr="html.tbx:2: not a TBX file: the root element is <html>", check=no_output),
-        Case("xml-wrong-namespace", "xml", tbx("ns.tbx", wrong_ns), 0, stderr="not in the TBX namespace", check=check_wrong_ns),
-        Case("xml-invalid-character", "xml", tbx("ctrl.tbx", invalid_char), 2, stderr="ctrl.tbx:2: XML error", check=no_output),
-        Case("xml-lying-encoding-declaration", "xml", tbx("lie.tbx", lying), 2, stderr="lie.tbx:2: the XML declaration says encoding='ISO-8859-1'", check=no_output),
+        Case(
+            "xml-billion-laughs",
+            "xml",
+            tbx("laughs.tbx", laughs),
+            2,
+            stderr="laughs.tbx:3: XML declares entities",
+            check=no_output,
+        ),
+        Case(
+            "xml-quadratic-blowup",
+            "xml",
+            tbx("quadratic.tbx", quadratic),
+            2,
+            stderr="quadratic.tbx:2: XML declares entities",
+            check=no_output,
+        ),
+        Case(
+            "xml-doctype-internal-subset",
+            "xml",
+            tbx("subset.tbx", subset),
+            2,
+            stderr="subset.tbx:2: XML has a DOCTYPE with an internal subset",
+            check=no_output,
+        ),
+        Case(
+            "xml-truncated",
+            "xml",
+            tbx("truncated.tbx", truncated),
+            2,
+            stderr="truncated.tbx:2: XML error",
+            check=no_output,
+        ),
+        Case(
+            "xml-wrong-root",
+            "xml",
+            tbx("html.tbx", wrong_root),
+            2,
+            stderr="html.tbx:2: not a TBX file: the root element is <html>",
+            check=no_output,
+        ),
+        Case(
+            "xml-wrong-namespace",
+            "xml",
+            tbx("ns.tbx", wrong_ns),
+            0,
+            stderr="not in the TBX namespace",
+            check=check_wrong_ns,
+        ),
+        Case(
+            "xml-invalid-character",
+            "xml",
+            tbx("ctrl.tbx", invalid_char),
+            2,
+            stderr="ctrl.tbx:2: XML error",
+            check=no_output,
+        ),
+        Case(
+            "xml-lying-encoding-declaration",
+            "xml",
+            tbx("lie.tbx", lying),
+            2,
+            stderr="lie.tbx:2: the XML declaration says encoding='ISO-8859-1'",
+            check=no_output,
+        ),
         Case("xml-100-mb-file", "xml", big, 2, stderr="huge.tbx: XML file of 100 MB is larger than", check=no_output),
     ]
 
 
 # --- bilingual ------------------------------------------------------------------------------------
 
+
 def bilingual_cases() -> list[Case]:
     glossary = str(ROOT / "glossaries" / "un-drug-control.csv")
 
     def missing_target(d):
         tus = _tu(*UNITS[0]) + _tu(UNITS[1][0], None)
-        return ["check", str(w(d / "tm.tmx", _tmx(tus))), "-g", glossary, "--no-discover", "--fail-on", "never", "--format", "json"]
+        return [
+            "check",
+            str(w(d / "tm.tmx", _tmx(tus))),
+            "-g",
+            glossary,
+            "--no-discover",
+            "--fail-on",
+            "never",
+            "--format",
+            "json",
+        ]
 
     def check_missing_target(d, r):
         import json
@@ -294,11 +432,13 @@ def bilingual_cases() -> list[Case]:
         assert data["documents"] == ["tm"]
 
     def inline_only(d):
-        xlf = ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
-               '<file source-language="en" target-language="zh-CN" datatype="plaintext" original="x"><body>\n'
-               f'<trans-unit id="1"><source>{UNITS[0][0]}</source><target>{UNITS[0][1]}</target></trans-unit>\n'
-               '<trans-unit id="2"><source><ph id="1">{0}</ph></source><target><ph id="1">{0}</ph></target></trans-unit>\n'
-               "</body></file></xliff>\n")
+        xlf = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+            '<file source-language="en" target-language="zh-CN" datatype="plaintext" original="x"><body>\n'
+            f'<trans-unit id="1"><source>{UNITS[0][0]}</source><target>{UNITS[0][1]}</target></trans-unit>\n'
+            '<trans-unit id="2"><source><ph id="1">{0}</ph></source><target><ph id="1">{0}</ph></target></trans-unit>\n'
+            "</body></file></xliff>\n"
+        )
         return ["check", str(w(d / "p.xlf", xlf)), "--no-discover", "--fail-on", "never"]
 
     def wrong_langs(d):
@@ -306,18 +446,28 @@ def bilingual_cases() -> list[Case]:
         return ["check", str(w(d / "frde.tmx", _tmx(tus, srclang="fr")))]
 
     def xxe_tmx(d):
-        text = _tmx(_tu("&x;", "毒品")).replace('<?xml version="1.0" encoding="UTF-8"?>\n', '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n')
+        text = _tmx(_tu("&x;", "毒品")).replace(
+            '<?xml version="1.0" encoding="UTF-8"?>\n',
+            '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n',
+        )
         return ["check", str(w(d / "xxe.tmx", text))]
 
     return [
         Case("tmx-missing-target", "bilingual", missing_target, 0, stderr="tm.tmx:", check=check_missing_target),
         Case("xliff-inline-tags-only", "bilingual", inline_only, 0, stderr="p.xlf:"),
-        Case("tmx-mismatched-language-tags", "bilingual", wrong_langs, 2, stderr="frde.tmx:3: no English–Chinese units with both sides (1 unit(s) not English–Chinese (fr→de)"),
+        Case(
+            "tmx-mismatched-language-tags",
+            "bilingual",
+            wrong_langs,
+            2,
+            stderr="frde.tmx:3: no English–Chinese units with both sides (1 unit(s) not English–Chinese (fr→de)",
+        ),
         Case("tmx-xxe", "bilingual", xxe_tmx, 2, stderr="xxe.tmx:2: XML declares entities"),
     ]
 
 
 # --- outputs and usage ------------------------------------------------------------------------------
+
 
 def output_cases() -> list[Case]:
     glossary = str(ROOT / "glossaries" / "un-drug-control.csv")
@@ -341,8 +491,13 @@ def output_cases() -> list[Case]:
         Case("output-under-a-file", "output", unwritable_output, 2, stderr="termbase.tbx: cannot write here"),
         Case("run-output-is-a-file", "output", run_into_a_file, 2, stderr="out: output exists and is not a folder"),
         Case("unknown-check-name", "output", unknown_check, 2, stderr="unknown check(s): no-such-check"),
-        Case("mine-spool-dir-under-a-file", "output", spool_under_a_file, 2,
-             stderr="cannot keep the counting's spool files in"),
+        Case(
+            "mine-spool-dir-under-a-file",
+            "output",
+            spool_under_a_file,
+            2,
+            stderr="cannot keep the counting's spool files in",
+        ),
     ]
 
 

@@ -9,8 +9,9 @@ concept should carry the same one); definition, note and source belong to the ro
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import IO, Iterable
+from typing import IO
 
 from ...errors import InputError
 from ...model import Concept, Term
@@ -49,9 +50,7 @@ def read_rows(path: str | os.PathLike) -> CsvGlossary:
     header = [h.strip() for h in header]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise InputError(
-            f"header lacks column(s) {', '.join(missing)} (expected {', '.join(COLUMNS)})", shown, 1
-        )
+        raise InputError(f"header lacks column(s) {', '.join(missing)} (expected {', '.join(COLUMNS)})", shown, 1)
     dupes = sorted({h for h in header if header.count(h) > 1 and h})
     if dupes:
         raise InputError(f"header repeats column(s) {', '.join(dupes)}", shown, 1)
@@ -59,7 +58,7 @@ def read_rows(path: str | os.PathLike) -> CsvGlossary:
     for start, record in body:
         if not any(v.strip() for v in record):
             continue
-        if len(record) > len(header) and any(v.strip() for v in record[len(header):]):
+        if len(record) > len(header) and any(v.strip() for v in record[len(header) :]):
             raise InputError(f"row has {len(record)} fields, header has {len(header)}", shown, start)
         values = {h: (record[i] if i < len(record) else "") for i, h in enumerate(header) if h}
         glossary.rows.append(Row(start, values))
@@ -120,4 +119,3 @@ def is_long_header(header: Iterable[str]) -> bool:
     """Whether a header is the long shape's (or a broken attempt at it, for the long reader to report)."""
     names = {(h or "").strip().lstrip("\ufeff") for h in header}
     return {"lang", "term"} <= names or ("concept_id" in names and bool({"lang", "term"} & names))
-

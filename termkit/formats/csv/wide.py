@@ -30,41 +30,96 @@ from __future__ import annotations
 
 import os
 import re
-from typing import IO, Iterable
+from collections.abc import Iterable
+from typing import IO
 
 from ...errors import InputError
 from ...model import Concept, Term
 from ..atomic import atomic_write
 from ..cells import safe_writer
 from ..problems import Warnings
-from ..vocabulary import canonical_lang, canonical_pos, canonical_status, canonical_type, check_lang_tags, resolve_lang_tags
+from ..vocabulary import (
+    canonical_lang,
+    canonical_pos,
+    canonical_status,
+    canonical_type,
+    check_lang_tags,
+    resolve_lang_tags,
+)
 from .table import read_table
 
 WIDE_FIELDS = ("status", "type", "pos", "definition", "note", "source")
 
 _ROLE_NAMES = {
-    "conceptid": "concept_id", "id": "concept_id", "entryid": "concept_id", "cid": "concept_id",
-    "stringid": "concept_id", "termid": "concept_id", "entry": "concept_id",
-    "subject": "subject", "subjectfield": "subject", "domain": "subject", "entrysubject": "subject",
-    "entrydomain": "subject", "conceptdomain": "subject",
-    "definition": "definition", "description": "definition", "conceptdefinition": "definition",
+    "conceptid": "concept_id",
+    "id": "concept_id",
+    "entryid": "concept_id",
+    "cid": "concept_id",
+    "stringid": "concept_id",
+    "termid": "concept_id",
+    "entry": "concept_id",
+    "subject": "subject",
+    "subjectfield": "subject",
+    "domain": "subject",
+    "entrysubject": "subject",
+    "entrydomain": "subject",
+    "conceptdomain": "subject",
+    "definition": "definition",
+    "description": "definition",
+    "conceptdefinition": "definition",
     "entrydefinition": "definition",
-    "note": "note", "notes": "note", "comment": "note", "comments": "note", "entrynote": "note",
-    "conceptnote": "note", "remark": "note", "remarks": "note",
-    "sourcelang": "source_lang", "sourcelanguage": "source_lang", "srclang": "source_lang",
-    "targetlang": "target_lang", "targetlanguage": "target_lang", "tgtlang": "target_lang",
-    "sourcestring": "source_term", "sourceterm": "source_term", "sourcetext": "source_term",
-    "targetstring": "target_term", "targetterm": "target_term", "targettext": "target_term",
-    "pos": "pos", "partofspeech": "pos",
+    "note": "note",
+    "notes": "note",
+    "comment": "note",
+    "comments": "note",
+    "entrynote": "note",
+    "conceptnote": "note",
+    "remark": "note",
+    "remarks": "note",
+    "sourcelang": "source_lang",
+    "sourcelanguage": "source_lang",
+    "srclang": "source_lang",
+    "targetlang": "target_lang",
+    "targetlanguage": "target_lang",
+    "tgtlang": "target_lang",
+    "sourcestring": "source_term",
+    "sourceterm": "source_term",
+    "sourcetext": "source_term",
+    "targetstring": "target_term",
+    "targetterm": "target_term",
+    "targettext": "target_term",
+    "pos": "pos",
+    "partofspeech": "pos",
 }
 _LANGUAGE_NAMES = {
-    "english": "en", "chinese": "zh", "chinese (simplified)": "zh-Hans", "simplified chinese": "zh-Hans",
-    "chinese (traditional)": "zh-Hant", "traditional chinese": "zh-Hant", "chinese (prc)": "zh-CN",
-    "chinese (china)": "zh-CN", "chinese (taiwan)": "zh-TW", "chinese (hong kong)": "zh-HK",
-    "chinese_prc": "zh-CN", "chinese_simplified": "zh-Hans", "chinese_traditional": "zh-Hant",
-    "中文": "zh", "汉语": "zh", "简体中文": "zh-Hans", "繁體中文": "zh-Hant", "英文": "en", "英语": "en",
-    "french": "fr", "german": "de", "spanish": "es", "russian": "ru", "arabic": "ar",
-    "japanese": "ja", "korean": "ko", "portuguese": "pt", "italian": "it",
+    "english": "en",
+    "chinese": "zh",
+    "chinese (simplified)": "zh-Hans",
+    "simplified chinese": "zh-Hans",
+    "chinese (traditional)": "zh-Hant",
+    "traditional chinese": "zh-Hant",
+    "chinese (prc)": "zh-CN",
+    "chinese (china)": "zh-CN",
+    "chinese (taiwan)": "zh-TW",
+    "chinese (hong kong)": "zh-HK",
+    "chinese_prc": "zh-CN",
+    "chinese_simplified": "zh-Hans",
+    "chinese_traditional": "zh-Hant",
+    "中文": "zh",
+    "汉语": "zh",
+    "简体中文": "zh-Hans",
+    "繁體中文": "zh-Hant",
+    "英文": "en",
+    "英语": "en",
+    "french": "fr",
+    "german": "de",
+    "spanish": "es",
+    "russian": "ru",
+    "arabic": "ar",
+    "japanese": "ja",
+    "korean": "ko",
+    "portuguese": "pt",
+    "italian": "it",
 }
 # ISO 639-1 codes: a two-letter header is a language only if it is one of these.
 _ISO639_1 = set(
@@ -76,7 +131,9 @@ _ISO639_1 = set(
     "vo wa wo xh yi yo za zh zu".split()
 )
 _ISO639_3_COMMON = {"cmn", "yue", "wuu", "nan", "hak", "fil", "haw", "ast", "ckb", "sco", "gsw"}
-_WIDE_COLUMN_RE = re.compile(r"(?P<lang>.+?)(?:[_ ](?P<slot>\d+))?(?:[_ ](?P<field>status|type|pos|definition|note|source))?", re.I)
+_WIDE_COLUMN_RE = re.compile(
+    r"(?P<lang>.+?)(?:[_ ](?P<slot>\d+))?(?:[_ ](?P<field>status|type|pos|definition|note|source))?", re.I
+)
 _ALTERNATIVES_RE = re.compile(r" : | \| ")
 
 
@@ -194,7 +251,9 @@ def write_glossary_csv_wide(concepts: Iterable[Concept], out: str | os.PathLike 
         return write_glossary_csv_wide(concepts, fh, lang_tags)
 
 
-def wide_rows_to_concepts(header: list[str], rows: list[tuple[int, list[str]]], path: str, lang_tags=None) -> tuple[list[Concept], list]:
+def wide_rows_to_concepts(
+    header: list[str], rows: list[tuple[int, list[str]]], path: str, lang_tags=None
+) -> tuple[list[Concept], list]:
     """Concepts from a wide table (header + numbered rows); returns (concepts, warnings).
 
     ``lang_tags``: the mapping the table was written with, to undo it (``{"zh": "zh-CN"}`` reads
@@ -215,10 +274,19 @@ def wide_rows_to_concepts(header: list[str], rows: list[tuple[int, list[str]]], 
         lang = _wide_lang(m.group("lang")) if m else None
         if lang is None:
             roles[i] = ("extra", name)
-            w.add("column", f"column {name!r} is not a language or a known field; kept in the concept note as '{name}: …'", 1)
+            w.add(
+                "column",
+                f"column {name!r} is not a language or a known field; kept in the concept note as '{name}: …'",
+                1,
+            )
             continue
         if "_" in m.group("lang") and m.group("lang").lower() not in _LANGUAGE_NAMES:
-            w.add("lang", f"column {m.group('lang')!r}: language tags use '-', not '_'; read as {lang!r}", 1, key=m.group("lang"))
+            w.add(
+                "lang",
+                f"column {m.group('lang')!r}: language tags use '-', not '_'; read as {lang!r}",
+                1,
+                key=m.group("lang"),
+            )
         lang = inverse.get(lang, lang)
         slot = int(m.group("slot") or 1)
         field_name = (m.group("field") or "").lower()
@@ -230,7 +298,8 @@ def wide_rows_to_concepts(header: list[str], rows: list[tuple[int, list[str]]], 
         raise InputError(
             "no language columns: expected a header like 'en,zh-CN,…' (the wide shape), "
             "'concept_id,lang,term,…' (the long shape) or 'sourceLang,targetLang,sourceString,targetString'",
-            path, 1,
+            path,
+            1,
         )
 
     concepts: list[Concept] = []
@@ -268,7 +337,7 @@ def wide_rows_to_concepts(header: list[str], rows: list[tuple[int, list[str]]], 
         if extra:
             concept.note = "\n".join(([concept.note] if concept.note else []) + extra)
 
-        def make_term(text: str, lang: str, attrs: dict[str, str]) -> Term:
+        def make_term(text: str, lang: str, attrs: dict[str, str], line: int) -> Term:
             status_raw = attrs.get("status", "").strip()
             status = "preferred"
             if status_raw:
@@ -293,7 +362,12 @@ def wide_rows_to_concepts(header: list[str], rows: list[tuple[int, list[str]]], 
             for f in ("definition", "note", "source"):
                 setattr(term, f, attrs.get(f, "").strip())
             if _ALTERNATIVES_RE.search(text):
-                w.add("alternatives", "a cell holds several terms separated by ' : ' or ' | '; kept as one term (split it by hand)", line, key="alt")
+                w.add(
+                    "alternatives",
+                    "a cell holds several terms separated by ' : ' or ' | '; kept as one term (split it by hand)",
+                    line,
+                    key="alt",
+                )
             return term
 
         if is_pair:
@@ -305,7 +379,7 @@ def wide_rows_to_concepts(header: list[str], rows: list[tuple[int, list[str]]], 
                 lang, valid = canonical_lang(raw_lang)
                 if not valid:
                     w.add("lang", f"language tag {raw_lang!r} is not BCP 47; read as {lang!r}", line, key=raw_lang)
-                concept.terms.append(make_term(text, lang, {"pos": row_pos} if side == "source" else {}))
+                concept.terms.append(make_term(text, lang, {"pos": row_pos} if side == "source" else {}, line))
         for lang, slot in sorted({k[:2] for k in values}, key=lambda s: (term_langs.index(s[0]), s[1])):
             text = values.get((lang, slot), "")
             attrs = {f: values.get((lang, slot, f), "") for f in WIDE_FIELDS}
@@ -315,7 +389,7 @@ def wide_rows_to_concepts(header: list[str], rows: list[tuple[int, list[str]]], 
                 continue
             if row_pos and not attrs["pos"].strip():
                 attrs["pos"] = row_pos
-            concept.terms.append(make_term(text, lang, attrs))
+            concept.terms.append(make_term(text, lang, attrs, line))
         if not concept.id:
             concept.id = f"r{line}"
         if concept.id in seen_ids:
@@ -332,4 +406,3 @@ def read_glossary_csv_wide(path: str | os.PathLike, lang_tags=None) -> tuple[lis
     rows = read_table(path)
     (_, header), body = rows[0], rows[1:]
     return wide_rows_to_concepts([h.strip() for h in header], body, str(path), lang_tags)
-

@@ -7,18 +7,32 @@ entries, language sections and terms with these.
 from __future__ import annotations
 
 import re
-from typing import Mapping, Optional
+from collections.abc import Mapping
 
 from ...model import Term
 from ..problems import Warnings
-from ..vocabulary import STATUS_TO_TBX, canonical_lang, canonical_pos, canonical_status, canonical_type, resolve_lang_tags
+from ..vocabulary import (
+    STATUS_TO_TBX,
+    canonical_lang,
+    canonical_pos,
+    canonical_status,
+    canonical_type,
+    resolve_lang_tags,
+)
 from ..xmlsafe import local_name, text_of
 from .conventions import LANG_HEADER, TBX_NS, XML_LANG
 
 # TBX-Basic data categories by element (both versions); anything else is kept as a note.
 _BASIC = {
     "descrip": {"subjectField", "definition", "context"},
-    "termNote": {"administrativeStatus", "partOfSpeech", "termType", "grammaticalGender", "geographicalUsage", "termLocation"},
+    "termNote": {
+        "administrativeStatus",
+        "partOfSpeech",
+        "termType",
+        "grammaticalGender",
+        "geographicalUsage",
+        "termLocation",
+    },
     "admin": {"source", "customerSubset", "projectSubset"},
     "ref": {"crossReference"},
     "xref": {"externalCrossReference", "xGraphic"},
@@ -35,7 +49,7 @@ _LAYOUT_RE = re.compile(r"[ \t\r]*\n\s*")
 class ElementReader:
     """The element-level half of a TBX reader: one file's warnings, language mapping and layout rule."""
 
-    def __init__(self, path: str, root, lang_tags: Optional[Mapping[str, str]]):
+    def __init__(self, path: str, root, lang_tags: Mapping[str, str] | None):
         self.path = path
         self.root = root
         self.w = Warnings(path)
@@ -70,7 +84,12 @@ class ElementReader:
         raw = el.get(XML_LANG)
         if raw is None:
             raw = self.default_lang
-            self.w.add("lang", f"<{local_name(el)}> has no xml:lang; using the file's language {raw!r}", el.sourceline, key="missing")
+            self.w.add(
+                "lang",
+                f"<{local_name(el)}> has no xml:lang; using the file's language {raw!r}",
+                el.sourceline,
+                key="missing",
+            )
         tag, valid = canonical_lang(raw)
         if not valid:
             self.w.add("lang", f"language tag {raw!r} is not BCP 47; read as {tag!r}", el.sourceline, key=raw)
@@ -86,7 +105,7 @@ class ElementReader:
         for p in header.iter():
             if local_name(p) == "p" and text_of(p).strip().startswith(LANG_HEADER):
                 self.verbatim = True
-                spec = text_of(p).strip()[len(LANG_HEADER):]
+                spec = text_of(p).strip()[len(LANG_HEADER) :]
                 for pair in spec.split(","):
                     if "=" in pair:
                         original, written = (x.strip() for x in pair.split("=", 1))
@@ -124,7 +143,12 @@ class ElementReader:
     def check_category(self, el, level: str) -> None:
         kind, dc = self.kind(el)
         if kind == "dct":
-            self.w.add("category", f"data category <{local_name(el)}> is not TBX-Basic; kept as a note", el.sourceline, key=("dct", local_name(el)))
+            self.w.add(
+                "category",
+                f"data category <{local_name(el)}> is not TBX-Basic; kept as a note",
+                el.sourceline,
+                key=("dct", local_name(el)),
+            )
             return
         if kind in _BASIC and dc not in _BASIC[kind]:
             self.w.add(
@@ -134,7 +158,12 @@ class ElementReader:
                 key=(kind, dc),
             )
         elif kind not in _BASIC and kind not in _AUX and kind not in _IN_GROUPS:
-            self.w.add("element", f"unknown element <{local_name(el)}> in <{local_name(el.getparent())}>; kept as a note", el.sourceline, key=("element", local_name(el)))
+            self.w.add(
+                "element",
+                f"unknown element <{local_name(el)}> in <{local_name(el.getparent())}>; kept as a note",
+                el.sourceline,
+                key=("element", local_name(el)),
+            )
 
     def term_note(self, el, term: Term, head: list[str]) -> None:
         kind, dc = self.kind(el)
@@ -144,22 +173,46 @@ class ElementReader:
             status, standard = canonical_status(value)
             if term.status:
                 head.append(f"administrativeStatus: {value}")
-                self.w.add("status", "a term with two administrativeStatus values; the second is kept as a note", line, key="two")
+                self.w.add(
+                    "status",
+                    "a term with two administrativeStatus values; the second is kept as a note",
+                    line,
+                    key="two",
+                )
             elif status is None:
                 term.status = "admitted"
                 head.append(f"administrativeStatus: {value}")
-                self.w.add("status", f"unknown administrativeStatus {value!r}: read as admitted, the value kept in the term's note", line, key=value)
+                self.w.add(
+                    "status",
+                    f"unknown administrativeStatus {value!r}: read as admitted, the value kept in the term's note",
+                    line,
+                    key=value,
+                )
             else:
                 term.status = status
                 if not standard:
                     as_written = f" ({STATUS_TO_TBX[status]})" if status in STATUS_TO_TBX else ""
-                    self.w.add("status", f"non-standard administrativeStatus {value!r} read as {status}{as_written}", line, key=value)
+                    self.w.add(
+                        "status",
+                        f"non-standard administrativeStatus {value!r} read as {status}{as_written}",
+                        line,
+                        key=value,
+                    )
         elif dc == "termType":
-            self.set_picklist(term, "type", canonical_type, dc, value, head, line,
-                              "fullForm, acronym, abbreviation, shortForm, variant, phrase")
+            self.set_picklist(
+                term,
+                "type",
+                canonical_type,
+                dc,
+                value,
+                head,
+                line,
+                "fullForm, acronym, abbreviation, shortForm, variant, phrase",
+            )
         elif dc == "partOfSpeech":
-            self.set_picklist(term, "pos", canonical_pos, dc, value, head, line,
-                              "noun, verb, adjective, adverb, properNoun, other")
+            self.set_picklist(
+                term, "pos", canonical_pos, dc, value, head, line, "noun, verb, adjective, adverb, properNoun, other"
+            )
         else:
             self.check_category(el, "term")
             head.append(self.label_line(el))

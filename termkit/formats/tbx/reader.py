@@ -20,8 +20,8 @@ back (:mod:`.writer`).
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping, Optional
 
 from ...errors import InputError
 from ...model import Concept, Term
@@ -52,7 +52,9 @@ class _Reader(ElementReader):
             ident = el.get("id")
             if ident is not None:
                 if ident in self.ids:
-                    self.w.add("duplicate-id", f"duplicate id {ident!r} (first at line {self.ids[ident]})", el.sourceline)
+                    self.w.add(
+                        "duplicate-id", f"duplicate id {ident!r} (first at line {self.ids[ident]})", el.sourceline
+                    )
                 else:
                     self.ids[ident] = el.sourceline
         for el in self.root.iter():
@@ -63,7 +65,11 @@ class _Reader(ElementReader):
             if kind == "xref" or target.startswith(("http://", "https://")):
                 continue
             if target not in self.ids:
-                self.w.add("dangling-reference", f"<{local_name(el)}> refers to id {target!r}, which is not in the file", el.sourceline)
+                self.w.add(
+                    "dangling-reference",
+                    f"<{local_name(el)}> refers to id {target!r}, which is not in the file",
+                    el.sourceline,
+                )
 
         body = None
         for text in self.root:
@@ -73,12 +79,16 @@ class _Reader(ElementReader):
                         body = child
                     elif local_name(child) == "back" and len(child):
                         n = sum(1 for x in child.iter() if local_name(x) == "refObject")
-                        self.w.add("back-matter", f"back matter ({n} reference objects, e.g. persons) is not imported", child.sourceline)
+                        self.w.add(
+                            "back-matter",
+                            f"back matter ({n} reference objects, e.g. persons) is not imported",
+                            child.sourceline,
+                        )
         if body is None:
             self.w.add("empty", "no <body>: the file has no entries", self.root.sourceline)
             return []
         concepts = []
-        for n, entry in enumerate(body, 1):
+        for entry in body:
             if not isinstance(entry.tag, str):
                 continue
             if local_name(entry) not in ("termEntry", "conceptEntry"):
@@ -107,7 +117,12 @@ class _Reader(ElementReader):
                 self.language(child, concept, lines)
                 continue
             if seen_section:
-                self.w.add("order", f"<{local_name(child)}> after the language sections of entry {cid!r} (TBX puts entry information first)", child.sourceline, key="entry-order")
+                self.w.add(
+                    "order",
+                    f"<{local_name(child)}> after the language sections of entry {cid!r} (TBX puts entry information first)",
+                    child.sourceline,
+                    key="entry-order",
+                )
             if kind == "note":
                 value = self.text(child)
                 m = ID_NOTE_RE.fullmatch(value) if first_note else None
@@ -157,7 +172,7 @@ class _Reader(ElementReader):
     def language(self, section, concept: Concept, concept_lines: list[str]) -> None:
         lang = self.lang(section)
         lines: list[str] = []
-        definitions: list[tuple[str, Optional[str], Optional[int]]] = []
+        definitions: list[tuple[str, str | None, int | None]] = []
         terms: list[tuple[Term, set[str]]] = []
         for child in section:
             if not isinstance(child.tag, str):
@@ -167,7 +182,12 @@ class _Reader(ElementReader):
                 terms.append(self.term(child, lang))
                 continue
             if terms:
-                self.w.add("order", f"<{local_name(child)}> after the terms of a language section (TBX puts it before them)", child.sourceline, key="lang-order")
+                self.w.add(
+                    "order",
+                    f"<{local_name(child)}> after the terms of a language section (TBX puts it before them)",
+                    child.sourceline,
+                    key="lang-order",
+                )
             if kind == "descrip" and dc == "definition":
                 definitions.append((self.text(child), child.get("target"), child.sourceline))
             elif kind == "descripGrp":
@@ -182,11 +202,15 @@ class _Reader(ElementReader):
                     self.check_category(child, "language")
                 lines.append(self.label_line(child))
         if not terms:
-            self.w.add("empty", f"language section {lang!r} of entry {concept.id!r} has no terms; its information is kept in the entry's note", section.sourceline)
+            self.w.add(
+                "empty",
+                f"language section {lang!r} of entry {concept.id!r} has no terms; its information is kept in the entry's note",
+                section.sourceline,
+            )
             concept_lines.extend(x for x, _t, _l in definitions)
             concept_lines.extend(lines)
             return
-        for text, target, line in definitions:
+        for text, target, _line in definitions:
             owner = terms[0][0]
             if target:
                 found = [t for t, ids in terms if target in ids]
@@ -221,7 +245,12 @@ class _Reader(ElementReader):
             if not term.text.strip():
                 self.w.add("empty", "empty <term>", term_el.sourceline)
             if children[0] is not term_el:
-                self.w.add("order", f"<term> is not the first element of <{local_name(sec)}>", term_el.sourceline, key="term-first")
+                self.w.add(
+                    "order",
+                    f"<term> is not the first element of <{local_name(sec)}>",
+                    term_el.sourceline,
+                    key="term-first",
+                )
         head: list[str] = []  # from termNotes, which TBX puts first
         lines: list[str] = []
         sources: list[str] = []
@@ -232,8 +261,15 @@ class _Reader(ElementReader):
             kind, dc = self.kind(child)
             if kind == "termNote" or kind == "termNoteGrp":
                 if seen_aux:
-                    self.w.add("order", f"<{local_name(child)}> after notes or descriptions in <{local_name(sec)}> (TBX puts termNotes right after the term)", child.sourceline, key="termnote-order")
-                note_el = child if kind == "termNote" else next((c for c in child if self.kind(c)[0] == "termNote"), None)
+                    self.w.add(
+                        "order",
+                        f"<{local_name(child)}> after notes or descriptions in <{local_name(sec)}> (TBX puts termNotes right after the term)",
+                        child.sourceline,
+                        key="termnote-order",
+                    )
+                note_el = (
+                    child if kind == "termNote" else next((c for c in child if self.kind(c)[0] == "termNote"), None)
+                )
                 if note_el is None:
                     head.append(self.label_line(child))
                     continue
@@ -258,13 +294,28 @@ class _Reader(ElementReader):
                     lines.extend(f"context {line}" for line in rest)
                 else:
                     if main is not None and self.kind(main) == ("descrip", "definition"):
-                        self.w.add("level", "definition inside a term section (TBX-Basic puts definitions at entry or language level); kept as a note", main.sourceline, key="term-definition")
+                        self.w.add(
+                            "level",
+                            "definition inside a term section (TBX-Basic puts definitions at entry or language level); kept as a note",
+                            main.sourceline,
+                            key="term-definition",
+                        )
                     lines.append(self.label_line(child))
             else:
                 if kind == "descrip" and dc == "definition":
-                    self.w.add("level", "definition inside a term section (TBX-Basic puts definitions at entry or language level); kept as a note", child.sourceline, key="term-definition")
+                    self.w.add(
+                        "level",
+                        "definition inside a term section (TBX-Basic puts definitions at entry or language level); kept as a note",
+                        child.sourceline,
+                        key="term-definition",
+                    )
                 elif kind == "descrip" and dc == "subjectField":
-                    self.w.add("level", "subjectField inside a term section (TBX-Basic puts it at entry level); kept as a note", child.sourceline, key="term-subject")
+                    self.w.add(
+                        "level",
+                        "subjectField inside a term section (TBX-Basic puts it at entry level); kept as a note",
+                        child.sourceline,
+                        key="term-subject",
+                    )
                 else:
                     self.check_category(child, "term")
                 lines.append(self.label_line(child))
@@ -274,7 +325,8 @@ class _Reader(ElementReader):
         term.note = "\n".join(head + lines)
         return term, ids
 
-def detect_version(root) -> Optional[int]:
+
+def detect_version(root) -> int | None:
     name = local_name(root)
     if name == "martif":
         return 2
@@ -283,7 +335,7 @@ def detect_version(root) -> Optional[int]:
     return None
 
 
-def read(path: str | os.PathLike, lang_tags: Optional[Mapping[str, str]] = None) -> TbxFile:
+def read(path: str | os.PathLike, lang_tags: Mapping[str, str] | None = None) -> TbxFile:
     """Read a TBX file (v2 or v3, by content) into concepts plus warnings.
 
     ``lang_tags``: the mapping the file was written with, to undo it (``{"zh": "zh-CN"}`` reads
@@ -295,16 +347,24 @@ def read(path: str | os.PathLike, lang_tags: Optional[Mapping[str, str]] = None)
     root = tree.getroot()
     version = detect_version(root)
     if version is None:
-        raise InputError(f"not a TBX file: the root element is <{local_name(root)}>, expected <tbx> (TBX v3) or <martif> (TBX v2)", shown, root.sourceline)
+        raise InputError(
+            f"not a TBX file: the root element is <{local_name(root)}>, expected <tbx> (TBX v3) or <martif> (TBX v2)",
+            shown,
+            root.sourceline,
+        )
     reader = _Reader(shown, root, lang_tags)
     if version == 3:
         ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
         if ns != TBX_NS:
-            reader.w.add("namespace", f"<tbx> not in the TBX namespace {TBX_NS} (found {ns or 'none'}); read as TBX v3", root.sourceline)
+            reader.w.add(
+                "namespace",
+                f"<tbx> not in the TBX namespace {TBX_NS} (found {ns or 'none'}); read as TBX v3",
+                root.sourceline,
+            )
     concepts = reader.read()
     return TbxFile(concepts, reader.w.problems(), version, root.get("type", ""), reader.verbatim)
 
 
-def read_concepts(path: str | os.PathLike, lang_tags: Optional[Mapping[str, str]] = None) -> tuple[list[Concept], list]:
+def read_concepts(path: str | os.PathLike, lang_tags: Mapping[str, str] | None = None) -> tuple[list[Concept], list]:
     result = read(path, lang_tags)
     return result.concepts, result.warnings

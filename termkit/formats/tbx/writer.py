@@ -48,8 +48,9 @@ returns a warning. Text that XML cannot hold (control characters) is an error.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import IO, Iterable, Mapping, Optional
+from typing import IO
 
 from lxml import etree
 
@@ -103,7 +104,7 @@ class _Dialect:
         return POS_V3 if self.version == 3 else POS_V2
 
 
-def _check_text(value: str, what: str, concept: Concept, term: Optional[Term] = None) -> str:
+def _check_text(value: str, what: str, concept: Concept, term: Term | None = None) -> str:
     m = XML_BAD_CHARS.search(value)
     if m:
         where = f"term {term.text!r} of concept {concept.id}" if term is not None else f"concept {concept.id}"
@@ -113,7 +114,6 @@ def _check_text(value: str, what: str, concept: Concept, term: Optional[Term] = 
             (term.line if term is not None else concept.line),
         )
     return value
-
 
 
 def _note_parts(note: str, allow_context: bool = True) -> list[tuple[str, str]]:
@@ -130,7 +130,7 @@ def _note_parts(note: str, allow_context: bool = True) -> list[tuple[str, str]]:
             if plain:
                 parts.append(("note", "\n".join(plain)))
                 plain = []
-            parts.append(("context", line[len(CONTEXT_PREFIX):]))
+            parts.append(("context", line[len(CONTEXT_PREFIX) :]))
         else:
             plain.append(line)
     if plain:
@@ -138,7 +138,7 @@ def _note_parts(note: str, allow_context: bool = True) -> list[tuple[str, str]]:
     return parts
 
 
-def _sub(parent, d: _Dialect, name: str, text: Optional[str] = None, **attrs):
+def _sub(parent, d: _Dialect, name: str, text: str | None = None, **attrs):
     el = etree.SubElement(parent, d.tag(name))
     for k, v in attrs.items():
         el.set(k, v)
@@ -150,10 +150,10 @@ def _sub(parent, d: _Dialect, name: str, text: Optional[str] = None, **attrs):
 def build_tree(
     concepts: list[Concept],
     version: int = 3,
-    lang_tags: Optional[Mapping[str, str]] = None,
+    lang_tags: Mapping[str, str] | None = None,
     title: str = "termkit termbase",
     source: str = "",
-    warnings: Optional[Warnings] = None,
+    warnings: Warnings | None = None,
 ) -> etree._Element:
     """The TBX document (an lxml element) for ``concepts``."""
     if version not in (2, 3):
@@ -200,7 +200,12 @@ def build_tree(
     n = 0
     for concept in concepts:
         if not concept.terms:
-            w.add("empty", f"concept {concept.id} has no terms and is not exported (a TBX entry needs a term)", concept.line, path=concept.origin)
+            w.add(
+                "empty",
+                f"concept {concept.id} has no terms and is not exported (a TBX entry needs a term)",
+                concept.line,
+                path=concept.origin,
+            )
             continue
         n += 1
         _write_concept(body, d, concept, f"c{n}", written_tag, w)
@@ -227,7 +232,9 @@ def _write_concept(body, d: _Dialect, concept: Concept, cid: str, written_tag: d
     groups: dict[str, list[tuple[int, Term]]] = {}
     for i, term in enumerate(concept.terms, 1):
         if not term.lang.strip():
-            raise InputError(f"term {term.text!r} of concept {concept.id} has no language", concept.origin or None, term.line)
+            raise InputError(
+                f"term {term.text!r} of concept {concept.id} has no language", concept.origin or None, term.line
+            )
         groups.setdefault(written_tag[term.lang], []).append((i, term))
 
     for lang, terms in groups.items():
@@ -236,7 +243,9 @@ def _write_concept(body, d: _Dialect, concept: Concept, cid: str, written_tag: d
         targeted = set()
         for k, (i, term) in enumerate(terms):
             if term.definition:
-                el = _sub(section, d, "descrip", _check_text(term.definition, "definition", concept, term), type="definition")
+                el = _sub(
+                    section, d, "descrip", _check_text(term.definition, "definition", concept, term), type="definition"
+                )
                 if k > 0:
                     el.set("target", f"{cid}-{i}")
                     targeted.add(i)
@@ -244,7 +253,7 @@ def _write_concept(body, d: _Dialect, concept: Concept, cid: str, written_tag: d
             _write_term(section, d, concept, term, f"{cid}-{i}" if i in targeted else None, w)
 
 
-def _write_term(section, d: _Dialect, concept: Concept, term: Term, tid: Optional[str], w: Warnings) -> None:
+def _write_term(section, d: _Dialect, concept: Concept, term: Term, tid: str | None, w: Warnings) -> None:
     sec = _sub(section, d, d.term_section)
     if tid:
         sec.set("id", tid)
@@ -256,7 +265,13 @@ def _write_term(section, d: _Dialect, concept: Concept, term: Term, tid: Optiona
             _sub(sec, d, "termNote", value, type="termType")
         else:
             extra.append(f"termType: {term.type}")
-            w.add("type", f"term type {term.type!r} is not a TBX-Basic termType; written as a note", term.line, key=term.type, path=concept.origin)
+            w.add(
+                "type",
+                f"term type {term.type!r} is not a TBX-Basic termType; written as a note",
+                term.line,
+                key=term.type,
+                path=concept.origin,
+            )
     if term.pos:
         value, known = canonical_pos(term.pos)
         if known and value in d.pos_values:
@@ -264,19 +279,43 @@ def _write_term(section, d: _Dialect, concept: Concept, term: Term, tid: Optiona
         elif known and value == "properNoun":  # v3 only
             _sub(sec, d, "termNote", "noun", type="partOfSpeech")
             extra.append(f"partOfSpeech: {term.pos}")
-            w.add("pos", "partOfSpeech 'properNoun' is not in TBX-Basic v3; written as 'noun' with a note", term.line, key="properNoun", path=concept.origin)
+            w.add(
+                "pos",
+                "partOfSpeech 'properNoun' is not in TBX-Basic v3; written as 'noun' with a note",
+                term.line,
+                key="properNoun",
+                path=concept.origin,
+            )
         else:
             extra.append(f"partOfSpeech: {term.pos}")
-            w.add("pos", f"part of speech {term.pos!r} is not a TBX-Basic partOfSpeech; written as a note", term.line, key=term.pos, path=concept.origin)
+            w.add(
+                "pos",
+                f"part of speech {term.pos!r} is not a TBX-Basic partOfSpeech; written as a note",
+                term.line,
+                key=term.pos,
+                path=concept.origin,
+            )
     status, _standard = canonical_status(term.status or "preferred")
     if status == "proposed":
         _sub(sec, d, "note", PROPOSED_NOTE)
     elif status is None:
         extra.append(f"administrativeStatus: {term.status}")
-        w.add("status", f"status {term.status!r} is not a TBX administrativeStatus; written as a note", term.line, key=term.status, path=concept.origin)
+        w.add(
+            "status",
+            f"status {term.status!r} is not a TBX administrativeStatus; written as a note",
+            term.line,
+            key=term.status,
+            path=concept.origin,
+        )
     else:
         if term.status != status:
-            w.add("status", f"status {term.status!r} written as {STATUS_TO_TBX[status]}", term.line, key=term.status, path=concept.origin)
+            w.add(
+                "status",
+                f"status {term.status!r} written as {STATUS_TO_TBX[status]}",
+                term.line,
+                key=term.status,
+                path=concept.origin,
+            )
         _sub(sec, d, "termNote", STATUS_TO_TBX[status], type="administrativeStatus")
     if extra:
         _sub(sec, d, "note", "\n".join(_check_text(x, "value", concept, term) for x in extra))
@@ -290,7 +329,13 @@ def _write_term(section, d: _Dialect, concept: Concept, term: Term, tid: Optiona
         _sub(sec, d, "admin", _check_text(term.source, "source", concept, term), type="source")
 
 
-def tbx_bytes(concepts: Iterable[Concept], version: int = 3, lang_tags: Optional[Mapping[str, str]] = None, title: str = "termkit termbase", source: str = "") -> bytes:
+def tbx_bytes(
+    concepts: Iterable[Concept],
+    version: int = 3,
+    lang_tags: Mapping[str, str] | None = None,
+    title: str = "termkit termbase",
+    source: str = "",
+) -> bytes:
     """The TBX file as bytes (UTF-8, XML declaration, indented)."""
     root = build_tree(list(concepts), version, lang_tags, title, source)
     return _serialize(root, version)
@@ -301,10 +346,18 @@ def _serialize(root, version: int) -> bytes:
     if version == 3:
         # The schema hints TBX v3 files carry (oXygen and other validators pick them up).
         for href, ns in (
-            ("https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng", "http://relaxng.org/ns/structure/1.0"),
-            ("https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch", "http://purl.oclc.org/dsdl/schematron"),
+            (
+                "https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng",
+                "http://relaxng.org/ns/structure/1.0",
+            ),
+            (
+                "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch",
+                "http://purl.oclc.org/dsdl/schematron",
+            ),
         ):
-            root.addprevious(etree.ProcessingInstruction("xml-model", f'href="{href}" type="application/xml" schematypens="{ns}"'))
+            root.addprevious(
+                etree.ProcessingInstruction("xml-model", f'href="{href}" type="application/xml" schematypens="{ns}"')
+            )
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -312,7 +365,7 @@ def write(
     concepts: Iterable[Concept],
     out: str | os.PathLike | IO[bytes],
     version: int = 3,
-    lang_tags: Optional[Mapping[str, str]] = None,
+    lang_tags: Mapping[str, str] | None = None,
     title: str = "termkit termbase",
     source: str = "",
 ):
