@@ -22,6 +22,7 @@ SEED_FILES = sorted(SEEDS.glob("*.txt"))
 DATA = ROOT / "tests" / "data"
 UNPC = DATA / "unpc"
 SHARED = ROOT.parent / "shared"
+GLOSSARY = str(ROOT / "glossaries" / "un-drug-control.csv")
 
 
 def need(path: Path) -> Path:
@@ -46,3 +47,53 @@ def seed_text(prefix: str) -> str:
 @pytest.fixture(scope="session")
 def seeds() -> dict[str, str]:
     return {p.name[:3]: p.read_text(encoding="utf-8") for p in SEED_FILES}
+
+
+@pytest.fixture(scope="session")
+def glossary():
+    """The curated UN drug-control glossary, loaded once."""
+    from termkit.glossary import load_glossary
+
+    return load_glossary([GLOSSARY])
+
+
+@pytest.fixture(scope="session")
+def seed_result():
+    """`termkit check` of the seeds with the curated glossary, once for every check's tests."""
+    from termkit.pipeline import check_paths
+
+    return check_paths([SEEDS], [GLOSSARY])
+
+
+def doc(doc_id: str, text: str):
+    """A segmented Chinese document from a string."""
+    from termkit.documents import segment_document
+    from termkit.model import Document
+
+    return segment_document(Document(id=doc_id, text=text))
+
+
+def by_check(result, name):
+    return [f for f in result.findings if f.check == name]
+
+
+def run(*args):
+    """The command line in this process: ``run("check", path, "-o", out)``."""
+    from click.testing import CliRunner
+
+    from termkit.cli import main
+
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def unpc(line: int) -> tuple[str, str]:
+    """English and Chinese of one line (1-based) of the UN Parallel Corpus dev set."""
+    en = (UNPC / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()[line - 1]
+    zh = (UNPC / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()[line - 1]
+    return en, zh
+
+
+def run_checks(units, glossary, checks):
+    from termkit.check import check_documents
+
+    return check_documents([], glossary, checks=checks, units=units).findings

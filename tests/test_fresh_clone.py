@@ -18,11 +18,12 @@ from conftest import ROOT
 
 # The tests that read third-party data, from tests/data and from ../shared.
 DATA_TESTS = [
-    "tests/test_tmx_xliff.py",
+    "tests/formats/test_tmx_xliff.py",
     "tests/test_align_terms.py",
-    "tests/test_bilingual_checks.py",
-    "tests/test_interchange.py",
-    "tests/test_tbx.py",
+    "tests/checks/test_key_term_mismatch.py",
+    "tests/checks/test_number_mismatch.py",
+    "tests/formats/test_interchange.py",
+    "tests/formats/test_tbx.py",
 ]
 
 pytestmark = pytest.mark.skipif(bool(os.environ.get("TERMKIT_IN_FRESH_CLONE")), reason="already inside the fresh clone")

@@ -2,13 +2,13 @@
 be read or refused with a clean InputError."""
 
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT
+
 sys.path.insert(0, str(ROOT / "fuzz"))
-from targets import SUFFIX, run_one  # noqa: E402
+from targets import SUFFIX, run_one
 
 CASES = sorted((ROOT / "tests" / "fuzz_regressions").glob("*"))
 TARGET_OF = {ext: target for target, ext in SUFFIX.items()}

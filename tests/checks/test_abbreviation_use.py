@@ -1,0 +1,18 @@
+"""abbreviation-use: short forms before their definition, two short forms for one full form."""
+
+from termkit.check import check_documents
+
+from conftest import by_check, doc
+
+
+def test_abbreviation_used_before_definition(glossary):
+    text = "毒罪办提供了支助。联合国毒品和犯罪问题办公室（毒罪办）主办了会议。毒罪办总部在维也纳。"
+    result = check_documents([doc("d1", text)], glossary, checks=["abbreviation-use"])
+    (f,) = [f for f in result.findings if "before it is defined" in f.message]
+    assert f.forms == {"毒罪办": {"d1": 1}}
+    assert f.locations[0].start == 0
+
+
+def test_two_short_forms_for_one_concept(seed_result):
+    two = [f for f in by_check(seed_result, "abbreviation-use") if f.concept == "unodc" and "short forms" in f.message]
+    assert two and set(two[0].forms) >= {"毒罪办", "毒品和犯罪问题办公室"}
