@@ -62,3 +62,25 @@ def test_mkdocs_builds_strict(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert (tmp_path / "site" / "commands" / "run" / "index.html").exists()
+
+
+def test_every_library_name_the_docs_give_exists():
+    """`termkit.x.y` in the manual, README and CONTRIBUTING: importable, so the docs follow the code."""
+    import importlib
+
+    pages = [*DOCS.rglob("*.md"), ROOT / "README.md", ROOT / "CONTRIBUTING.md"]
+    missing = []
+    for page in pages:
+        for name in sorted(set(re.findall(r"`(termkit(?:\.[A-Za-z_]\w*)+)", page.read_text(encoding="utf-8")))):
+            parts = name.split(".")
+            for i in range(len(parts), 0, -1):
+                try:
+                    obj = importlib.import_module(".".join(parts[:i]))
+                except ImportError:
+                    continue
+                for attribute in parts[i:]:
+                    obj = getattr(obj, attribute, None)
+                if obj is None:
+                    missing.append(f"{page.name}: {name}")
+                break
+    assert missing == []
