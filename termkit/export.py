@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError, TermkitError
 from .formats.candidates import read_candidates
@@ -32,6 +33,9 @@ from .formats.registry import is_candidates_file, termbase_format, write_termbas
 from .formats.vocabulary import canonical_lang, check_lang_tags, resolve_lang_tags
 from .glossary.glossary import Glossary, load_glossary
 from .model import Candidate, Concept
+
+if TYPE_CHECKING:
+    from .glossary import Glossary
 
 
 @dataclass
@@ -113,7 +117,7 @@ def _gather(inputs, warnings: list) -> tuple[list[Concept], str]:
 
 
 def export_glossary(
-    inputs,
+    inputs: Glossary | str | os.PathLike | Iterable[str | os.PathLike | Concept | Candidate],
     out: str | os.PathLike,
     *,
     fmt: str | None = None,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..documents import segment_document
 from ..errors import InputError
@@ -20,12 +21,15 @@ from ..text.chars import dominant_script
 from .cost import AlignParams
 from .sentences import align_sentences
 
+if TYPE_CHECKING:
+    from ..glossary import Glossary
+
 
 def align(
     src_sentences: Sequence[str],
     tgt_sentences: Sequence[str],
     src_lang: str = "en",
-    glossary=None,
+    glossary: Glossary | None = None,
     params: AlignParams | None = None,
 ) -> list[SentencePair]:
     """Align English and Chinese sentences (``src_lang`` says which list is the source).
@@ -71,7 +75,7 @@ def align_documents(
     src_path: str | os.PathLike,
     tgt_path: str | os.PathLike,
     src_lang: str = "en",
-    glossary=None,
+    glossary: Glossary | None = None,
     presplit: bool = False,
     encoding: str | None = None,
     params: AlignParams | None = None,

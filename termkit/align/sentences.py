@@ -20,18 +20,22 @@ counterpart. :func:`align_sentences` wires the three steps together:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..model import SentencePair
 from .cost import DEFAULT, AlignParams, Scorer
 from .features import drop_frequent, extract_features
 from .search import bead_types, search_beads
 
+if TYPE_CHECKING:
+    from ..glossary import Glossary
+
 
 def align_sentences(
     src: Sequence[str],
     tgt: Sequence[str],
     src_lang: str = "en",
-    glossary=None,
+    glossary: Glossary | None = None,
     params: AlignParams | None = None,
 ) -> list[SentencePair]:
     """Align two lists of sentences (English and Chinese, either as the source) into beads.

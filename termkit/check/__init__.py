@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..model import Document, Finding
@@ -26,6 +27,9 @@ from . import (
 from .context import CheckContext
 from .findings import SEVERITY_RANK, sort_findings
 from .ignore import read_ignore_file
+
+if TYPE_CHECKING:
+    from ..glossary import Glossary
 
 CHECKS = {
     variant_forms.NAME: variant_forms.check,
@@ -66,7 +70,7 @@ class CheckResult:
 
 def check_documents(
     docs: Iterable[Document],
-    glossary=None,
+    glossary: Glossary | None = None,
     candidates: Iterable = (),
     checks: Iterable[str] | None = None,
     ignore: Iterable[str] = (),

@@ -22,11 +22,13 @@ The stages live in their own modules and take one :class:`.options.MineOptions`,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..model import Candidate
+from ..model import Candidate, Document
 from ..text.pinyin import pinyin_display
 from .abbreviations import Abbreviation, infer, link, resolve
 from .chunks import CHUNK_BYTES, PART_BYTES
@@ -44,6 +46,11 @@ from .status import glossary_status
 from .store import parse_size
 from .table import build_table, organizations
 from .termhood import final_score, score_table, shortlisted
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+    from ..glossary import Glossary
 
 
 @dataclass
@@ -68,8 +75,8 @@ class MineResult:
 
 
 def mine(
-    inputs,
-    glossary=None,
+    inputs: Iterable[str | os.PathLike | Document],
+    glossary: Glossary | Iterable[str | os.PathLike] | None = None,
     *,
     top: int | None = None,
     min_freq: int = 2,
@@ -80,10 +87,10 @@ def mine(
     progress: Progress | None = None,
     reference: str = "un",
     jobs: int | None = None,
-    scheduler=None,
+    scheduler: str | Client | None = None,
     chunk_bytes: int = CHUNK_BYTES,
-    memory_limit=None,
-    spool_dir=None,
+    memory_limit: str | int | None = None,
+    spool_dir: str | os.PathLike | None = None,
     part_bytes: int = PART_BYTES,
 ) -> MineResult:
     """Mine term candidates from Chinese documents, best first.
