@@ -96,6 +96,7 @@ class Document:
     lang: str = "zh"
     encoding: str | None = None
     segments: list[Segment] = field(default_factory=list)
+    date: str = ""  # ISO date of the document (its cover page, or given), "" when unknown
 
     def __repr__(self) -> str:  # the full text would flood tracebacks and test output
         return f"Document(id={self.id!r}, path={self.path!r}, lang={self.lang!r}, chars={len(self.text)})"
@@ -120,6 +121,10 @@ class Term:
     note: str = ""
     source: str = ""
     line: int | None = None  # where it was read from, for messages
+    # When the form was right (ISO dates, either may be empty): a name superseded on 1 January 2019
+    # is still right in a document of 2018.
+    valid_from: str = ""
+    valid_until: str = ""
 
 
 @dataclass
@@ -227,6 +232,9 @@ class Location:
     side: str = ""
     segment_id: str = ""
     other: str = ""
+    line: int = 0  # 1-based line and column of ``start`` in the original file (0: unknown)
+    column: int = 0
+    path: str = ""  # the file, as given
 
 
 @dataclass
@@ -287,3 +295,42 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.severity}: {self.message} [{self.code}]"
+
+
+@dataclass
+class CardForm:
+    """One form on a report card: its status in the glossary and where it is used."""
+
+    form: str
+    status: str = ""  # the glossary's (preferred, admitted, deprecated, superseded); "" when discovered
+    type: str = ""
+    counts: dict[str, int] = field(default_factory=dict)  # document → occurrences
+    fix: bool = False  # the form to write
+    note: str = ""  # the glossary's note and source for this form
+    valid: str = ""  # when the form was right, in words ("until 2019-01-01")
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class Card:
+    """What a reviewer acts on: every finding about one concept (or one discovered cluster, or one
+    lone problem), with all its forms, what is wrong, the fix and the places to look at."""
+
+    id: str  # stable: "concept:unodc", "forms:艾滋病毒|艾滋病病毒", or the lone finding's id
+    severity: str
+    title: str  # the form to write, or the problem in a few words
+    problem: str  # what is wrong, in words
+    fix: str
+    concept: str | None = None
+    english: str = ""
+    definition: str = ""
+    forms: list[CardForm] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)  # ids, for the ignore file
+    checks: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)  # shown: the wrong forms first
+    occurrences: list[Location] = field(default_factory=list)  # every place, for spreadsheets
+    places: int = 0  # places to change

@@ -3,7 +3,7 @@ import csv
 import pytest
 
 from termkit.errors import InputError
-from termkit.formats.csv import COLUMNS, read_glossary_csv, write_glossary_csv
+from termkit.formats.csv import COLUMNS, DATE_COLUMNS, read_glossary_csv, write_glossary_csv
 from termkit.glossary import load_glossary, validate_file
 
 from conftest import ROOT
@@ -128,7 +128,8 @@ def test_csv_round_trip_keeps_every_field(glossary, tmp_path):
         ]
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM: Excel on Windows shows the Chinese
-    assert raw.decode("utf-8-sig").splitlines()[0] == ",".join(COLUMNS)
+    # the curated glossary dates some forms (valid_from, valid_until), so the date columns follow
+    assert raw.decode("utf-8-sig").splitlines()[0] == ",".join(COLUMNS + DATE_COLUMNS)
 
 
 def test_merging_two_glossaries_keeps_both_concepts_with_one_id(tmp_path):

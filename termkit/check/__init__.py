@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..model import Document, Finding
+from ..model import Card, Document, Finding
 from . import (
     abbreviation_use,
     cross_document,
@@ -24,6 +24,7 @@ from . import (
     typography,
     variant_forms,
 )
+from .cards import build_cards
 from .context import CheckContext
 from .findings import SEVERITY_RANK, sort_findings
 from .ignore import read_ignore_file
@@ -43,14 +44,32 @@ CHECKS = {
     number_mismatch.NAME: number_mismatch.check,
 }
 FAIL_ON = ("error", "warning", "info", "never")
+# Run unless --check names others: the terminology checks. Typography (widths, spacing,
+# punctuation) is not about terms, and the PDF text layer's spacing makes it noisy: on request.
+DEFAULT_CHECKS = tuple(name for name in CHECKS if name != typography.NAME)
 
 
 @dataclass
 class CheckResult:
+    """Every finding (ids stable, for ignore files), and the cards a reviewer reads: the findings
+    about one concept gathered, most urgent first (see :mod:`termkit.check.cards`)."""
+
     findings: list[Finding]
     documents: list[str]
     glossary: list[str] = field(default_factory=list)
-    ignored: int = 0
+    ignored: int = 0  # findings left out by the ignore list
+    cards: list[Card] = field(default_factory=list)
+    ignored_cards: int = 0  # cards all of whose findings the ignore list names
+    unmatched_ignores: list[str] = field(default_factory=list)  # ids in the ignore list that match nothing
+    paths: dict[str, str] = field(default_factory=dict)  # document id → file, as given
+    dates: dict[str, str] = field(default_factory=dict)  # document id → its date ("" unknown)
+
+    def card_counts(self) -> dict[str, int]:
+        """``{severity: number of cards}``."""
+        out: dict[str, int] = {}
+        for c in self.cards:
+            out[c.severity] = out.get(c.severity, 0) + 1
+        return out
 
     def counts(self) -> dict[str, dict[str, int]]:
         """``{check: {severity: n}}``."""
@@ -82,18 +101,26 @@ def check_documents(
     bilingual checks (key-term-mismatch, inconsistent-translation, number-mismatch).
     """
     ctx = CheckContext(docs=list(docs), glossary=glossary, candidates=list(candidates), units=list(units))
-    names = list(checks) if checks else list(CHECKS)
+    names = list(checks) if checks else list(DEFAULT_CHECKS)
     unknown = [n for n in names if n not in CHECKS]
     if unknown:
         raise InputError(f"unknown check(s): {', '.join(unknown)} (known: {', '.join(CHECKS)})")
     findings = [f for name in names for f in CHECKS[name](ctx)]
     ignore = set(ignore)
     kept = [f for f in findings if f.id not in ignore]
+    cards = build_cards(sort_findings(kept), ctx)
+    shown = {c.id for c in cards}
+    hidden = {c.id for c in build_cards([f for f in findings if f.id in ignore], ctx)} - shown
     return CheckResult(
         findings=sort_findings(kept),
         documents=[d.id for d in ctx.docs],
         glossary=list(getattr(glossary, "paths", []) or []),
         ignored=len(findings) - len(kept),
+        cards=cards,
+        ignored_cards=len(hidden),
+        unmatched_ignores=sorted(ignore - {f.id for f in findings}),
+        paths={d.id: d.path or "" for d in ctx.docs},
+        dates=dict(ctx.dates),
     )
 
 

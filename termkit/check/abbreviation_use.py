@@ -27,6 +27,7 @@ class _Pair:
     key: str  # concept id, or the full form when discovered
     full_forms: list[str]
     short: str
+    introduced: bool = True  # must it be introduced by its full form? (abbreviations, acronyms)
 
 
 def _pairs(ctx: CheckContext) -> list[_Pair]:
@@ -37,7 +38,9 @@ def _pairs(ctx: CheckContext) -> list[_Pair]:
             full = [t.text for t in zh if t.type not in ("abbreviation", "acronym", "shortForm")]
             for t in zh:
                 if t.type in ("abbreviation", "acronym", "shortForm") and full:
-                    pairs.append(_Pair(concept.id, full, t.text))
+                    # a short form (缉获 for 毒品缉获) reads as a word on its own; an abbreviation
+                    # (毒罪办) is introduced by its full name
+                    pairs.append(_Pair(concept.id, full, t.text, introduced=t.type != "shortForm"))
     known = {p.short for p in pairs}
     for cand in ctx.candidates:
         if cand.abbreviation_of and cand.text not in known:
@@ -108,11 +111,15 @@ def check(ctx: CheckContext) -> list[Finding]:
                         preferred=pair.full_forms[0],
                         locations=_locations(ctx, doc.id, norm, early[: ctx.max_locations], pair.short)
                         + [ctx.location(doc.id, dstart, dend, pair.full_forms[0])],
-                        suggestion=f"define it at first use: {pair.full_forms[0]}（{pair.short}）",
+                        suggestion=f"write the full form {pair.full_forms[0]} at the first mention, {pair.short} after it",
                         evidence=[f"first definition at offset {dstart}"],
                     )
                 )
-            elif definition is None and not any(normalize_key(f) in norm.text for f in pair.full_forms):
+            elif (
+                pair.introduced
+                and definition is None
+                and not any(normalize_key(f) in norm.text for f in pair.full_forms)
+            ):
                 findings.append(
                     Finding(
                         check=NAME,
@@ -123,7 +130,7 @@ def check(ctx: CheckContext) -> list[Finding]:
                         forms={pair.short: {doc.id: len(uses)}},
                         preferred=pair.full_forms[0],
                         locations=_locations(ctx, doc.id, norm, uses[:3], pair.short),
-                        suggestion=f"define it at first use: {pair.full_forms[0]}（{pair.short}）",
+                        suggestion=f"write the full form {pair.full_forms[0]} at the first mention",
                     )
                 )
     for key, shorts in used_shorts.items():

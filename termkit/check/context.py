@@ -6,12 +6,16 @@ Built once per run and shared, so that no check reads or scans a document again.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..glossary.scan import GlossaryScanner, Occurrence
 from ..model import Document, Location
+from ..text.dates import document_date
 from ..text.normalize import Normalized, normalize
+
+_TITLE_RE = re.compile(r"《[^《》\n]{1,200}》")
 
 
 @dataclass
@@ -46,8 +50,52 @@ class CheckContext:
     def doc(self, doc_id: str) -> Document:
         return self._docs_by_id[doc_id]
 
+    @cached_property
+    def dates(self) -> dict[str, str]:
+        """Each document's date: as given (``--date``), else its cover page's, else the latest it
+        mentions (see :mod:`termkit.text.dates`); "" when it names none."""
+        return {d.id: d.date or document_date(d.text) for d in self.docs}
+
+    @cached_property
+    def _titles(self) -> dict[str, list[tuple[int, int]]]:
+        return {d.id: [(m.start(), m.end()) for m in _TITLE_RE.finditer(d.text)] for d in self.docs}
+
+    def in_title(self, doc_id: str, start: int, end: int) -> bool:
+        """Is ``start:end`` part of a longer title in 《》? A title is cited as the document names
+        it (《2019-2023年艾滋病病毒战略》), so the forms inside it are not the writer's term choice."""
+        titles = self._titles[doc_id]
+        k = bisect.bisect_right(titles, (start, len(self._docs_by_id[doc_id].text))) - 1
+        if k < 0:
+            return False
+        open_, close = titles[k]
+        return open_ < start and end <= close - 1 and (start, end) != (open_ + 1, close - 1)
+
+    @cached_property
+    def _line_starts(self) -> dict[str, list[int]]:
+        out = {}
+        for d in self.docs:
+            starts = [0]
+            pos = d.text.find("\n")
+            while pos >= 0:
+                starts.append(pos + 1)
+                pos = d.text.find("\n", pos + 1)
+            out[d.id] = starts
+        return out
+
+    def line_column(self, doc_id: str, offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset in the document's original text."""
+        starts = self._line_starts[doc_id]
+        k = bisect.bisect_right(starts, offset) - 1
+        return k + 1, offset - starts[k] + 1
+
     def location(self, doc_id: str, start: int, end: int, form: str = "") -> Location:
         """A location with the sentence around ``start`` (the original text, as written)."""
+        loc = self._location(doc_id, start, end, form)
+        loc.line, loc.column = self.line_column(doc_id, start)
+        loc.path = self._docs_by_id[doc_id].path or ""
+        return loc
+
+    def _location(self, doc_id: str, start: int, end: int, form: str) -> Location:
         doc = self._docs_by_id[doc_id]
         starts = self._segment_starts[doc_id]
         k = bisect.bisect_right(starts, start) - 1

@@ -32,11 +32,14 @@ def check(ctx: CheckContext) -> list[Finding]:
         # the forms that make the difference: used in some documents and not in others
         everywhere = set.intersection(*forms_by_doc.values())
         differing = set().union(*forms_by_doc.values()) - everywhere
+        status = {o.term.text: o.term.status for o in occs}
+        if all(status[f] in ("preferred", "admitted") for f in differing):
+            continue  # each document writes an approved form: correct usage, however they differ
         usage = "; ".join(f"{d}: {'、'.join(sorted(fs))}" for d, fs in sorted(forms_by_doc.items()))
         findings.append(
             Finding(
                 check=NAME,
-                severity="warning",
+                severity="info",
                 message=f"concept {cid} is written differently across documents — {usage}",
                 id=finding_id(NAME, cid),
                 concept=cid,

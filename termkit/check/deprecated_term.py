@@ -1,4 +1,8 @@
-"""deprecated-term: a glossary form with status deprecated or superseded (an error)."""
+"""deprecated-term: a glossary form with status deprecated (an error) or superseded (a warning).
+
+A superseded form that was right on the document's date (the glossary's ``valid_until``) is not
+reported: see :func:`termkit.check.glossary_forms.by_concept`.
+"""
 
 from __future__ import annotations
 
@@ -18,11 +22,14 @@ def check(ctx: CheckContext) -> list[Finding]:
             term_occs = [o for o in occs if o.term.text == form]
             term = term_occs[0].term
             fix = preferred.text if preferred else ""
+            since = f" since {term.valid_until}" if term.valid_until else ""
             findings.append(
                 Finding(
                     check=NAME,
-                    severity="error",
-                    message=f"{form} is {term.status} (concept {cid}); use {fix}",
+                    # a deprecated form is wrong; a superseded one is an outdated name (a quotation
+                    # or an older document may still use it rightly)
+                    severity="error" if term.status == "deprecated" else "warning",
+                    message=f"{form} is {term.status}{since} (concept {cid}); use {fix}",
                     id=finding_id(NAME, cid, form),
                     concept=cid,
                     forms=form_counts((o.term.text, o.doc_id) for o in term_occs),

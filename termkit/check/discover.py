@@ -61,6 +61,10 @@ NEAR_SYNONYMS = {frozenset(p) for p in (("危", "伤"), ("医", "证"), ("察", 
 MIN_CHARS = 3
 
 
+# Clusters at least this likely are warnings; with a glossary, the others are not reported.
+CONFIDENT = 0.7
+
+
 @dataclass
 class Cluster:
     forms: set[str]
@@ -91,7 +95,7 @@ class Cluster:
             )
         return Finding(
             check=check,
-            severity="warning" if self.confidence >= 0.7 else "info",
+            severity="warning" if self.confidence >= CONFIDENT else "info",
             message=message,
             id=finding_id(check, "discovered", *sorted(self.forms)),
             forms=forms,
@@ -298,6 +302,8 @@ def variant_clusters(ctx: CheckContext) -> list[Cluster]:
     for cluster in _clusters(candidate_pairs(texts), abbreviations):
         if _glossary_covers(ctx, cluster.forms):
             continue
+        if ctx.glossary is not None and cluster.confidence < CONFIDENT:
+            continue  # beside a glossary, only what is likely: a guess would bury what it says
         forms = cluster.counts(ctx)
         if len(forms) < 2:
             continue

@@ -6,18 +6,34 @@ from collections import defaultdict
 
 from ..glossary.scan import Occurrence
 from ..model import Concept, Location
+from ..text.dates import valid_on
 from .context import CheckContext
 
 SHORT_TYPES = ("abbreviation", "acronym", "shortForm")
 
 
 def by_concept(ctx: CheckContext) -> dict[str, tuple[Concept, list[Occurrence]]]:
-    """Occurrences of each concept's forms across all documents, in document order."""
+    """Occurrences of each concept's forms across all documents, in document order — the term
+    choices of the writer: not a form inside a longer title in 《》 (cited as the document names
+    it), nor a form that was right on the document's date (a former name in an older document)."""
+    if "by_concept" in ctx.memo:
+        return ctx.memo["by_concept"]
     out: dict[str, tuple[Concept, list[Occurrence]]] = {}
     for doc in ctx.docs:
+        date = ctx.dates[doc.id]
         for occ in ctx.occurrences[doc.id]:
+            if ctx.in_title(doc.id, occ.start, occ.end) or right_then(occ.term, date):
+                continue
             out.setdefault(occ.concept.id, (occ.concept, []))[1].append(occ)
+    ctx.memo["by_concept"] = out
     return out
+
+
+def right_then(term, date: str) -> bool:
+    """A deprecated or superseded form that the glossary says was right on ``date``."""
+    if term.status not in ("deprecated", "superseded") or not term.valid_until or not date:
+        return False
+    return bool(valid_on(date, term.valid_from, term.valid_until))
 
 
 def locations(ctx: CheckContext, occurrences: list[Occurrence], forms: set[str] | None = None) -> list[Location]:

@@ -1,7 +1,10 @@
 """non-preferred-term: an admitted glossary form used where a preferred one exists.
 
-A warning for admitted variants; only information for admitted short forms (abbreviations,
-acronyms, short forms), which UN documents use on purpose after the full form.
+A warning where a document also uses the preferred form (the writer mixes the two), information
+where it does not (the admitted form is allowed; the document is consistent). Admitted short
+forms (abbreviations, acronyms, short forms) are not reported: UN style writes the full name at
+first mention and the short form after it, and a short form used before or without its full form
+is abbreviation-use's business.
 """
 
 from __future__ import annotations
@@ -20,21 +23,27 @@ def check(ctx: CheckContext) -> list[Finding]:
         preferred = concept.preferred("zh")
         if preferred is None or preferred.status != "preferred":
             continue
+        docs_with_preferred = {o.doc_id for o in occs if o.term.text == preferred.text}
+        if len({o.term.text for o in occs}) < 2:
+            continue  # one admitted form throughout: written one way, and an allowed one
         for form in sorted({o.term.text for o in occs if o.term.status == "admitted"}):
             term_occs = [o for o in occs if o.term.text == form]
             term = term_occs[0].term
-            short = is_short(term)
+            if is_short(term):
+                continue
+            mixed = sorted({o.doc_id for o in term_occs} & docs_with_preferred)
             findings.append(
                 Finding(
                     check=NAME,
-                    severity="info" if short else "warning",
-                    message=f"{form} is an admitted {term.type or 'form'} of {preferred.text} (concept {cid})",
+                    severity="warning" if mixed else "info",
+                    message=f"{form} is an admitted {term.type or 'form'} of {preferred.text} (concept {cid})"
+                    + (f", used beside it in {', '.join(mixed)}" if mixed else ""),
                     id=finding_id(NAME, cid, form),
                     concept=cid,
                     forms=form_counts((o.term.text, o.doc_id) for o in term_occs),
                     preferred=preferred.text,
                     locations=locations(ctx, term_occs),
-                    suggestion="" if short else f"prefer {preferred.text}",
+                    suggestion=f"prefer {preferred.text}",
                     evidence=[f"glossary: admitted {term.type}".rstrip()],
                 )
             )

@@ -49,13 +49,23 @@ def check(ctx: CheckContext) -> list[Finding]:
             evidence.append(f"{form} also appears inside {host} in {d}")
         if mixed_docs:
             evidence.append("written both ways within " + ", ".join(mixed_docs))
-        wrong = any(status[t].status in ("deprecated", "superseded") for t in variants)
-        # strongest first: a wrong form beside the right one, then forms mixed within a document
+        wrong = any(status[t].status == "deprecated" for t in variants)
+        outdated = any(status[t].status == "superseded" for t in variants)
+        if len(forms) == 1 and not (wrong or outdated):
+            continue  # one admitted form throughout: written one way, and an allowed one
+        # strongest first: a wrong form beside the right one, then forms mixed within a document;
+        # admitted variants each used consistently in their documents are only information
         confidence = 1.0 if wrong and len(forms) > 1 else 0.9 if mixed_docs else 0.7
+        if wrong and len(forms) > 1:
+            severity = "error"
+        elif mixed_docs or outdated or wrong:
+            severity = "warning"
+        else:
+            severity = "info"
         findings.append(
             Finding(
                 check=NAME,
-                severity="error" if wrong and len(forms) > 1 else "warning",
+                severity=severity,
                 message=f"{describe_forms(forms)}: one concept ({cid}), preferred form {preferred.text if preferred else '?'}",
                 id=finding_id(NAME, cid),
                 concept=cid,

@@ -33,6 +33,7 @@ from ..model import STATUSES, Concept
 from .atomic import atomic_write
 from .csv import (
     COLUMNS,
+    DATE_COLUMNS,
     CsvGlossary,
     Row,
     concept_rows,
@@ -161,7 +162,9 @@ def write(
     if shape == "wide":
         header, rows = wide_table(concepts, lang_tags)
     elif shape == "long":
-        header, rows = list(COLUMNS), [list(r) for r in concept_rows(concepts)]
+        dates = any(t.valid_from or t.valid_until for c in concepts for t in c.terms)
+        header = list(COLUMNS + DATE_COLUMNS) if dates else list(COLUMNS)
+        rows = [list(r) for r in concept_rows(concepts, dates)]
     else:
         raise ValueError(f"unknown shape {shape!r} (expected wide or long)")
     for r, row in enumerate(rows, 2):

@@ -11,6 +11,7 @@ told by its header: :func:`termkit.formats.registry.read_any_csv` reads either.
 
 from .long import (
     COLUMNS,
+    DATE_COLUMNS,
     REQUIRED,
     CsvGlossary,
     Row,
@@ -34,6 +35,7 @@ from .wide import (
 __all__ = [
     "CELL_LINE_BREAK",
     "COLUMNS",
+    "DATE_COLUMNS",
     "REQUIRED",
     "WIDE_FIELDS",
     "CsvGlossary",

@@ -10,7 +10,7 @@ import re
 
 from ..vocabulary import canonical_lang
 
-WIDE_FIELDS = ("status", "type", "pos", "definition", "note", "source")
+WIDE_FIELDS = ("status", "type", "pos", "definition", "note", "source", "valid_from", "valid_until")
 
 ROLE_NAMES = {
     "conceptid": "concept_id",
@@ -94,7 +94,8 @@ ISO639_1 = set(
 )
 ISO639_3_COMMON = {"cmn", "yue", "wuu", "nan", "hak", "fil", "haw", "ast", "ckb", "sco", "gsw"}
 WIDE_COLUMN_RE = re.compile(
-    r"(?P<lang>.+?)(?:[_ ](?P<slot>\d+))?(?:[_ ](?P<field>status|type|pos|definition|note|source))?", re.I
+    r"(?P<lang>.+?)(?:[_ ](?P<slot>\d+))?(?:[_ ](?P<field>status|type|pos|definition|note|source|valid_from|valid_until))?",
+    re.I,
 )
 ALTERNATIVES_RE = re.compile(r" : | \| ")
 

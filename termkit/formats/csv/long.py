@@ -1,8 +1,9 @@
 """The curated glossary CSV (the "long" shape of DESIGN.md): one row per term.
 
-Columns: ``concept_id, lang, term, status, type, pos, subject, definition, note, source``.
-Rows sharing a ``concept_id`` form one concept. ``concept_id``, ``lang`` and ``term`` are
-required; the others may be missing or empty. The subject is a concept field (every row of a
+Columns: ``concept_id, lang, term, status, type, pos, subject, definition, note, source``, and
+optionally ``valid_from, valid_until`` (ISO dates: when the form was right — a former name is
+still right in a document written before it was replaced). Rows sharing a ``concept_id`` form one
+concept. ``concept_id``, ``lang`` and ``term`` are required; the others may be missing or empty. The subject is a concept field (every row of a
 concept should carry the same one); definition, note and source belong to the row's term.
 """
 
@@ -20,6 +21,7 @@ from ..cells import safe_writer
 from .table import read_table
 
 COLUMNS = ("concept_id", "lang", "term", "status", "type", "pos", "subject", "definition", "note", "source")
+DATE_COLUMNS = ("valid_from", "valid_until")  # written only when a term has a date
 REQUIRED = ("concept_id", "lang", "term")
 
 
@@ -54,7 +56,7 @@ def read_rows(path: str | os.PathLike) -> CsvGlossary:
     dupes = sorted({h for h in header if header.count(h) > 1 and h})
     if dupes:
         raise InputError(f"header repeats column(s) {', '.join(dupes)}", shown, 1)
-    glossary = CsvGlossary(shown, header, extra_columns=[h for h in header if h and h not in COLUMNS])
+    glossary = CsvGlossary(shown, header, extra_columns=[h for h in header if h and h not in COLUMNS + DATE_COLUMNS])
     for start, record in body:
         if not any(v.strip() for v in record):
             continue
@@ -86,6 +88,8 @@ def rows_to_concepts(glossary: CsvGlossary) -> list[Concept]:
                 note=row.get("note").strip(),
                 source=row.get("source").strip(),
                 line=row.line,
+                valid_from=row.get("valid_from").strip(),
+                valid_until=row.get("valid_until").strip(),
             )
         )
     return list(concepts.values())
@@ -96,20 +100,24 @@ def read_glossary_csv(path: str | os.PathLike) -> list[Concept]:
     return rows_to_concepts(read_rows(path))
 
 
-def concept_rows(concepts: Iterable[Concept]) -> Iterable[list[str]]:
+def concept_rows(concepts: Iterable[Concept], dates: bool = False) -> Iterable[list[str]]:
     for c in concepts:
         for i, t in enumerate(c.terms):
             definition = t.definition or (c.definition if i == 0 else "")
             note = t.note or (c.note if i == 0 else "")
-            yield [c.id, t.lang, t.text, t.status, t.type, t.pos, c.subject, definition, note, t.source]
+            row = [c.id, t.lang, t.text, t.status, t.type, t.pos, c.subject, definition, note, t.source]
+            yield row + [t.valid_from, t.valid_until] if dates else row
 
 
 def write_glossary_csv(concepts: Iterable[Concept], out: str | os.PathLike | IO[str]) -> None:
-    """Write concepts in the long shape (UTF-8 with BOM, header row), atomically when given a path."""
+    """Write concepts in the long shape (UTF-8 with BOM, header row), atomically when given a path.
+    The date columns are written when some term has a date."""
     if hasattr(out, "write"):
+        concepts = list(concepts)
+        dates = any(t.valid_from or t.valid_until for c in concepts for t in c.terms)
         writer = safe_writer(out, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        writer.writerows(concept_rows(concepts))
+        writer.writerow(COLUMNS + DATE_COLUMNS if dates else COLUMNS)
+        writer.writerows(concept_rows(concepts, dates))
         return
     with atomic_write(out, newline="", encoding="utf-8-sig") as fh:  # the BOM: Excel shows Chinese
         write_glossary_csv(concepts, fh)

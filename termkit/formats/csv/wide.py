@@ -262,7 +262,7 @@ def wide_rows_to_concepts(
                     elif value != raw:
                         w.add(f, f"{f} {raw!r} read as {value!r}", line, key=raw)
                     setattr(term, f, value)
-            for f in ("definition", "note", "source"):
+            for f in ("definition", "note", "source", "valid_from", "valid_until"):
                 setattr(term, f, attrs.get(f, "").strip())
             if ALTERNATIVES_RE.search(text):
                 w.add(

@@ -27,7 +27,7 @@ from ...errors import InputError
 from ...model import Concept, Term
 from ..vocabulary import CONTEXT_PREFIX
 from ..xmlsafe import local_name, parse_xml
-from .conventions import ID_NOTE_RE, PROPOSED_NOTE, TBX_NS
+from .conventions import ID_NOTE_RE, PROPOSED_NOTE, TBX_NS, VALIDITY_NOTE_RE
 from .elements import ElementReader
 
 
@@ -281,6 +281,10 @@ class _Reader(ElementReader):
             if kind == "note":
                 if self.text(child) == PROPOSED_NOTE and not term.status:
                     term.status = "proposed"
+                    continue
+                validity = VALIDITY_NOTE_RE.fullmatch(self.text(child))
+                if validity and not getattr(term, f"valid_{validity[1]}"):
+                    setattr(term, f"valid_{validity[1]}", validity[2])
                     continue
                 lines.append(self.text(child))
             elif kind == "descrip" and dc == "context":

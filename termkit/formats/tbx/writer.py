@@ -73,7 +73,16 @@ from ..vocabulary import (
     map_lang,
     resolve_lang_tags,
 )
-from .conventions import ID_NOTE, ID_NOTE_RE, LANG_HEADER, PROPOSED_NOTE, TBX_NS, XML_LANG
+from .conventions import (
+    ID_NOTE,
+    ID_NOTE_RE,
+    LANG_HEADER,
+    PROPOSED_NOTE,
+    TBX_NS,
+    VALID_FROM_NOTE,
+    VALID_UNTIL_NOTE,
+    XML_LANG,
+)
 
 XCS_V2 = "TBXBasicXCSV02.xcs"
 
@@ -319,6 +328,10 @@ def _write_term(section, d: _Dialect, concept: Concept, term: Term, tid: str | N
         _sub(sec, d, "termNote", STATUS_TO_TBX[status], type="administrativeStatus")
     if extra:
         _sub(sec, d, "note", "\n".join(_check_text(x, "value", concept, term) for x in extra))
+    if term.valid_from:
+        _sub(sec, d, "note", VALID_FROM_NOTE + _check_text(term.valid_from, "valid_from", concept, term))
+    if term.valid_until:
+        _sub(sec, d, "note", VALID_UNTIL_NOTE + _check_text(term.valid_until, "valid_until", concept, term))
     for kind, text in _note_parts(term.note):
         _check_text(text, "note", concept, term)
         if kind == "context":
