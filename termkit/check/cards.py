@@ -92,8 +92,16 @@ def _severity(members: list[Finding]) -> str:
     return min((f.severity for f in members), key=lambda s: SEVERITY_RANK.get(s, 9))
 
 
+# Which finding's message states a card's problem: the most specific one.
+_MAIN_ORDER = ("deprecated-term", "abbreviation-use", "key-term-mismatch", "variant-forms", "cross-document", "non-preferred-term")
+
+
 def _main_finding(members: list[Finding]) -> Finding:
-    return min(members, key=lambda f: (SEVERITY_RANK.get(f.severity, 9), _CHECK_WEIGHT.get(f.check, 9)))
+    def order(f: Finding) -> tuple:
+        specific = _MAIN_ORDER.index(f.check) if f.check in _MAIN_ORDER else len(_MAIN_ORDER)
+        return (SEVERITY_RANK.get(f.severity, 9), specific, f.id)
+
+    return min(members, key=order)
 
 
 def _concept_card(key, members, concept, found, ctx: CheckContext) -> Card:

@@ -1,4 +1,5 @@
-"""report.json: the full data of a check run."""
+"""report.json: the full data of a check run — every finding (ids stable, for ignore files) and
+the cards a reviewer reads (each naming the ids of its findings)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import json
 from typing import IO
 
 from .._version import __version__
-from ..model import Finding, Location
+from ..model import Card, Finding, Location
 
 
 def form_list(forms: dict[str, dict[str, int]]) -> list[dict]:
@@ -19,10 +20,14 @@ def location_dict(loc: Location) -> dict:
         "doc": loc.doc_id,
         "start": loc.start,
         "end": loc.end,
+        "line": loc.line,
+        "column": loc.column,
         "form": loc.form,
         "sentence": loc.sentence,
         "sentence_start": loc.sentence_start,
     }
+    if loc.path:
+        out["path"] = loc.path
     if loc.side:
         out.update(side=loc.side, segment_id=loc.segment_id, other=loc.other)
     return out
@@ -44,13 +49,61 @@ def finding_dict(f: Finding) -> dict:
     }
 
 
-def report_dict(result) -> dict:
+def where(loc: Location) -> str:
+    """``file:line:column`` (1-based, in the original file), or the unit id in a bilingual file."""
+    name = loc.path or loc.doc_id
+    if loc.segment_id:
+        return f"{name} unit {loc.segment_id}"
+    return f"{name}:{loc.line}:{loc.column}" if loc.line else name
 
+
+def card_dict(card: Card) -> dict:
+    return {
+        "id": card.id,
+        "severity": card.severity,
+        "title": card.title,
+        "concept": card.concept,
+        "english": card.english,
+        "definition": card.definition,
+        "problem": card.problem,
+        "fix": card.fix,
+        "places": card.places,
+        "forms": [
+            {
+                "form": f.form,
+                "status": f.status,
+                "type": f.type,
+                "fix": f.fix,
+                "total": f.total,
+                "per_doc": f.counts,
+                "note": f.note,
+                "valid": f.valid,
+            }
+            for f in card.forms
+        ],
+        "checks": card.checks,
+        "findings": card.findings,
+        "evidence": card.evidence,
+        "locations": [location_dict(loc) for loc in card.locations],
+    }
+
+
+def report_dict(result) -> dict:
     return {
         "tool": f"termkit {__version__}",
         "documents": result.documents,
+        "paths": result.paths,
+        "dates": result.dates,
         "glossary": result.glossary,
-        "summary": {"findings": len(result.findings), "ignored": result.ignored, "by_check": result.counts()},
+        "summary": {
+            "cards": len(result.cards),
+            "cards_by_severity": result.card_counts(),
+            "ignored_cards": result.ignored_cards,
+            "findings": len(result.findings),
+            "ignored": result.ignored,
+            "by_check": result.counts(),
+        },
+        "cards": [card_dict(c) for c in result.cards],
         "findings": [finding_dict(f) for f in result.findings],
     }
 
