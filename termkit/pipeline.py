@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check import CheckResult, check_documents, read_ignore_file
+from .check.ignore import DEFAULT_IGNORE_FILE
 from .documents import load_documents
 from .errors import InputError
 from .formats.atomic import atomic_write
@@ -37,6 +38,7 @@ def check_paths(
     checks: Iterable[str] | None = None,
     discover: bool = True,
     encoding: str | None = None,
+    date: str | None = None,
     progress: Progress = _no_progress,
 ) -> CheckResult:
     """Check Chinese documents and bilingual files for inconsistent terminology.
@@ -45,7 +47,9 @@ def check_paths(
     side is checked like a document, and both sides by the bilingual checks). ``source``: the
     English original of a single Chinese document; the two are aligned and checked as a
     bilingual pair. With ``discover`` (the default), candidates are mined from the same
-    documents so that variants the glossary does not know are found too.
+    documents so that variants the glossary does not know are found too. ``date`` (ISO) is the
+    documents' date, instead of the one each document's cover page gives: a former name that was
+    right on it is not reported. Ids in the ignore file that match no finding are warned about.
     """
     from .glossary import load_glossary
 
@@ -66,8 +70,32 @@ def check_paths(
             raise InputError("--source goes with exactly one Chinese document", str(source))
         units += _aligned_units(source, files[0], glossary, encoding)
     _require_chinese(docs)
+    _set_date(docs, date)
     candidates = _mine(docs, glossary) if discover else []
-    return check_documents(docs, glossary, candidates, checks=checks, ignore=read_ignore_file(ignore_file), units=units)
+    result = check_documents(
+        docs, glossary, candidates, checks=checks, ignore=read_ignore_file(ignore_file), units=units
+    )
+    _warn_unmatched(result, ignore_file)
+    return result
+
+
+def _set_date(docs, date: str | None) -> None:
+    if date:
+        for doc in docs:
+            doc.date = date
+
+
+def _warn_unmatched(result: CheckResult, ignore_file) -> None:
+    """Ids an ignore file names that match no finding: a typo, or a problem since fixed."""
+    if result.unmatched_ignores:
+        ids = result.unmatched_ignores
+        shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+        logging.getLogger("termkit.warnings").warning(
+            "%s: %d id(s) match no finding (fixed since, or mistyped): %s",
+            ignore_file or DEFAULT_IGNORE_FILE,
+            len(ids),
+            shown,
+        )
 
 
 def _bilingual_units(path: Path):
@@ -122,9 +150,14 @@ def _mine(docs, glossary, top: int = 0, min_freq: int = 2):
 
 
 def write_report(result: CheckResult, out, fmt: str) -> None:
-    """Write one report in ``fmt`` to a path (atomically) or an open text stream."""
-    from .report import render_html, write_csv, write_json, write_text
+    """Write one report in ``fmt`` to a path (atomically) or an open text stream (XLSX: a path)."""
+    from .report import render_html, write_csv, write_json, write_text, write_xlsx
 
+    if fmt == "xlsx":
+        if hasattr(out, "write"):
+            raise InputError("an XLSX report goes to a file: give -o report.xlsx")
+        write_xlsx(result, out)
+        return
     if not hasattr(out, "write"):
         csv_options = {"newline": "", "encoding": "utf-8-sig"} if fmt == "csv" else {}  # the BOM: Excel
         with atomic_write(out, **csv_options) as fh:
@@ -145,7 +178,7 @@ def write_report(result: CheckResult, out, fmt: str) -> None:
 def write_report_to(result: CheckResult, output: str | os.PathLike, fmt: str | None = None) -> list[Path]:
     """Write the report where ``termkit check -o`` says: a folder (an existing one, a path ending
     in a slash, or one without an extension, when no ``fmt`` is given) gets report.html,
-    report.json and report.csv; anything else is one file in ``fmt`` or its extension's format."""
+    report.json, report.csv and report.xlsx; anything else is one file in ``fmt`` or its extension's format."""
     shown = str(output)
     is_folder = Path(output).is_dir() or shown.endswith(("/", os.sep)) or not Path(output).suffix
     if is_folder and fmt is None:
@@ -155,17 +188,14 @@ def write_report_to(result: CheckResult, output: str | os.PathLike, fmt: str | N
 
 
 def write_report_folder(result: CheckResult, folder: str | os.PathLike) -> list[Path]:
-    """report.html, report.json and report.csv in ``folder``."""
+    """report.html, report.json, report.csv and report.xlsx in ``folder``."""
     folder = Path(folder)
     written = []
-    for fmt in ("html", "json", "csv"):
+    for fmt in ("html", "json", "csv", "xlsx"):
         path = folder / f"report.{fmt}"
         write_report(result, path, fmt)
         written.append(path)
     return written
-
-
-SEVERITIES = ("error", "warning", "info")
 
 
 @dataclass
@@ -184,15 +214,6 @@ class RunSummary:
         """The exit rule of ``termkit check``: a finding at or above ``fail_on``."""
         return self.result is not None and self.result.fails(fail_on)
 
-    def describe_findings(self) -> str:
-        """``3 errors, 12 warnings, 40 info`` — most severe first."""
-        parts = []
-        for severity in SEVERITIES:
-            n = self.findings.get(severity, 0)
-            if n:
-                parts.append(f"{n} {severity}" + ("s" if n != 1 and severity != "info" else ""))
-        return ", ".join(parts) or "none"
-
 
 def run_job(
     corpus: Iterable[str | os.PathLike],
@@ -204,6 +225,7 @@ def run_job(
     ignore_file: str | os.PathLike | None = None,
     encoding: str | None = None,
     force: bool = False,
+    date: str | None = None,
     progress: Progress = _no_progress,
 ) -> RunSummary:
     """The main job: mined candidates, termbase, consistency report — all in ``out_dir``.
@@ -244,7 +266,9 @@ def run_job(
         summary.files += _write_termbase(glossary, out, summary)
     summary.files += _write_proposed(ranked, out, summary)
 
+    _set_date(docs, date)
     result = check_documents(docs, glossary, mined.candidates, ignore=read_ignore_file(ignore_file))
+    _warn_unmatched(result, ignore_file)
     summary.files += write_report_folder(result, out)
     summary.result = result
     for f in result.findings:

@@ -28,6 +28,7 @@ OUTPUTS = (
     "report.html",
     "report.json",
     "report.csv",
+    "report.xlsx",
     RECORD,
 )
 

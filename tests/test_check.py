@@ -2,6 +2,7 @@
 bilingual input (TMX, an EN/ZH document pair with --source) through the command."""
 
 import json
+from pathlib import Path
 
 import lxml.html
 from click.testing import CliRunner
@@ -50,12 +51,29 @@ def test_bad_input_exit_2(tmp_path):
 def test_json_report_shape(seed_result, tmp_path):
     r = run("check", str(SEEDS), "-g", GLOSSARY, "-o", str(tmp_path / "out"))
     assert r.exit_code == 1
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["report.csv", "report.html", "report.json"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "report.csv",
+        "report.html",
+        "report.json",
+        "report.xlsx",
+    ]
     data = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     f = data["findings"][0]
     for key in ("id", "check", "severity", "message", "forms", "preferred", "locations"):
         assert key in f
     assert {"form", "total", "per_doc"} <= set(f["forms"][0])
+    # the cards: the summary counts them; each names its findings, all of which are in the report
+    assert data["summary"]["cards"] == len(data["cards"]) == len(seed_result.cards)
+    ids = {f["id"] for f in data["findings"]}
+    assert all(set(card["findings"]) <= ids for card in data["cards"])
+    assert sorted(i for card in data["cards"] for i in card["findings"]) == sorted(ids)  # every finding on one card
+    first = data["cards"][0]
+    assert first["severity"] == "error" and first["english"] and any(form["fix"] for form in first["forms"])
+    loc = first["locations"][0]
+    assert loc["line"] >= 1 and loc["column"] >= 1 and loc["path"].endswith(".txt")
+    # line:column point into the original file
+    text = Path(loc["path"]).read_text(encoding="utf-8").splitlines()[loc["line"] - 1]
+    assert text[loc["column"] - 1 :].startswith(loc["form"])
 
 
 def test_html_report_structure_and_escaping(seed_result):

@@ -48,8 +48,8 @@ def test_quick_start_job(quick_start):
     # the seeds hold real inconsistencies (errors), so the exit code is check's: 1
     assert proc.returncode == 1, proc.stderr
     summary = proc.stderr.strip().splitlines()[0]
-    assert summary.startswith("4 documents") and "findings: " in summary
-    severities = summary.split("findings: ")[1]
+    assert summary.startswith("4 documents") and "report: " in summary
+    severities = summary.split("report: ")[1].split("(")[1].split(")")[0]
     assert [part.split()[1] for part in severities.split(", ")] == ["errors", "warnings", "info"]  # in this order
     names = {p.name for p in out.iterdir()}
     assert names == {
@@ -62,6 +62,7 @@ def test_quick_start_job(quick_start):
         "report.html",
         "report.json",
         "report.csv",
+        "report.xlsx",
         "termkit-run.json",
     }
 

@@ -64,6 +64,17 @@ class CheckResult:
     paths: dict[str, str] = field(default_factory=dict)  # document id → file, as given
     dates: dict[str, str] = field(default_factory=dict)  # document id → its date ("" unknown)
 
+    def describe(self) -> str:
+        """``80 cards (4 errors, 46 warnings, 30 info) from 173 findings; 2 ignored`` — most severe first."""
+        by = self.card_counts()
+        parts = [
+            f"{by[s]} {s}" + ("s" if by[s] != 1 and s != "info" else "")
+            for s in ("error", "warning", "info")
+            if by.get(s)
+        ]
+        ignored = f"; {self.ignored_cards} ignored" if self.ignored_cards else ""
+        return f"{len(self.cards)} cards ({', '.join(parts) or 'none'}) from {len(self.findings)} findings{ignored}"
+
     def card_counts(self) -> dict[str, int]:
         """``{severity: number of cards}``."""
         out: dict[str, int] = {}

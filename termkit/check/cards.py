@@ -93,7 +93,14 @@ def _severity(members: list[Finding]) -> str:
 
 
 # Which finding's message states a card's problem: the most specific one.
-_MAIN_ORDER = ("deprecated-term", "abbreviation-use", "key-term-mismatch", "variant-forms", "cross-document", "non-preferred-term")
+_MAIN_ORDER = (
+    "deprecated-term",
+    "abbreviation-use",
+    "key-term-mismatch",
+    "variant-forms",
+    "cross-document",
+    "non-preferred-term",
+)
 
 
 def _main_finding(members: list[Finding]) -> Finding:
@@ -134,7 +141,7 @@ def _concept_card(key, members, concept, found, ctx: CheckContext) -> Card:
     if fix and fix not in counts:
         forms.insert(0, CardForm(form=fix, status=preferred.status, type=preferred.type, fix=True))
     wrong = {cf.form for cf in forms if not cf.fix and cf.status not in ("preferred",) and _is_wrong(cf, members)}
-    every = [ctx.location(o.doc_id, o.start, o.end, o.term.text) for o in occs]
+    every = _wrong_first([ctx.location(o.doc_id, o.start, o.end, o.term.text) for o in occs], wrong)
     shown = _wrong_first(_finding_locations(members), wrong)
     main = _main_finding(members)
     return Card(

@@ -9,6 +9,26 @@ import click
 from .app import encoding_option, fail_on_option, glossary_option, info, main, progress
 
 
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    from ..text.dates import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+date_option = click.option(
+    "--date",
+    default=None,
+    metavar="YYYY-MM-DD",
+    callback=_date,
+    help="The documents' date, instead of each cover page's: a former name right on it is not reported.",
+)
+
+
 @main.command("check")
 @click.argument("inputs", nargs=-1, required=True, metavar="DOCS...")
 @glossary_option(required=False)
@@ -18,12 +38,12 @@ from .app import encoding_option, fail_on_option, glossary_option, info, main, p
     "--output",
     default=None,
     metavar="DIR|FILE",
-    help="A folder (report.html, report.json, report.csv) or one file (format from its extension).",
+    help="A folder (report.html, report.json, report.csv, report.xlsx) or one file (format from its extension).",
 )
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "json", "csv", "text"]),
+    type=click.Choice(["html", "json", "csv", "xlsx", "text"]),
     default=None,
     help="Report format (default: text on stdout, else by -o's extension).",
 )
@@ -42,8 +62,11 @@ from .app import encoding_option, fail_on_option, glossary_option, info, main, p
     metavar="EN_FILE",
     help="The English original of the (one) Chinese document: align and check both.",
 )
+@date_option
 @encoding_option
-def check_cmd(inputs, glossaries, fail_on, output, fmt, ignore_file, checks, no_discover, source, encoding) -> None:
+def check_cmd(
+    inputs, glossaries, fail_on, output, fmt, ignore_file, checks, no_discover, source, date, encoding
+) -> None:
     """Check Chinese documents and bilingual files for terminology written two ways.
 
     DOCS are Chinese text files or folders, and TMX/XLIFF files. Checks: variant-forms,
@@ -61,11 +84,12 @@ def check_cmd(inputs, glossaries, fail_on, output, fmt, ignore_file, checks, no_
         checks=checks or None,
         discover=not no_discover,
         encoding=encoding,
+        date=date,
         progress=progress,
     )
     if output:
         written = write_report_to(result, output, fmt)
-        info(f"{len(result.findings)} findings; wrote " + ", ".join(str(p) for p in written))
+        info(f"{result.describe()}; wrote " + ", ".join(str(p) for p in written))
     else:
         write_report(result, sys.stdout, fmt or "text")
     sys.exit(1 if result.fails(fail_on) else 0)
@@ -80,13 +104,14 @@ def check_cmd(inputs, glossaries, fail_on, output, fmt, ignore_file, checks, no_
 @click.option("--ignore", "ignore_file", default=None, metavar="FILE", help="Finding ids to suppress.")
 @fail_on_option
 @click.option("--force", is_flag=True, help="Replace the results of a run with another corpus or glossary in OUT_DIR.")
+@date_option
 @encoding_option
-def run_cmd(corpus, glossaries, out_dir, top, min_freq, ignore_file, fail_on, force, encoding) -> None:
+def run_cmd(corpus, glossaries, out_dir, top, min_freq, ignore_file, fail_on, force, date, encoding) -> None:
     """The main job: mine terms, build the termbase, check consistency — into one folder.
 
     Writes candidates.csv; with -g, the glossary as a termbase for CAT tools (termbase.tbx, TBX-Basic
     v2; termbase-v3.tbx; termbase.csv); the new candidates as proposed entries (proposed.tbx,
-    proposed.csv); report.html, report.json, report.csv. Exit 0, or 1 when a finding reaches
+    proposed.csv); report.html, report.json, report.csv, report.xlsx. Exit 0, or 1 when a finding reaches
     --fail-on (as `termkit check`), 2 on bad input or when OUT_DIR holds another run's results.
     """
     from ..pipeline import run_job
@@ -100,12 +125,13 @@ def run_cmd(corpus, glossaries, out_dir, top, min_freq, ignore_file, fail_on, fo
         ignore_file=ignore_file,
         encoding=encoding,
         force=force,
+        date=date,
         progress=progress,
     )
     termbase = f"termbase: {s.n_concepts} glossary concepts" if glossaries else "no glossary, so no termbase"
     info(
         f"{s.n_docs} documents, {s.n_chars:,} characters; {s.n_candidates} candidates ({s.n_new} new, proposed); "
-        f"{termbase}; findings: {s.describe_findings()}"
+        f"{termbase}; report: {s.result.describe()}"
     )
     for path in s.files:
         info(f"  {path}")

@@ -64,8 +64,8 @@ BILINGUAL_ROOTS = {"tmx": "tmx", "xliff": "xliff"}  # for .xml files, by root el
 CANDIDATES_FILE_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 CANDIDATES_CSV_HEADER = "rank,text,"  # how the CSV ``termkit mine`` writes begins (FIELDS)
 CANDIDATES_OUTPUT_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl"}
-REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".json": "json", ".csv": "csv", ".txt": "text"}
-REPORT_FORMATS = ("html", "json", "csv", "text")
+REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".txt": "text"}
+REPORT_FORMATS = ("html", "json", "csv", "xlsx", "text")
 ALIGNMENT_SUFFIXES = {"tmx": "tmx", "jsonl": "jsonl", "beads": "beads"}  # after the last dot
 
 
