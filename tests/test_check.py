@@ -1,6 +1,8 @@
 """`termkit check`: exit codes, the ignore file, stable ids, bad input, the reports parsed back, and
 bilingual input (TMX, an EN/ZH document pair with --source) through the command."""
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -157,3 +159,40 @@ def test_source_document_pair(tmp_path):
     kt = [f for f in data["findings"] if f["check"] == "key-term-mismatch"]
     assert kt and kt[0]["concept"] == "hiv"
     assert not [f for f in data["findings"] if f["check"] == "number-mismatch"]
+
+
+def test_csv_and_xlsx_reports_hold_every_occurrence(seed_result, tmp_path):
+    from openpyxl import load_workbook
+
+    from termkit.pipeline import write_report_folder
+
+    write_report_folder(seed_result, tmp_path)
+    raw = (tmp_path / "report.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel shows the Chinese
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert len(rows) == sum(len(c.occurrences) for c in seed_result.cards)
+    hiv = [r for r in rows if r["concept"] == "hiv"]
+    assert {r["form"] for r in hiv} == {"艾滋病毒", "艾滋病病毒"} and {r["write"] for r in hiv} == {"艾滋病毒"}
+    wrong = next(r for r in hiv if r["form"] == "艾滋病病毒")
+    assert wrong["status"] == "deprecated" and wrong["document"].endswith("000_5e55f2a5f670052f.txt")
+    line = Path(wrong["document"]).read_text(encoding="utf-8").splitlines()[int(wrong["line"]) - 1]
+    assert line[int(wrong["column"]) - 1 :].startswith("艾滋病病毒")
+    wb = load_workbook(tmp_path / "report.xlsx")
+    assert wb.sheetnames == ["cards", "occurrences"]
+    cards = list(wb["cards"].iter_rows(values_only=True))
+    assert cards[0][:3] == ("no", "severity", "write") and len(cards) == len(seed_result.cards) + 1
+    assert cards[1][2] == seed_result.cards[0].title and cards[1][10] == " ".join(seed_result.cards[0].findings)
+    assert wb["occurrences"].max_row == len(rows) + 1
+
+
+def test_ignore_ids_that_match_no_finding_are_warned_about(seed_result, tmp_path):
+    (hiv,) = [c for c in seed_result.cards if c.concept == "hiv"]
+    ignore = tmp_path / "ignore"
+    ignore.write_text("# accepted\n" + "\n".join(hiv.findings) + "\nvariant-forms:00000000\n", encoding="utf-8")
+    r = run("check", SEEDS, "-g", GLOSSARY, "--ignore", ignore, "-o", tmp_path / "out", "--fail-on", "never")
+    assert r.exit_code == 0
+    warning = f"termkit: warning: {ignore}: 1 id(s) match no finding (fixed since, or mistyped): variant-forms:00000000"
+    assert warning in r.stderr
+    assert "; 1 ignored" in r.stderr  # the whole HIV card
+    data = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert data["summary"]["ignored_cards"] == 1 and "concept:hiv" not in {c["id"] for c in data["cards"]}

@@ -104,7 +104,7 @@ def check(ctx: CheckContext) -> list[Finding]:
                     Finding(
                         check=NAME,
                         severity="warning",
-                        message=f"{pair.short} is used {len(early)}× in {doc.id} before it is defined",
+                        message=f"{pair.short} is used {len(early)}× in {doc.id} before its full form ({pair.full_forms[0]}) first appears",
                         id=finding_id(NAME, "early", pair.key, pair.short, doc.id),
                         concept=pair.key,
                         forms={pair.short: {doc.id: len(early)}},

@@ -142,8 +142,8 @@ def _concept_card(key, members, concept, found, ctx: CheckContext) -> Card:
         forms.insert(0, CardForm(form=fix, status=preferred.status, type=preferred.type, fix=True))
     wrong = {cf.form for cf in forms if not cf.fix and cf.status not in ("preferred",) and _is_wrong(cf, members)}
     every = _wrong_first([ctx.location(o.doc_id, o.start, o.end, o.term.text) for o in occs], wrong)
-    shown = _wrong_first(_finding_locations(members), wrong)
     main = _main_finding(members)
+    shown = _places(main, members, wrong)
     return Card(
         id=key,
         severity=_severity(members),
@@ -179,7 +179,7 @@ def _plain_card(key, members, ctx: CheckContext) -> Card:
     majority = ranked[0] if key.startswith("forms:") and ranked else ""
     forms = [CardForm(form=x, counts=dict(sorted(counts[x].items())), fix=x == majority) for x in ranked]
     wrong = set(ranked) - {majority}
-    shown = _wrong_first(_finding_locations(members), wrong)
+    shown = _places(main, members, wrong)
     return Card(
         id=key,
         severity=_severity(members),
@@ -197,8 +197,8 @@ def _plain_card(key, members, ctx: CheckContext) -> Card:
     )
 
 
-def _finding_locations(members: list[Finding]) -> list[Location]:
-    seen, out = set(), []
+def _finding_locations(members: list[Finding], seen: set | None = None) -> list[Location]:
+    seen, out = set() if seen is None else seen, []
     for f in members:
         for loc in f.locations:
             k = (loc.doc_id, loc.start, loc.end, loc.side, loc.segment_id)
@@ -206,6 +206,14 @@ def _finding_locations(members: list[Finding]) -> list[Location]:
                 seen.add(k)
                 out.append(loc)
     return out
+
+
+def _places(main: Finding, members: list[Finding], wrong: set[str]) -> list[Location]:
+    """The places to look at: the main finding's (what the problem names), then the others', the
+    wrong forms first in each, each place once."""
+    seen: set = set()
+    first = _wrong_first(_finding_locations([main], seen), wrong)
+    return first + _wrong_first(_finding_locations([f for f in members if f is not main], seen), wrong)
 
 
 def _wrong_first(locations: list[Location], wrong: set[str]) -> list[Location]:

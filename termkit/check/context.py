@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..glossary.scan import GlossaryScanner, Occurrence
-from ..model import Document, Location
+from ..model import HANZI, Document, Location
 from ..text.dates import document_date
 from ..text.normalize import Normalized, normalize
 
 _TITLE_RE = re.compile(r"《[^《》\n]{1,200}》")
+_EDITION_RE = re.compile(r"\d{4}(?:\s*[-–—至]\s*\d{4})?\s*年(?:版|度)?|第[一二三四五六七八九十\d]+版")
+_HANZI_RE = re.compile(f"[{HANZI}]")
 
 
 @dataclass
@@ -68,7 +70,12 @@ class CheckContext:
         if k < 0:
             return False
         open_, close = titles[k]
-        return open_ < start and end <= close - 1 and (start, end) != (open_ + 1, close - 1)
+        if not (open_ < start and end <= close - 1):
+            return False
+        text = self._docs_by_id[doc_id].text
+        rest = text[open_ + 1 : start] + text[end : close - 1]
+        # the concept's own title with a year or edition (《2013年世界毒品报告》) is the writer's choice
+        return bool(_HANZI_RE.search(_EDITION_RE.sub("", rest)))
 
     @cached_property
     def _line_starts(self) -> dict[str, list[int]]:

@@ -779,3 +779,36 @@ def test_round_trip_examples_that_matter(tmp_path):
     out = io.StringIO()
     write_glossary_csv(back2, out)
     assert list(csv.reader(io.StringIO(out.getvalue()))) == rows
+
+
+def test_validity_dates_travel_through_every_format(tmp_path):
+    """valid_from / valid_until: CSV columns, a TBX note each (v2 and v3), wide CSV and XLSX fields."""
+    from termkit.formats import xlsx
+    from termkit.formats.csv import read_glossary_csv_wide, write_glossary_csv_wide
+
+    concepts = [
+        Concept(
+            "dgc",
+            [
+                Term("全球传播部", "zh", valid_from="2019-01-01"),
+                Term("新闻部", "zh", status="superseded", valid_until="2019-01-01", note="Former name."),
+            ],
+        )
+    ]
+    dates = [(t.text, t.valid_from, t.valid_until) for t in concepts[0].terms]
+    write_glossary_csv(concepts, tmp_path / "g.csv")
+    assert "valid_from,valid_until" in (tmp_path / "g.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert [(t.text, t.valid_from, t.valid_until) for t in read_glossary_csv(tmp_path / "g.csv")[0].terms] == dates
+    for version in (2, 3):
+        tbx.write(concepts, tmp_path / f"g{version}.tbx", version)
+        text = (tmp_path / f"g{version}.tbx").read_text(encoding="utf-8")
+        assert "<note>valid until: 2019-01-01</note>" in text
+        (back,) = tbx.read(tmp_path / f"g{version}.tbx").concepts
+        assert [(t.text, t.valid_from, t.valid_until) for t in back.terms] == dates
+        assert back.terms[1].note == "Former name."  # the date note is not left in the note
+    write_glossary_csv_wide(concepts, tmp_path / "w.csv")
+    (wide,), _ = read_glossary_csv_wide(tmp_path / "w.csv", {"zh": "zh-CN"})
+    assert [(t.text, t.valid_from, t.valid_until) for t in wide.terms] == dates
+    xlsx.write(concepts, tmp_path / "g.xlsx", shape="long")
+    (long_back,), _ = xlsx.read(tmp_path / "g.xlsx")
+    assert [(t.text, t.valid_from, t.valid_until) for t in long_back.terms] == dates
