@@ -11,7 +11,7 @@ the definitions the miner found in the corpus.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Finding
 from ..text.normalize import normalize_key
@@ -28,6 +28,7 @@ class _Pair:
     full_forms: list[str]
     short: str
     introduced: bool = True  # must it be introduced by its full form? (abbreviations, acronyms)
+    holders: list[str] = field(default_factory=list)  # longer forms of the concept that contain it
 
 
 def _pairs(ctx: CheckContext) -> list[_Pair]:
@@ -40,7 +41,9 @@ def _pairs(ctx: CheckContext) -> list[_Pair]:
                 if t.type in ("abbreviation", "acronym", "shortForm") and full:
                     # a short form (缉获 for 毒品缉获) reads as a word on its own; an abbreviation
                     # (毒罪办) is introduced by its full name
-                    pairs.append(_Pair(concept.id, full, t.text, introduced=t.type != "shortForm"))
+                    # every longer form of the concept that holds it (刑警组织 inside 国际刑警组织)
+                    holders = [x.text for x in zh if t.text in x.text and x.text != t.text]
+                    pairs.append(_Pair(concept.id, full, t.text, introduced=t.type != "shortForm", holders=holders))
     known = {p.short for p in pairs}
     for cand in ctx.candidates:
         if cand.abbreviation_of and cand.text not in known:
@@ -90,7 +93,7 @@ def check(ctx: CheckContext) -> list[Finding]:
     for pair in _pairs(ctx):
         for doc in ctx.docs:
             norm = ctx.normalized[doc.id]
-            uses = _uses(norm.text, pair.short, pair.full_forms)
+            uses = _uses(norm.text, pair.short, pair.full_forms + pair.holders)
             if not uses:
                 continue
             definition = _definition_start(norm.text, pair.full_forms, pair.short)

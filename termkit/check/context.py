@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..glossary.scan import GlossaryScanner, Occurrence
-from ..model import HANZI, Document, Location
+from ..model import Document, Location
 from ..text.dates import document_date
 from ..text.normalize import Normalized, normalize
 
-_TITLE_RE = re.compile(r"《[^《》\n]{1,200}》")
-_EDITION_RE = re.compile(r"\d{4}(?:\s*[-–—至]\s*\d{4})?\s*年(?:版|度)?|第[一二三四五六七八九十\d]+版")
-_HANZI_RE = re.compile(f"[{HANZI}]")
+# Titles: in 《》, and the titles of resolutions and documents that UN Chinese quotes after 题为
+# ("entitled"): 题为“联合国国际毒品管制方案基金 2018-2019 两年期预算”的第 61/1 号决议.
+_TITLE_RE = re.compile(r"《[^《》\n]{1,200}》|(?<=题为)“[^“”\n]{1,300}”")
 
 
 @dataclass
@@ -63,19 +63,16 @@ class CheckContext:
         return {d.id: [(m.start(), m.end()) for m in _TITLE_RE.finditer(d.text)] for d in self.docs}
 
     def in_title(self, doc_id: str, start: int, end: int) -> bool:
-        """Is ``start:end`` part of a longer title in 《》? A title is cited as the document names
-        it (《2019-2023年艾滋病病毒战略》), so the forms inside it are not the writer's term choice."""
+        """Is ``start:end`` inside a title (in 《》, or quoted after 题为)? A title is cited as the
+        document names it — 《2019-2023年艾滋病病毒战略》, or an edition under its own title,
+        《2013年世界毒品报告》 — so the forms inside it are not the writer's term choice. (A form
+        that carries the brackets itself, 《巴黎公约》方案, is not inside one.)"""
         titles = self._titles[doc_id]
         k = bisect.bisect_right(titles, (start, len(self._docs_by_id[doc_id].text))) - 1
         if k < 0:
             return False
         open_, close = titles[k]
-        if not (open_ < start and end <= close - 1):
-            return False
-        text = self._docs_by_id[doc_id].text
-        rest = text[open_ + 1 : start] + text[end : close - 1]
-        # the concept's own title with a year or edition (《2013年世界毒品报告》) is the writer's choice
-        return bool(_HANZI_RE.search(_EDITION_RE.sub("", rest)))
+        return open_ < start and end <= close - 1
 
     @cached_property
     def _line_starts(self) -> dict[str, list[int]]:

@@ -307,12 +307,15 @@ def variant_clusters(ctx: CheckContext) -> list[Cluster]:
         forms = cluster.counts(ctx)
         if len(forms) < 2:
             continue
-        if all(f in {a for a, _ in abbreviations} | {b for _, b in abbreviations} for f in forms) and not _disagree(
-            forms
-        ):
-            # a full form with its defined abbreviation, used the same way everywhere: worth
-            # knowing (the pair belongs in the glossary), not an inconsistency
-            cluster.confidence = min(cluster.confidence, 0.5)
+        if all(f in {a for a, _ in abbreviations} | {b for _, b in abbreviations} for f in forms):
+            # a full form with its defined abbreviation is UN style (full name first, short form
+            # after), not two ways of writing; misuse is abbreviation-use's business. Beside a
+            # glossary it is no card; without one it is worth knowing (the pair belongs in the
+            # glossary), and a warning only when the documents split it.
+            if ctx.glossary is not None:
+                continue
+            if not _disagree(forms):
+                cluster.confidence = min(cluster.confidence, 0.5)
         clusters.append(cluster)
     ctx.memo["clusters"] = clusters
     return clusters

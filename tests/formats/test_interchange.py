@@ -48,14 +48,14 @@ def test_wide_csv_export_has_the_cat_columns(tmp_path, curated):
     out = tmp_path / "termbase.csv"
     result = run("export", GLOSSARY, "-o", out)
     assert result.exit_code == 0, result.output
-    assert f"433 concepts, 1313 terms (en 675, zh-CN 638) written to {out} (CSV, wide shape)" in result.output
+    assert f"434 concepts, 1316 terms (en 677, zh-CN 639) written to {out} (CSV, wide shape)" in result.output
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel needs the BOM to show Chinese
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     header, body = rows[0], rows[1:]
     assert header[:7] == ["en", "zh-CN", "concept_id", "subject", "en_status", "en_type", "en_pos"]
     assert {"en_2", "zh-CN_2", "zh-CN_2_status", "zh-CN_note", "en_definition"} <= set(header)
-    assert len(body) == 433 and all(len(r) == len(header) for r in body)
+    assert len(body) == 434 and all(len(r) == len(header) for r in body)
     first = dict(zip(header, body[0]))
     assert (first["en"], first["zh-CN"], first["concept_id"], first["subject"]) == (
         "United Nations Office on Drugs and Crime",
@@ -105,7 +105,7 @@ def test_xlsx_export_opens_with_the_right_columns(tmp_path, curated):
     assert "written to" in result.output and "(XLSX, wide shape)" in result.output
     wb = load_workbook(out)
     ws = wb.active
-    assert ws.title == "termbase" and ws.freeze_panes == "A2" and ws.max_row == 434
+    assert ws.title == "termbase" and ws.freeze_panes == "A2" and ws.max_row == 435
     header = [c.value for c in ws[1]]
     assert header[:4] == ["en", "zh-Hans", "concept_id", "subject"] and ws["A1"].font.b
     assert [ws.cell(2, i).value for i in (1, 2, 3)] == [
@@ -118,7 +118,7 @@ def test_xlsx_export_opens_with_the_right_columns(tmp_path, curated):
         for dv in ws.data_validations.dataValidation
         if "preferred,admitted,deprecated,superseded" in (dv.formula1 or "")
     ]
-    assert status_rules and "E2:E434" in str(status_rules[0].sqref)
+    assert status_rules and "E2:E435" in str(status_rules[0].sqref)
     back, warnings = xlsx.read(out, {"zh": "zh-Hans"})
     assert warnings == [] and key(back) == key(curated)
     # and wherever a glossary is accepted

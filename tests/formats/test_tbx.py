@@ -177,7 +177,7 @@ def exports(tmp_path_factory, curated):
         args = ["export", str(GLOSSARY), "-o", str(path)] + (["--tbx-version", "2"] if version == 2 else [])
         result = runner.invoke(main, args)
         assert result.exit_code == 0, result.output
-        assert f"433 concepts, 1313 terms (en 675, zh-CN 638) written to {path} (TBX-Basic v{version})" in result.output
+        assert f"434 concepts, 1316 terms (en 677, zh-CN 639) written to {path} (TBX-Basic v{version})" in result.output
     return paths
 
 
@@ -224,8 +224,8 @@ def test_curated_export_v3_is_valid_tbx_basic(exports, v3):
     assert root.tag == f"{{{tbx.TBX_NS}}}tbx" and root.get("type") == "TBX-Basic" and root.get("style") == "dca"
     ns = {"t": tbx.TBX_NS}
     entries = root.findall(".//t:conceptEntry", ns)
-    assert [e.get("id") for e in entries] == [f"c{i}" for i in range(1, 434)]
-    assert len(root.findall(".//t:termSec", ns)) == 1313
+    assert [e.get("id") for e in entries] == [f"c{i}" for i in range(1, 435)]
+    assert len(root.findall(".//t:termSec", ns)) == 1316
     assert {ls.get(tbx.XML_LANG) for ls in root.iterfind(".//t:langSec", ns)} == {"en", "zh-CN"}
     first = entries[0]
     assert first.findtext("t:note", namespaces=ns) == "concept_id: unodc"
@@ -248,7 +248,7 @@ def test_curated_export_v2_is_valid_tbx_basic(exports, v2):
     assert v2.errors(doc) == []
     root = doc.getroot()
     assert root.tag == "martif" and root.get("type") == "TBX-Basic"
-    assert len(root.findall(".//termEntry")) == 433 and len(root.findall(".//tig")) == 1313
+    assert len(root.findall(".//termEntry")) == 434 and len(root.findall(".//tig")) == 1316
     assert root.findtext("martifHeader/encodingDesc/p[@type='XCSURI']") == "TBXBasicXCSV02.xcs"
     assert b"<!DOCTYPE" not in exports[2].read_bytes()
 
@@ -334,7 +334,7 @@ def test_translate_toolkit_reads_our_v2_export_with_every_term_pair(exports, cur
     from translate.storage.tbx import tbxfile
 
     store = tbxfile.parsestring(exports[2].read_bytes(), sourcelanguage="en", targetlanguage="zh-CN")
-    assert len(store.units) == 433
+    assert len(store.units) == 434
     for unit, concept in zip(store.units, curated):
         assert [t.text for t in unit.get_source_terms()] == [t.text for t in concept.terms_in("en")]
         assert [t.text for t in unit.get_target_terms()] == [t.text for t in concept.terms_in("zh")]
