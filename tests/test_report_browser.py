@@ -118,6 +118,10 @@ def test_search_filter_ignore_and_download(browser, tmp_path):
     search.clear()
     search.send_keys("UNODC")  # case-insensitive, the concept id and English terms
     assert "concept:unodc" in visible_cards(browser)
+    unodc = next(c for c in cards if c["id"] == "concept:unodc")
+    search.clear()
+    search.send_keys(unodc["findings"][0].upper())  # a finding id, as the text report prints it
+    assert visible_cards(browser) == ["concept:unodc"]
     browser.execute_script("var s=document.getElementById('search'); s.value=''; s.dispatchEvent(new Event('input'))")
     assert len(visible_cards(browser)) == len(cards)
 

@@ -1,11 +1,11 @@
 """The inline stylesheet and script of report.html (see :mod:`termkit.report.html`).
 
 The script reads the cards from the page's JSON island (``#termkit-data``): the search (forms,
-concept id, English term, document names; every word must match, case-insensitive), the filters
-(severity, check, document), the Ignore buttons (a card's finding ids kept in ``localStorage``
-under the report's key, so a reload keeps them; undo in the "Ignored in this page" list) and the
-download of those ids as an ignore file. It removes the ``nojs`` class first: without script the
-tools are hidden and every card shows.
+concept id, English term, document names, finding ids; every word must match, in any case), the
+filters (severity, check, document), the Ignore buttons (a card's finding ids kept in
+``localStorage`` under the report's key, so a reload keeps them; undo in the "Ignored in this
+page" list) and the download of those ids as an ignore file. It removes the ``nojs`` class
+first: without script the tools are hidden and every card shows.
 """
 
 CSS = """
@@ -83,7 +83,7 @@ details.more summary{cursor:pointer;color:var(--info);font-size:.9em;margin:.3em
  table{font-size:.85em}th,td{padding:.2em .4em}
  .card-head{flex-wrap:wrap}
 }
-@media print{#toolbar,#filters,#ignored,.ignore{display:none!important}details.more>*{display:block}.card{break-inside:avoid-page}}
+@media print{#toolbar,#filters,#ignored,.ignore{display:none!important}}
 """
 
 SCRIPT = r"""
@@ -96,7 +96,8 @@ SCRIPT = r"""
   var index = {};
   info.forEach(function (c, i) { index[c.id] = i; });
   var hay = info.map(function (c) {
-    return [c.title, c.concept || "", c.english].concat(c.forms, c.docs, c.docnames).join("\n").toLowerCase();
+    return [c.id, c.title, c.concept || "", c.english].concat(c.forms, c.docs, c.docnames, c.findings)
+      .join("\n").toLowerCase();
   });
   var search = document.getElementById("search");
   var key = "termkit-ignore:" + data.key;
