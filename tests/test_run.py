@@ -69,7 +69,7 @@ def test_quick_start_job(quick_start):
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["findings"][0]["severity"] == "error"
     page = lxml.html.fromstring((out / "report.html").read_text(encoding="utf-8"))
-    first = page.xpath("//section[contains(@class, 'finding')]")[0]
+    first = page.xpath("//article[contains(@class, 'card')]")[0]
     assert "艾滋病" in first.text_content() or "精神活性物质" in first.text_content()
 
 
