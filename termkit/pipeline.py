@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check import CheckResult, check_documents, read_ignore_file
-from .check.ignore import DEFAULT_IGNORE_FILE
+from .check.ignore import DEFAULT_IGNORE_FILE, default_ignore_file
 from .documents import load_documents
 from .errors import InputError
 from .formats.atomic import atomic_write
@@ -92,7 +92,7 @@ def _warn_unmatched(result: CheckResult, ignore_file) -> None:
         shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
         logging.getLogger("termkit.warnings").warning(
             "%s: %d id(s) match no finding (fixed since, or mistyped): %s",
-            ignore_file or DEFAULT_IGNORE_FILE,
+            ignore_file or default_ignore_file() or DEFAULT_IGNORE_FILE,
             len(ids),
             shown,
         )

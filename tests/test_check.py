@@ -166,3 +166,13 @@ def test_ignore_ids_that_match_no_finding_are_warned_about(seed_result, tmp_path
     assert "; 1 ignored" in r.stderr  # the whole HIV card
     data = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert data["summary"]["ignored_cards"] == 1 and "concept:hiv" not in {c["id"] for c in data["cards"]}
+
+
+def test_a_downloaded_ignore_file_without_its_dot_is_read(seed_result, tmp_path, monkeypatch):
+    # browsers save the report page's .termkit-ignore as termkit-ignore
+    (hiv,) = [c for c in seed_result.cards if c.concept == "hiv"]
+    (tmp_path / "termkit-ignore").write_text("\n".join(hiv.findings) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = run("check", SEEDS, "-g", GLOSSARY, "-o", tmp_path / "out.json", "--fail-on", "never")
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert r.exit_code == 0 and data["summary"]["ignored_cards"] == 1

@@ -61,6 +61,7 @@ class CheckResult:
     cards: list[Card] = field(default_factory=list)
     ignored_cards: int = 0  # cards all of whose findings the ignore list names
     unmatched_ignores: list[str] = field(default_factory=list)  # ids in the ignore list that match nothing
+    ignored_ids: list[str] = field(default_factory=list)  # ids in the ignore list that matched findings
     paths: dict[str, str] = field(default_factory=dict)  # document id → file, as given
     dates: dict[str, str] = field(default_factory=dict)  # document id → its date ("" unknown)
 
@@ -130,6 +131,7 @@ def check_documents(
         cards=cards,
         ignored_cards=len(hidden),
         unmatched_ignores=sorted(ignore - {f.id for f in findings}),
+        ignored_ids=sorted(ignore & {f.id for f in findings}),
         paths={d.id: d.path or "" for d in ctx.docs},
         dates=dict(ctx.dates),
     )

@@ -175,7 +175,7 @@ def _plain_card(key, members, ctx: CheckContext) -> Card:
         for form, per in f.forms.items():
             for doc, n in per.items():
                 counts[form][doc] = max(counts[form].get(doc, 0), n)
-    ranked = sorted(counts, key=lambda x: (-sum(counts[x].values()), x))
+    ranked = sorted(counts, key=lambda x: (-sum(counts[x].values()), -len(x), x))  # as the fix names it
     majority = ranked[0] if key.startswith("forms:") and ranked else ""
     forms = [CardForm(form=x, counts=dict(sorted(counts[x].items())), fix=x == majority) for x in ranked]
     wrong = set(ranked) - {majority}

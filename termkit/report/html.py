@@ -185,6 +185,7 @@ def _island(result) -> str:
     data = {
         "key": _report_key(result),
         "ignored_cards": result.ignored_cards,
+        "ignore_file_ids": result.ignored_ids,
         "cards": [
             {
                 "id": c.id,

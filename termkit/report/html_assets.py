@@ -167,6 +167,10 @@ SCRIPT = r"""
   document.getElementById("download").addEventListener("click", function () {
     var lines = ["# termkit ignore file: findings accepted in " + oneLine(document.title) + ", " + new Date().toISOString().slice(0, 10),
                  "# one finding id per line; save as .termkit-ignore in the folder you run termkit from, or pass --ignore FILE"];
+    if (data.ignore_file_ids.length) {  // what the ignore file of this run already held: the new file replaces it
+      lines.push("# already ignored when this report was made");
+      data.ignore_file_ids.forEach(function (f) { lines.push(oneLine(f)); });
+    }
     Object.keys(ignored).forEach(function (id) {
       lines.push("# " + oneLine(ignored[id].title) + " (" + oneLine(id) + ")");
       ignored[id].findings.forEach(function (f) { lines.push(oneLine(f)); });
