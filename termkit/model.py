@@ -191,6 +191,16 @@ class Context:
 
 
 @dataclass
+class Equivalent:
+    """An English equivalent proposed for a mined Chinese term, from the English originals."""
+
+    en: str
+    confidence: float
+    evidence: list[str] = field(default_factory=list)  # in words: aligned, glossary, CC-CEDICT, abbreviation
+    example: tuple[str, str] | None = None  # an (English, Chinese) sentence pair holding both
+
+
+@dataclass
 class Candidate:
     """A mined term candidate with its statistics."""
 
@@ -201,7 +211,9 @@ class Candidate:
     scores: dict = field(default_factory=dict)
     contexts: list[Context] = field(default_factory=list)
     pinyin: str = ""
-    status: str = "new"  # known, variant, fuzzy, pinyin or new (against a glossary)
+    # against a glossary: known, variant, fuzzy, pinyin, partial, new — or new-variant: a new
+    # Chinese form whose English equivalent is a glossary concept's
+    status: str = "new"
     match: Match | None = None
     abbreviation_of: str = ""  # the full form, when this candidate is defined as its short form
     abbreviation_inferred: bool = False  # abbreviation_of was guessed: the corpus never defines it
@@ -210,6 +222,7 @@ class Candidate:
     # writes it), ``words`` how the segmenter cut it; empty for candidates read back from a file
     key: str = ""
     words: list[str] = field(default_factory=list)
+    english: list[Equivalent] = field(default_factory=list)  # best first (mining with --source)
 
 
 SEVERITIES = ("error", "warning", "info")

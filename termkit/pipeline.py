@@ -206,6 +206,8 @@ class RunSummary:
     n_candidates: int = 0
     n_new: int = 0
     n_concepts: int = 0
+    n_english: int = 0  # candidates with an English proposal (mined with the English originals)
+    n_pairs: int = 0  # English–Chinese document pairs aligned
     findings: dict[str, int] = field(default_factory=dict)  # by severity
     files: list[Path] = field(default_factory=list)
     result: CheckResult | None = None
@@ -226,6 +228,8 @@ def run_job(
     encoding: str | None = None,
     force: bool = False,
     date: str | None = None,
+    sources: Iterable[str | os.PathLike] = (),
+    pairs_file: str | None = None,
     progress: Progress = _no_progress,
 ) -> RunSummary:
     """The main job: mined candidates, termbase, consistency report — all in ``out_dir``.
@@ -237,7 +241,9 @@ def run_job(
     concepts; the new candidates as entries with status ``proposed`` in ``proposed.tbx`` (v2) and
     ``proposed.csv``; and ``report.html``, ``report.json``, ``report.csv``. Every CSV has a BOM
     (Excel). A folder holding another run's results (other corpus or glossaries) is refused
-    unless ``force``; see :mod:`termkit.run_folder`.
+    unless ``force``; see :mod:`termkit.run_folder`. With the English originals (``sources``, or a
+    ``pairs_file``), every kept candidate gets English equivalents (:mod:`termkit.mine.bilingual`)
+    and the proposed entries have both languages.
     """
     from .formats.candidates import write_candidates
     from .glossary import load_glossary
@@ -255,7 +261,16 @@ def run_job(
     glossary = load_glossary(glossary_paths) if glossary_paths else None
     mined = mine(docs, glossary, top=0, min_freq=min_freq, progress=progress)
     ranked = mined.candidates[:top] if top else mined.candidates
+    sources = list(sources)
+    if sources or pairs_file:
+        from .mine.bilingual import add_english
+
+        pairing, _segments, with_english = add_english(
+            ranked, files, sources, glossary_paths, pairs_file=pairs_file, encoding=encoding, progress=progress
+        )
     summary = RunSummary(out, n_docs=len(docs), n_chars=sum(len(d.text) for d in docs), n_candidates=len(ranked))
+    if sources or pairs_file:
+        summary.n_english, summary.n_pairs = with_english, len(pairing.pairs)
 
     path = out / "candidates.csv"
     with atomic_write(path, newline="", encoding="utf-8-sig") as fh:
@@ -295,7 +310,9 @@ def _write_proposed(candidates, out: Path, summary: RunSummary) -> list[Path]:
     from .export import export_concepts
     from .formats.proposed import candidates_to_concepts
 
-    proposed = candidates_to_concepts([c for c in candidates if c.status == "new"], id_prefix="proposed-")
+    proposed = candidates_to_concepts(
+        [c for c in candidates if c.status in ("new", "new-variant")], id_prefix="proposed-"
+    )
     summary.n_new = len(proposed)
     if not proposed:
         return []

@@ -2,7 +2,8 @@
 
 import pytest
 
-from termkit.align.terms import en_ngrams, pairs_to_concepts, propose_equivalents
+from termkit.align.cooccurrence import en_ngrams
+from termkit.align.terms import pairs_to_concepts, propose_equivalents
 from termkit.glossary import load_glossary
 from termkit.model import TranslationUnit
 

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from termkit.cli import main
 from termkit.documents import load_documents
 from termkit.errors import InputError
+from termkit.formats.equivalents import CSV_FIELDS as ENGLISH_CSV_FIELDS
 from termkit.mine import Counts, count_documents, mine, scan_documents
 from termkit.mine.abbreviations import Abbreviation, is_subsequence
 from termkit.mine.kinds import BREAK, EDGE, INNER, JOINERS, STOP, STOP_WORDS, token_kind
@@ -382,7 +383,8 @@ def test_cli_formats(tmp_path):
     r = runner.invoke(main, ["mine", str(SEEDS), "--top", "5", "--format", "csv"])
     assert r.exit_code == 0
     table = list(csv.reader(io.StringIO(r.stdout)))
-    assert table[0] == list(rows[0].keys())
+    # the same fields, but the English: one list in JSON, five columns in CSV
+    assert table[0] == [k for k in rows[0] if k != "english"] + list(ENGLISH_CSV_FIELDS)
     assert [row[1] for row in table[1:]] == [row["text"] for row in rows[:5]]
     assert "abbreviation_inferred" in table[0]
     csv_file = tmp_path / "terms.csv"

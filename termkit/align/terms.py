@@ -22,18 +22,22 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Concept, Term
 from ..text.normalize import normalize_key
-from .dictionary import STOPWORDS, Lexicon, content_stems, stem
+from .cooccurrence import (
+    Cooccurrences,
+    _en_key,
+    _is_stopword,
+    chinese_terms,
+    count_cooccurrences,
+)
+from .dictionary import STOPWORDS, Lexicon, content_stems
 
-_EN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
-_ABBR_AFTER_RE = r"\s*[（(]\s*([A-Za-z][A-Za-z0-9\-/&.]{1,15})\s*[)）]"
 _HANZI_RE = re.compile("[\u3400-\u9fff]")
-MAX_WORDS = 10
 
 
 @dataclass
@@ -50,51 +54,6 @@ class TermPair:
     llr: float = 0.0
     evidence: list[str] = field(default_factory=list)
     examples: list[tuple[str, str]] = field(default_factory=list)  # (English, Chinese) segments
-
-
-def _pairs(segments) -> list[tuple[str, str]]:
-    """(English, Chinese) texts from tuples or translation units (either language as source)."""
-    out = []
-    for s in segments:
-        if isinstance(s, (tuple, list)):
-            en, zh = s[0], s[1]
-        else:
-            src, tgt = s.source, s.target
-            src_lang = (getattr(s, "src_lang", "") or "").lower()
-            en, zh = (tgt, src) if src_lang.startswith("zh") else (src, tgt)
-        if en and zh:
-            if _HANZI_RE.search(en) and not _HANZI_RE.search(zh):
-                en, zh = zh, en
-            out.append((en, zh))
-    return out
-
-
-def _tokens(text: str) -> list[str]:
-    return _EN_WORD_RE.findall(text)
-
-
-def en_ngrams(text: str, max_words: int = MAX_WORDS) -> set[str]:
-    """Word n-grams that could be terms: no punctuation inside, no function word at either end."""
-    out: set[str] = set()
-    run: list[str] = []
-    for tok in _tokens(text) + ["."]:
-        if tok[0].isalnum():
-            run.append(tok)
-            continue
-        for i in range(len(run)):
-            if run[i].lower() in STOPWORDS:
-                continue
-            for j in range(i, min(len(run), i + max_words)):
-                last = run[j].lower()
-                if last in STOPWORDS:
-                    continue
-                out.add(" ".join(run[i : j + 1]))
-        run = []
-    return out
-
-
-def _en_key(ngram: str) -> str:
-    return " ".join(stem(w) for w in ngram.lower().replace("’", "'").split())
 
 
 def _acronym(ngram: str) -> str:
@@ -140,73 +99,81 @@ def propose_equivalents(
     ``pairs_of_segments``: aligned segments — ``(english, chinese)`` tuples or translation units
     (TMX/XLIFF units, aligned beads). ``candidates``: Chinese terms — strings or mined
     :class:`termkit.model.Candidate` objects (``.text``); English candidates are skipped.
-    ``top``: proposals kept per candidate, each at least ``min_confidence``.
+    ``top``: proposals kept per candidate, each at least ``min_confidence``. The same as
+    :func:`score_equivalents` over :func:`count_cooccurrences` (which a caller with its own
+    chunks of a corpus can run apart and merge with ``+``).
     """
-    pairs = _pairs(pairs_of_segments)
-    if not pairs:
+    terms = chinese_terms(candidates)
+    counts = count_cooccurrences(pairs_of_segments, terms)
+    return score_equivalents(
+        counts,
+        terms,
+        glossary,
+        top=top,
+        min_cooccurrence=min_cooccurrence,
+        min_confidence=min_confidence,
+        examples=examples,
+    )
+
+
+def score_equivalents(
+    counts: Cooccurrences,
+    terms: Sequence[str],
+    glossary=None,
+    *,
+    top: int = 3,
+    min_cooccurrence: int = 2,
+    min_confidence: float = 0.3,
+    examples: int = 3,
+) -> list[TermPair]:
+    """The proposals the counts support for each term (the reduce), best first overall."""
+    if not counts.segments:
         return []
     lexicon = Lexicon.build(glossary)
-    zh_keys = [normalize_key(zh) for _, zh in pairs]
-    en_grams = [en_ngrams(en) for en, _ in pairs]
-    # segment frequency of each English n-gram, by stemmed key; the most frequent surface form
-    en_freq: Counter = Counter()
-    surface: dict[str, Counter] = defaultdict(Counter)
-    for grams in en_grams:
-        keys = {}
-        for g in grams:
-            keys.setdefault(_en_key(g), g)
-        for k, g in keys.items():
-            en_freq[k] += 1
-            surface[k][g] += 1
     glossary_en: dict[str, set[str]] = {}
     if glossary is not None:
         for concept in glossary.concepts:
             en_terms = {_en_key(t.text) for t in concept.terms_in("en")}
             for t in concept.terms_in("zh"):
                 glossary_en.setdefault(normalize_key(t.text), set()).update(en_terms)
-    n = len(pairs)
+    n = counts.segments
     out: list[TermPair] = []
-    seen: set[str] = set()
-    for cand in candidates:
-        text = (getattr(cand, "text", cand) or "").strip()
-        if not text or text in seen:
-            continue
-        seen.add(text)
-        if not _HANZI_RE.search(text):
-            continue  # English candidates: not proposed yet
+    for text in terms:
         key = normalize_key(text)
-        hits = [i for i, z in enumerate(zh_keys) if key in z]
-        if len(hits) < min_cooccurrence:
+        hits = counts.hits.get(text, 0)
+        if not hits:
             continue
-        co: Counter = Counter()
-        for i in hits:
-            for k in {_en_key(g) for g in en_grams[i]}:
-                co[k] += 1
+        # a term seen in one segment only: the dictionary must explain a proposal whole
+        rare = hits < min_cooccurrence
+        co = counts.co.get(text, Counter())
         gloss, spans = _gloss_stems(text, lexicon.words)
-        abbrevs = _abbreviations(text, (pairs[i][1] for i in hits))
+        abbrevs = counts.abbreviations.get(text, set())
         known = glossary_en.get(key, set())
         has_digit = any(ch.isdigit() for ch in key)
         scored = []
         for k, c in co.items():
-            if c < min_cooccurrence:
+            if c < min_cooccurrence and not rare:
                 continue
-            f_e = en_freq[k]
-            dice = 2 * c / (len(hits) + f_e)
-            llr = _llr(c, len(hits) - c, f_e - c, n - len(hits) - f_e + c)
+            f_e = counts.en_freq[k]
+            dice = 2 * c / (hits + f_e)
+            llr = _llr(c, hits - c, f_e - c, n - hits - f_e + c)
             if dice < 0.2 and k not in known:
                 continue
-            en_text = surface[k].most_common(1)[0][0]
+            en_text = _written_form(counts.surface[k])
             if not has_digit and (en_text[0].isdigit() or en_text[-1].isdigit()):
                 continue  # "controlled substances for the years 2011"
             stems = content_stems(en_text)
-            evidence = [f"dice {dice:.2f} ({c} of {len(hits)} segments; English in {f_e})"]
-            dict_share = 0.0
+            evidence = [f"dice {dice:.2f} ({c} of {hits} segments; English in {f_e})"]
+            dict_share = zh_cov = 0.0
+            covered = 0
             if stems:
                 covered = sum(1 for s in stems if s in gloss)
                 zh_cov = _zh_coverage(text, spans, set(stems))
                 dict_share = (covered / len(stems) + zh_cov) / 2
                 if covered:
                     evidence.append(f"dictionary: {covered}/{len(stems)} English words, {zh_cov:.0%} of the Chinese")
+            if rare and not (stems and covered == len(stems) and zh_cov >= 0.75):
+                continue
             bonus = 0.0
             acronym = _acronym(en_text)
             for a in abbrevs:
@@ -214,42 +181,89 @@ def propose_equivalents(
                     bonus = 0.3
                     evidence.append(f"abbreviation {a}")
                     break
+            if not bonus and _spells_gloss(en_text, text, lexicon.words):
+                bonus = 0.3  # FAO for 粮农组织: the initials of food, agriculture, organization
+                evidence.append(f"acronym of the dictionary's words for {text}")
             if k in known:
                 bonus += 0.3
                 evidence.append("glossary")
             confidence = min(1.0, 0.55 * dice + 0.35 * dict_share + bonus + (0.1 if llr > 10.83 else 0.0))
-            scored.append((confidence, dice, llr, c, f_e, en_text, evidence))
-        # a fragment of a longer n-gram that comes with it (nearly) every time is not a term
+            whole = bool(stems) and covered == len(stems)  # every content word the dictionary's
+            scored.append((confidence, dice, llr, c, f_e, en_text, evidence, zh_cov, covered if whole else 0))
+        # A fragment of a longer n-gram is not a term: the longer one comes with it (nearly) every
+        # time, or it says more of the Chinese — translates more of its characters (Department of
+        # Political Affairs for 政治事务部, whose 部 only the longer one translates), or has more
+        # words the dictionary gives for it (Security Council for 安理会) — and is not rare beside it.
         fragments = set()
         for x in scored:
             low = " " + x[5].lower() + " "
             for y in scored:
-                if (
-                    y is not x
-                    and len(y[5]) > len(x[5])
-                    and low in " " + y[5].lower() + " "
-                    and y[3] >= 0.8 * x[3]
-                    and y[1] >= x[1] - 0.1
-                ):
+                if y is x or len(y[5]) <= len(x[5]) or low not in " " + y[5].lower() + " ":
+                    continue
+                follows = y[3] >= 0.8 * x[3] and y[1] >= x[1] - 0.1
+                says_more = (y[7] > x[7] + 0.1 or y[8] > x[8] > 0) and y[3] >= max(min_cooccurrence, 0.3 * x[3])
+                if follows or says_more:
                     fragments.add(x[5])
                     break
         scored = [x for x in scored if x[5] not in fragments and x[0] >= min_confidence]
         scored.sort(key=lambda x: (-x[0], -x[1], -len(x[5])))
         kept: list[str] = []
-        for confidence, dice, llr, c, f_e, en_text, evidence in scored:
+        for confidence, dice, llr, c, f_e, en_text, evidence, *_coverage in scored:
             if len(kept) >= top:
                 break
             if any(en_text.lower() in k.lower() or k.lower() in en_text.lower() for k in kept):
                 continue  # a sub- or super-string of a better proposal
             kept.append(en_text)
-            ex = [(pairs[i][0], pairs[i][1]) for i in hits if en_text.lower() in pairs[i][0].lower()][:examples]
+            ex = [(en, zh) for en, zh in counts.examples.get(text, []) if en_text.lower() in en.lower()][:examples]
             out.append(
-                TermPair(
-                    text, en_text, round(confidence, 3), c, len(hits), f_e, round(dice, 3), round(llr, 1), evidence, ex
-                )
+                TermPair(text, en_text, round(confidence, 3), c, hits, f_e, round(dice, 3), round(llr, 1), evidence, ex)
             )
     out.sort(key=lambda p: (-p.confidence, -p.cooccurrences))
     return out
+
+
+def _spells_gloss(en_text: str, term: str, words: dict) -> bool:
+    """Is ``en_text`` an acronym (FAO) whose letters, in order, begin English words the dictionary
+    gives for consecutive pieces of ``term`` (粮 food, 农 agriculture, 组织 organization)?"""
+    if not (2 <= len(en_text) <= 6 and en_text.isalpha() and en_text.isupper()):
+        return False
+    initials: list[set[str]] = []  # for each character position, the initials of words starting there
+    for i in range(len(term)):
+        found = set()
+        for j in range(i + 1, min(len(term), i + 4) + 1):
+            for gloss in words.get(term[i:j], ()):
+                found.add((j, gloss[:1].lower()))
+        initials.append(found)
+
+    def walk(pos: int, k: int) -> bool:
+        if k == len(en_text):
+            return pos == len(term)
+        if pos >= len(term):
+            return False
+        return any(letter == en_text[k].lower() and walk(j, k + 1) for j, letter in initials[pos])
+
+    return walk(0, 0)
+
+
+def _written_form(surface: Counter) -> str:
+    """How an English term is written: its most frequent form, but a name keeps its capitals
+    (Stockholm Convention beside "Basel, Rotterdam and Stockholm conventions"), and a capital
+    that only began a sentence goes (``Drug trafficking`` beside ``drug trafficking``)."""
+    ranked = surface.most_common()
+    best, top = ranked[0]
+    names = [(form, n) for form, n in ranked if _is_name(form)]
+    if names and not _is_name(best) and names[0][1] >= 0.3 * top:
+        return names[0][0]
+    lowered = best[0].lower() + best[1:]
+    if best[0].isupper() and not best[1:2].isupper() and surface.get(lowered, 0) > 0:
+        return lowered
+    return best
+
+
+def _is_name(form: str) -> bool:
+    """Every content word capitalized: a name (Commission on Narcotic Drugs)."""
+    words = [w for w in form.split() if not _is_stopword(w)]
+    return len(words) > 1 and all(w[:1].isupper() for w in words)
 
 
 def _zh_coverage(term: str, spans, stems: set[str]) -> float:
@@ -260,16 +274,6 @@ def _zh_coverage(term: str, spans, stems: set[str]) -> float:
                 covered[p] = True
     hanzi = [k for k, ch in enumerate(term) if _HANZI_RE.match(ch)]
     return sum(1 for k in hanzi if covered[k]) / len(hanzi) if hanzi else 0.0
-
-
-def _abbreviations(term: str, zh_segments: Iterable[str]) -> set[str]:
-    """Latin abbreviations written right after the term: 苯丙胺类兴奋剂（ATS）."""
-    pattern = re.compile(re.escape(term) + _ABBR_AFTER_RE)
-    out = set()
-    for z in zh_segments:
-        for m in pattern.finditer(z.translate({c: c - 0xFEE0 for c in range(0xFF21, 0xFF5B)})):
-            out.add(m.group(1))
-    return out
 
 
 def pairs_to_concepts(pairs: Sequence[TermPair], id_prefix: str = "pair-", best_only: bool = True) -> list[Concept]:

@@ -105,8 +105,18 @@ def check_cmd(
 @fail_on_option
 @click.option("--force", is_flag=True, help="Replace the results of a run with another corpus or glossary in OUT_DIR.")
 @date_option
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    metavar="EN_DIR",
+    help="The English originals (folders or files; repeatable): proposed entries get English equivalents.",
+)
+@click.option("--pairs", "pairs_file", default=None, metavar="FILE", help="Document pairs, one a line: en<TAB>zh.")
 @encoding_option
-def run_cmd(corpus, glossaries, out_dir, top, min_freq, ignore_file, fail_on, force, date, encoding) -> None:
+def run_cmd(
+    corpus, glossaries, out_dir, top, min_freq, ignore_file, fail_on, force, date, sources, pairs_file, encoding
+) -> None:
     """The main job: mine terms, build the termbase, check consistency — into one folder.
 
     Writes candidates.csv; with -g, the glossary as a termbase for CAT tools (termbase.tbx, TBX-Basic
@@ -126,11 +136,14 @@ def run_cmd(corpus, glossaries, out_dir, top, min_freq, ignore_file, fail_on, fo
         encoding=encoding,
         force=force,
         date=date,
+        sources=sources,
+        pairs_file=pairs_file,
         progress=progress,
     )
+    english = f"; English for {s.n_english} ({s.n_pairs} document pairs)" if sources or pairs_file else ""
     termbase = f"termbase: {s.n_concepts} glossary concepts" if glossaries else "no glossary, so no termbase"
     info(
-        f"{s.n_docs} documents, {s.n_chars:,} characters; {s.n_candidates} candidates ({s.n_new} new, proposed); "
+        f"{s.n_docs} documents, {s.n_chars:,} characters; {s.n_candidates} candidates ({s.n_new} new, proposed){english}; "
         f"{termbase}; report: {s.result.describe()}"
     )
     for path in s.files:

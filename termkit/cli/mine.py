@@ -43,6 +43,20 @@ from .app import encoding_option, glossary_option, info, main, output_stream, pr
     default=None,
     help="Output format (default: by -o's extension, else table).",
 )
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    metavar="EN...",
+    help="The English originals (files or folders; repeatable): each candidate gets English equivalents.",
+)
+@click.option(
+    "--pairs",
+    "pairs_file",
+    default=None,
+    metavar="FILE",
+    help="English and Chinese documents that belong together, one pair a line: en<TAB>zh.",
+)
 @encoding_option
 @click.option("-o", "--output", default=None, metavar="FILE", help="Write here instead of stdout.")
 @click.option(
@@ -86,6 +100,8 @@ def mine_cmd(
     scheduler: str | None = None,
     memory_limit: str | None = None,
     spool_dir: str | None = None,
+    sources: tuple[str, ...] = (),
+    pairs_file: str | None = None,
 ) -> None:
     """Mine Chinese term candidates from a corpus, ranked by termhood.
 
@@ -98,7 +114,7 @@ def mine_cmd(
     cvalue, cohesion, entropy_left, entropy_right, specificity, contexts.
     """
     from ..formats.candidates import write_candidates
-    from ..formats.registry import candidates_format
+    from ..formats.registry import candidates_format, is_parallel
     from ..mine import mine
 
     fmt = candidates_format(output, fmt)
@@ -111,9 +127,7 @@ def mine_cmd(
             raise click.BadParameter(str(exc), param_hint="--memory-limit") from None
     if top is None:
         top = 100 if fmt == "table" else 0
-    result = mine(
-        list(inputs),
-        list(glossaries) or None,
+    options = dict(
         top=top,
         min_freq=min_freq,
         contexts=n_contexts,
@@ -125,10 +139,22 @@ def mine_cmd(
         memory_limit=memory_limit,
         spool_dir=spool_dir,
     )
+    english = ""
+    if sources or pairs_file or any(is_parallel(p) for p in inputs):
+        from ..mine.bilingual import mine_bilingual
+
+        bilingual = mine_bilingual(list(inputs), list(sources), list(glossaries), pairs_file=pairs_file, **options)
+        result = bilingual.mined
+        english = (
+            f"; English for {bilingual.with_english} ({len(bilingual.pairing.pairs)} document pairs,"
+            f" {bilingual.segments:,} aligned segments)"
+        )
+    else:
+        result = mine(list(inputs), list(glossaries) or None, **options)
     with output_stream(output, bom=fmt == "csv") as out:
         n = write_candidates(result.candidates, out, fmt)
     docs = f"{result.n_docs} document" + ("s" if result.n_docs != 1 else "")
     info(
-        f"{n} of {result.n_candidates} candidates from {docs} ({result.n_chars:,} characters)"
+        f"{n} of {result.n_candidates} candidates from {docs} ({result.n_chars:,} characters){english}"
         + (f" written to {output}" if output else "")
     )

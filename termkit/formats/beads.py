@@ -13,12 +13,14 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import IO
 
 from ..model import SentencePair, TranslationUnit
 
 ALIGN_FORMATS = ("tsv", "tmx", "jsonl", "beads")
+_HANZI_RE = re.compile("[\u3400-\u9fff]")
 
 
 def _tsv_escape(value: str) -> str:
@@ -96,3 +98,34 @@ def read_beads(text: str) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
 def _ids(s: str) -> tuple[int, ...]:
     s = s.strip().strip("[]")
     return tuple(int(x) for x in s.split(",") if x.strip())
+
+
+def _tsv_unescape(value: str) -> str:
+    return re.sub(r"\\([\\tnr])", lambda m: {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}[m.group(1)], value)
+
+
+def read_aligned_tsv(path) -> list[tuple[str, str]]:
+    """(English, Chinese) segments of an aligned TSV: ``termkit align``'s (``src_ids, tgt_ids,
+    score, source, target``, either language as the source) or two columns, English then Chinese.
+    Rows with an empty side (1–0, 0–1 beads) are left out."""
+    from ..errors import InputError
+    from .txt import read_text
+
+    doc = read_text(path, lang="zh")
+    out = []
+    lines = doc.text.splitlines()
+    header = lines[0].split("\t") if lines else []
+    aligned = header[:5] == ["src_ids", "tgt_ids", "score", "source", "target"]
+    for n, line in enumerate(lines[1:] if aligned else lines, 2 if aligned else 1):
+        if not line.strip():
+            continue
+        cells = [_tsv_unescape(c) for c in line.split("\t")]
+        pair = cells[3:5] if aligned else cells
+        if len(pair) != 2:
+            raise InputError(
+                f"expected {'5' if aligned else '2'} tab-separated columns, found {len(cells)}", str(path), n
+            )
+        a, b = (x.strip() for x in pair)
+        if a and b:
+            out.append((b, a) if _HANZI_RE.search(a) and not _HANZI_RE.search(b) else (a, b))
+    return out

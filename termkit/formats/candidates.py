@@ -6,7 +6,9 @@ CSV columns and JSON keys are the same names, in this order (:data:`FIELDS`):
 
 ``rank, text, score, freq, doc_freq, pinyin, status, concept, preferred, abbreviation_of,
 abbreviation_inferred, abbreviations, cvalue, cohesion, entropy_left, entropy_right, specificity,
-contexts``
+contexts``, then the English equivalents (mining with ``--source``): in CSV ``english,
+english_confidence, english_alternatives, english_evidence, english_example``, in JSON one
+``english`` list (:mod:`.equivalents`)
 
 - ``text`` is the candidate as the corpus writes it; ``status`` its glossary status (known,
   variant, pinyin, fuzzy, partial, new); ``concept`` and ``preferred`` the glossary concept it
@@ -34,6 +36,7 @@ from typing import IO
 
 from ..errors import InputError
 from ..model import Candidate, Concept, Context, Match, Term
+from . import equivalents
 from .cells import safe_writer
 from .registry import candidates_file_format
 
@@ -56,6 +59,7 @@ FIELDS = (
     "entropy_right",
     "specificity",
     "contexts",
+    *equivalents.CSV_FIELDS,  # CSV; JSON Lines has one "english" list (see formats/equivalents.py)
 )
 FORMATS = ("table", "csv", "jsonl")
 # The mining statistics among the fields (a proposed termbase entry carries them too).
@@ -96,6 +100,7 @@ def record(c: Candidate, rank: int) -> dict:
         "contexts": [
             {"doc": x.doc_id, "start": x.start, "end": x.end, "sentence": _one_line(x.sentence)} for x in c.contexts
         ],
+        "english": equivalents.json_value(c),
     }
 
 
@@ -115,6 +120,7 @@ def write_csv(candidates: Iterable[Candidate], out: IO[str]) -> int:
         r["abbreviations"] = "; ".join(r["abbreviations"])
         r["abbreviation_inferred"] = "yes" if r["abbreviation_inferred"] else ""
         r["contexts"] = " | ".join(f"{x['doc']}:{x['start']}-{x['end']} {x['sentence']}" for x in r["contexts"])
+        r.update(zip(equivalents.CSV_FIELDS, equivalents.csv_values(c)))
         w.writerow(["" if r[f] is None else r[f] for f in FIELDS])
     return n
 
@@ -152,8 +158,12 @@ def _note(c: Candidate) -> str:
         target = pref.text if pref is not None else c.match.term.text
         if c.status == "variant":
             notes.append(f"→ {target} ({c.match.concept.id})")
+        elif c.status == "new-variant":
+            notes.append(f"new Chinese form of {c.match.concept.id} ({target})")
         else:
             notes.append(f"~ {c.match.term.text} ({c.match.concept.id})")
+    if c.english:
+        notes.append(f"EN: {c.english[0].en}")
     return "; ".join(notes)
 
 
@@ -236,6 +246,7 @@ def _candidate_from_record(r: dict, path: str, line: int) -> Candidate:
         abbreviation_of=r.get("abbreviation_of") or "",
         abbreviation_inferred=str(r.get("abbreviation_inferred") or "").lower() in ("true", "yes", "1"),
         abbreviations=list(abbreviations),
+        english=equivalents.from_record(r),
     )
     if r.get("concept"):
         pref = Term(text=r.get("preferred") or "", lang="zh")

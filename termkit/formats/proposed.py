@@ -4,7 +4,8 @@ and the ``proposed.tbx``/``proposed.csv`` of ``termkit run``.
 An entry carries what a terminologist needs to decide on it, in the fields every termbase format
 has: the status ``proposed`` (which TBX writes as a note, having no administrativeStatus for it),
 the mining statistics as ``label: value`` lines of the term's note, and the example sentences
-as ``context: …`` lines, which TBX writes as ``<descrip type="context">``.
+as ``context: …`` lines, which TBX writes as ``<descrip type="context">``. Mined with the English
+originals (``--source``), an entry has the best English proposal as its English term.
 """
 
 from __future__ import annotations
@@ -63,7 +64,13 @@ def candidates_to_concepts(
         if c.match is not None and c.status not in ("new", "known"):
             pref = c.match.concept.preferred(lang)
             shown = f" ({pref.text})" if pref is not None else ""
-            lines.append(f"glossary: {c.status} of concept {c.match.concept.id}{shown}")
+            if c.status == "new-variant":
+                english = c.match.term.text
+                lines.append(
+                    f"glossary: a new Chinese form of concept {c.match.concept.id}{shown}, by its English {english}"
+                )
+            else:
+                lines.append(f"glossary: {c.status} of concept {c.match.concept.id}{shown}")
         elif c.status == "known" and c.match is not None:
             lines.append(f"glossary: already in concept {c.match.concept.id}")
         for x in c.contexts:
@@ -77,7 +84,22 @@ def candidates_to_concepts(
             note="\n".join(lines),
             source="termkit mine" + (f"; contexts at {where}" if where else ""),
         )
+        terms = [term, *english_terms(c)]
         out.append(
-            Concept(id=f"{id_prefix}{rank}", terms=[term], subject=subject, note="proposed entry, not yet reviewed")
+            Concept(id=f"{id_prefix}{rank}", terms=terms, subject=subject, note="proposed entry, not yet reviewed")
         )
     return out
+
+
+def english_terms(c: Candidate) -> list[Term]:
+    """The best English proposal as the entry's English term (status proposed), the evidence, the
+    alternatives and an example sentence pair in its note; none without a proposal."""
+    if not c.english:
+        return []
+    best = c.english[0]
+    lines = [f"termkit mine --source: confidence {best.confidence:.2f}; evidence: " + "; ".join(best.evidence)]
+    if len(c.english) > 1:
+        lines.append("alternatives: " + "; ".join(f"{e.en} ({e.confidence:.2f})" for e in c.english[1:]))
+    if best.example:
+        lines.append(CONTEXT_PREFIX + _one_line(best.example[0]))
+    return [Term(text=best.en, lang="en", status="proposed", note="\n".join(lines), source="termkit mine --source")]

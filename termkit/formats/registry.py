@@ -188,6 +188,11 @@ def is_bilingual(path: str | os.PathLike) -> bool:
     return bilingual_format(path) is not None
 
 
+def is_parallel(path: str | os.PathLike) -> bool:
+    """Parallel input for bilingual mining: a TMX or XLIFF file, or an aligned TSV (``.tsv``)."""
+    return Path(path).is_file() and (is_bilingual(path) or suffix_of(path) == ".tsv")
+
+
 # --------------------------------------------------------------------------------------------
 # mined candidates
 

@@ -1,0 +1,188 @@
+"""Co-occurrence counts of Chinese terms and English n-grams over aligned segments: the map of
+bilingual term extraction (:mod:`termkit.align.terms` scores them). The counts of chunks of a
+corpus merge with ``+``, so the map runs wherever the miner's does.
+
+English n-grams are word runs of 1–12 words that neither cross punctuation nor start or end with
+a function word; they are compared by key (stems, whatever the case, plural or hyphen).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..text.normalize import normalize_key
+from .dictionary import STOPWORDS, stem
+
+_EN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
+_ABBR_AFTER_RE = r"\s*[（(]\s*([A-Za-z][A-Za-z0-9\-/&.]{1,15})\s*[)）]"
+_HANZI_RE = re.compile("[\u3400-\u9fff]")
+MAX_WORDS = 12  # United Nations Entity for Gender Equality and the Empowerment of Women: 11
+
+
+def _pairs(segments) -> list[tuple[str, str]]:
+    """(English, Chinese) texts from tuples or translation units (either language as source)."""
+    out = []
+    for s in segments:
+        if isinstance(s, (tuple, list)):
+            en, zh = s[0], s[1]
+        else:
+            src, tgt = s.source, s.target
+            src_lang = (getattr(s, "src_lang", "") or "").lower()
+            en, zh = (tgt, src) if src_lang.startswith("zh") else (src, tgt)
+        if en and zh:
+            if _HANZI_RE.search(en) and not _HANZI_RE.search(zh):
+                en, zh = zh, en
+            out.append((en, zh))
+    return out
+
+
+def _tokens(text: str) -> list[str]:
+    return _EN_WORD_RE.findall(text)
+
+
+def en_ngrams(text: str, max_words: int = MAX_WORDS) -> set[str]:
+    """Word n-grams that could be terms: no punctuation inside, no function word at either end."""
+    out: set[str] = set()
+    run: list[str] = []
+    for tok in _tokens(text) + ["."]:
+        if tok[0].isalnum():
+            run.append(tok)
+            continue
+        for i in range(len(run)):
+            if _is_stopword(run[i]):
+                continue
+            for j in range(i, min(len(run), i + max_words)):
+                if _is_stopword(run[j]):
+                    continue
+                out.add(" ".join(run[i : j + 1]))
+        run = []
+    return out
+
+
+def en_ngram_keys(text: str, max_words: int = MAX_WORDS) -> dict[str, str]:
+    """The n-grams of :func:`en_ngrams` by key (:func:`_en_key`), each word stemmed once."""
+    out: dict[str, str] = {}
+    run: list[str] = []
+    for tok in _tokens(text) + ["."]:
+        if tok[0].isalnum():
+            run.append(tok)
+            continue
+        stems = [_word_key(w) for w in run]
+        stop = [_is_stopword(w) for w in run]
+        for i in range(len(run)):
+            if stop[i]:
+                continue
+            for j in range(i, min(len(run), i + max_words)):
+                if not stop[j]:
+                    out.setdefault(" ".join(stems[i : j + 1]), " ".join(run[i : j + 1]))
+        run = []
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _word_key(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    return stem(w.replace("-", "")) if w.count("-") == 1 and len(w) > 3 else stem(w)
+
+
+def _is_stopword(token: str) -> bool:
+    """A function word — but not an acronym written like one (WHO, IT)."""
+    return token.lower() in STOPWORDS and not (len(token) > 1 and token.isupper())
+
+
+def _en_key(ngram: str) -> str:
+    """Compare English terms by stems, whatever the case, plural or hyphen (co-operation, cooperation)."""
+    return " ".join(_word_key(w) for w in ngram.split())
+
+
+EXAMPLES_KEPT = 20  # segment pairs kept per Chinese term, to show an example of each proposal
+
+
+@dataclass
+class Cooccurrences:
+    """What aligned segments say about Chinese terms and English n-grams — the map's result.
+
+    Counts are over segments; two results merge with ``+`` (associative, so chunks of a corpus can
+    be counted anywhere and merged in any order).
+    """
+
+    segments: int = 0
+    en_freq: Counter = field(default_factory=Counter)  # English n-gram key → segments holding it
+    surface: dict[str, Counter] = field(default_factory=dict)  # key → how it is written → segments
+    hits: Counter = field(default_factory=Counter)  # Chinese term → segments holding it
+    co: dict[str, Counter] = field(default_factory=dict)  # Chinese term → English key → segments
+    examples: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # term → (en, zh) pairs
+    abbreviations: dict[str, set[str]] = field(default_factory=dict)  # term → Latin abbreviations after it
+
+    def __add__(self, other: Cooccurrences) -> Cooccurrences:
+        return Cooccurrences().merge(self).merge(other)
+
+    def merge(self, other: Cooccurrences) -> Cooccurrences:
+        """Add ``other`` into this one (in place; returns it), as the miner's executors merge."""
+        self.segments += other.segments
+        self.en_freq.update(other.en_freq)
+        self.hits.update(other.hits)
+        for mine, theirs in ((self.surface, other.surface), (self.co, other.co)):
+            for k, v in theirs.items():
+                mine.setdefault(k, Counter()).update(v)
+        for k, v in other.examples.items():
+            kept = self.examples.setdefault(k, [])
+            kept.extend(v[: EXAMPLES_KEPT - len(kept)])
+        for k, v in other.abbreviations.items():
+            self.abbreviations.setdefault(k, set()).update(v)
+        return self
+
+
+def chinese_terms(candidates: Iterable) -> list[str]:
+    """The Chinese terms among candidates (strings or mined Candidates), each once, in order."""
+    out, seen = [], set()
+    for cand in candidates:
+        text = (getattr(cand, "text", cand) or "").strip()
+        if text and text not in seen and _HANZI_RE.search(text):
+            seen.add(text)
+            out.append(text)
+    return out
+
+
+def count_cooccurrences(pairs_of_segments: Iterable, terms: Sequence[str]) -> Cooccurrences:
+    """Count, over aligned segments, each Chinese term with the English n-grams beside it (the map)."""
+    import ahocorasick_rs
+
+    out = Cooccurrences()
+    keys = {}
+    for term in terms:
+        keys.setdefault(normalize_key(term), term)
+    finder = ahocorasick_rs.AhoCorasick(list(keys), matchkind=ahocorasick_rs.MatchKind.Standard) if keys else None
+    for en, zh in _pairs(pairs_of_segments):
+        out.segments += 1
+        grams = en_ngram_keys(en)
+        for k, g in grams.items():
+            out.en_freq[k] += 1
+            out.surface.setdefault(k, Counter())[g] += 1
+        if finder is None:
+            continue
+        present = {keys[k] for k in finder.find_matches_as_strings(normalize_key(zh), overlapping=True)}
+        for term in present:
+            out.hits[term] += 1
+            out.co.setdefault(term, Counter()).update(grams.keys())
+            kept = out.examples.setdefault(term, [])
+            if len(kept) < EXAMPLES_KEPT:
+                kept.append((en, zh))
+            found = _abbreviations(term, [zh]) if ("（" in zh or "(" in zh) else None
+            if found:
+                out.abbreviations.setdefault(term, set()).update(found)
+    return out
+
+
+def _abbreviations(term: str, zh_segments: Iterable[str]) -> set[str]:
+    """Latin abbreviations written right after the term: 苯丙胺类兴奋剂（ATS）."""
+    pattern = re.compile(re.escape(term) + _ABBR_AFTER_RE)
+    out = set()
+    for z in zh_segments:
+        for m in pattern.finditer(z.translate({c: c - 0xFEE0 for c in range(0xFF21, 0xFF5B)})):
+            out.add(m.group(1))
+    return out

@@ -1,0 +1,361 @@
+"""Bilingual term extraction: mined Chinese terms with their English equivalents, from the English
+originals beside the Chinese (UN documents always exist in English: the Chinese translates them).
+
+The Chinese documents are mined as usual (:func:`termkit.mine.mine`). Each is paired with its
+English original — by name (``report.en.txt`` / ``report.zh.txt``, ``A_73_123-EN`` / ``…-ZH``), by
+the UN document symbol on both cover pages (``E/CN.7/2024/1``), or by a pairs file — and then, as
+the mining itself, a map over the pairs and a reduce: each pair is aligned sentence by sentence
+(:func:`termkit.align.align_documents`) and each mined term counted with the English n-grams beside
+it (:func:`termkit.align.terms.count_cooccurrences`); the counts merge; the reduce scores the
+English proposals (:func:`termkit.align.terms.score_equivalents`). The map runs in this process, in
+a process pool (``jobs``) or on Dask (``scheduler``), like the miner's. TMX, XLIFF and aligned TSV
+files are parallel input as they are: their Chinese side is mined, their units counted.
+
+Each candidate gets its best English equivalent and up to two alternatives (``Candidate.english``),
+each with a confidence, its evidence in words and an example sentence pair; a new candidate whose
+English is a glossary concept's becomes ``new-variant`` of that concept — a new Chinese form of a
+known concept, what a terminologist most wants to see.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..align import align_documents
+from ..align.cooccurrence import Cooccurrences, _en_key, chinese_terms, count_cooccurrences
+from ..align.terms import score_equivalents
+from ..documents import load_documents, segment_document
+from ..errors import InputError
+from ..formats.beads import read_aligned_tsv
+from ..formats.bilingual import read_bilingual
+from ..formats.registry import is_parallel
+from ..formats.txt import corpus_files
+from ..glossary import load_glossary
+from ..model import Candidate, Document, Equivalent, Match
+from .execute import make_executor, no_progress
+from .miner import MineResult, mine
+
+ALTERNATIVES = 2  # English proposals kept beside the best one
+MIN_CONFIDENCE = 0.3
+NEW_VARIANT_CONFIDENCE = 0.5  # how sure the English must be to call a candidate a known concept's
+COVER_LINES = 30
+_SYMBOL_RE = re.compile(r"(?<![A-Za-z0-9/])([A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*){2,})")
+# language marks at the end of a file name: report.en, A_73_123-EN, summary_zh-CN, 报告_中文
+_LANG_MARK_RE = re.compile(
+    r"[._\-\s]+(en|eng|english|e|zh|zh[-_]?cn|zh[-_]?hans|chi|chinese|cn|c|ch|中文|英文)$", re.IGNORECASE
+)
+
+
+@dataclass
+class Pairing:
+    """Which English original goes with which Chinese document, and what is left alone."""
+
+    pairs: list[tuple[str, str]] = field(default_factory=list)  # (English path, Chinese path)
+    unpaired_zh: list[str] = field(default_factory=list)
+    unpaired_en: list[str] = field(default_factory=list)
+
+
+def document_key(path: str | os.PathLike) -> str:
+    """A file's name without extension and language mark: ``A_73_123-EN.txt`` → ``a_73_123``."""
+    return _LANG_MARK_RE.sub("", Path(path).stem).lower()
+
+
+def cover_symbol(path: str | os.PathLike) -> str:
+    """The first UN document symbol on a text file's cover page (``E/CN.7/2024/1``), or ""."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            head = "".join(next(fh, "") for _ in range(COVER_LINES))
+    except OSError:
+        return ""
+    m = _SYMBOL_RE.search(head)
+    return m.group(1).rstrip(".") if m else ""
+
+
+def pair_documents(
+    zh_files: Sequence[str | os.PathLike], en_files: Sequence[str | os.PathLike], pairs_file: str | None = None
+) -> Pairing:
+    """Pair Chinese documents with their English originals: a pairs file (``en<TAB>zh`` paths, relative
+    to the file's folder), else the same name but for a language mark, else the same UN symbol on
+    both cover pages."""
+    zh = [str(p) for p in zh_files]
+    en = [str(p) for p in en_files]
+    out = Pairing()
+    taken_zh: set[str] = set()
+    taken_en: set[str] = set()
+    if pairs_file:
+        for en_path, zh_path, _line in read_pairs_file(pairs_file):
+            out.pairs.append((en_path, zh_path))
+            taken_en.add(str(Path(en_path).resolve()))
+            taken_zh.add(str(Path(zh_path).resolve()))
+    free_zh = [p for p in zh if str(Path(p).resolve()) not in taken_zh]
+    free_en = [p for p in en if str(Path(p).resolve()) not in taken_en]
+    for key in (document_key, cover_symbol):
+        by_key: dict[str, list[str]] = {}
+        for p in free_en:
+            k = key(p)
+            if k:
+                by_key.setdefault(k, []).append(p)
+        still = []
+        for p in free_zh:
+            k = key(p)
+            if k and len(by_key.get(k, [])) == 1 and by_key[k][0] in free_en:
+                out.pairs.append((by_key[k][0], p))
+                free_en.remove(by_key[k][0])
+            else:
+                still.append(p)
+        free_zh = still
+    out.unpaired_zh, out.unpaired_en = free_zh, free_en
+    return out
+
+
+def read_pairs_file(path: str | os.PathLike) -> list[tuple[str, str, int]]:
+    """``en<TAB>zh`` lines (``#`` comments); paths relative to the pairs file's folder."""
+    base = Path(path).parent
+    out = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the pairs file: {exc}", str(path)) from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not all(x.strip() for x in parts):
+            raise InputError("expected an English and a Chinese path separated by a tab", str(path), n)
+        en_path, zh_path = (str(p if Path(p).is_absolute() else base / p) for p in (x.strip() for x in parts))
+        for p in (en_path, zh_path):
+            if not Path(p).is_file():
+                raise InputError(f"no such file: {p}", str(path), n)
+        out.append((en_path, zh_path, n))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _glossary(paths: tuple[str, ...]):
+    return load_glossary(list(paths), report=False) if paths else None
+
+
+def count_pair(
+    pair: tuple[str, str], terms: Sequence[str], glossary_paths: tuple[str, ...], encoding=None
+) -> Cooccurrences:
+    """The map task: align one English–Chinese document pair, count the terms beside English n-grams."""
+    en_path, zh_path = pair
+    aligned = align_documents(en_path, zh_path, src_lang="en", glossary=_glossary(glossary_paths), encoding=encoding)
+    segments = [
+        (" ".join(aligned.src[i] for i in p.src), "".join(aligned.tgt[j] for j in p.tgt))
+        for p in aligned.pairs
+        if p.src and p.tgt
+    ]
+    return count_cooccurrences(segments, terms)
+
+
+def parallel_units(path: str | os.PathLike) -> list[tuple[str, str]]:
+    """(English, Chinese) segments of a TMX, XLIFF or aligned TSV file."""
+    if str(path).lower().endswith(".tsv"):
+        return read_aligned_tsv(path)
+    return [(u.source, u.target) for u in read_bilingual(Path(path))]
+
+
+def english_equivalents(
+    segment_pairs: Iterable, candidates: Iterable, glossary=None, *, alternatives: int = ALTERNATIVES
+) -> dict[str, list[Equivalent]]:
+    """English equivalents of Chinese terms from aligned segments you already have: ``(english,
+    chinese)`` tuples or translation units. ``{chinese: [best, alternative, …]}``."""
+    terms = chinese_terms(candidates)
+    return _proposals(count_cooccurrences(segment_pairs, terms), terms, glossary, alternatives)
+
+
+def _proposals(counts: Cooccurrences, terms, glossary, alternatives: int) -> dict[str, list[Equivalent]]:
+    out: dict[str, list[Equivalent]] = {}
+    for p in score_equivalents(
+        counts, terms, glossary, top=1 + alternatives, min_confidence=MIN_CONFIDENCE, examples=1
+    ):
+        evidence = ["aligned"] + [_evidence_source(e) for e in p.evidence]
+        out.setdefault(p.zh, []).append(
+            Equivalent(p.en, p.confidence, list(dict.fromkeys(evidence)), p.examples[0] if p.examples else None)
+        )
+    for proposals in out.values():
+        proposals.sort(key=lambda e: -e.confidence)
+    return out
+
+
+def _evidence_source(evidence: str) -> str:
+    """The evidence in the words of the issue's sources: aligned, glossary, CC-CEDICT, abbreviation."""
+    if evidence.startswith("dictionary"):
+        return "CC-CEDICT: " + evidence.split(": ", 1)[1]
+    if evidence.startswith("abbreviation"):
+        return "abbreviation in brackets: " + evidence.split(" ", 1)[1]
+    if evidence.startswith("dice"):
+        return "aligned: " + evidence
+    return evidence
+
+
+def inherit_from_full_forms(candidates: Iterable[Candidate], proposals: dict[str, list[Equivalent]], counts) -> None:
+    """An abbreviation (安理会) takes its full form's English (Security Council) when that English
+    stands beside it in the aligned text: English writes the name where Chinese abbreviates it,
+    while the abbreviation's own co-occurrences favour fragments (Council)."""
+    for c in candidates:
+        full = proposals.get(c.abbreviation_of) if c.abbreviation_of else None
+        if not full:
+            continue
+        best = full[0]
+        beside = counts.co.get(c.text, {}).get(_en_key(best.en), 0)
+        if beside < 2:
+            continue
+        own = [e for e in proposals.get(c.text, []) if _en_key(e.en) != _en_key(best.en)]
+        confidence = max([best.confidence * 0.9] + [e.confidence for e in own[:1]])
+        example = next(((en, zh) for en, zh in counts.examples.get(c.text, []) if best.en.lower() in en.lower()), None)
+        inherited = Equivalent(
+            best.en, round(confidence, 3), ["aligned", f"abbreviation of {c.abbreviation_of}"], example
+        )
+        proposals[c.text] = [inherited, *own][: 1 + ALTERNATIVES]
+
+
+def attach(candidates: Iterable[Candidate], proposals: dict[str, list[Equivalent]], glossary=None) -> int:
+    """Give each candidate its English proposals; a new candidate whose best English is a glossary
+    concept's English term becomes ``new-variant`` of that concept. Returns how many got English."""
+    known: dict[str, tuple] = {}
+    if glossary is not None:
+        for concept in glossary.concepts:
+            for term in concept.terms_in("en"):
+                known.setdefault(_en_key(term.text), (concept, term))
+    n = 0
+    for c in candidates:
+        c.english = proposals.get(c.text, [])
+        if not c.english:
+            continue
+        n += 1
+        best = c.english[0]
+        hit = known.get(_en_key(best.en))
+        if c.status == "new" and hit and best.confidence >= NEW_VARIANT_CONFIDENCE:
+            concept, term = hit
+            c.status = "new-variant"
+            c.match = Match(
+                query=c.text, concept=concept, term=term, kind="new-variant", score=round(100 * best.confidence, 1)
+            )
+    return n
+
+
+@dataclass
+class BilingualResult:
+    """The mining result with English, and how the documents were paired."""
+
+    mined: MineResult
+    pairing: Pairing
+    segments: int = 0  # aligned segment pairs (and parallel units) counted
+    with_english: int = 0  # candidates that got an English proposal
+
+
+def mine_bilingual(
+    inputs: Sequence[str | os.PathLike],
+    sources: Sequence[str | os.PathLike] = (),
+    glossary_paths: Sequence[str | os.PathLike] = (),
+    *,
+    pairs_file: str | None = None,
+    jobs: int | None = None,
+    scheduler=None,
+    encoding: str | None = None,
+    progress=None,
+    **mine_options,
+) -> BilingualResult:
+    """Mine Chinese documents and give every candidate English equivalents from their originals.
+
+    ``inputs``: Chinese text files and folders, and TMX/XLIFF/aligned-TSV files (parallel as they
+    are); ``sources``: the English originals (files or folders); ``pairs_file``: explicit pairs.
+    Documents without a partner are mined as usual and listed in a warning. Other keyword
+    arguments go to :func:`termkit.mine.mine` (``top``, ``min_freq``, ``contexts`` …).
+    """
+    progress = progress or no_progress
+    inputs = [Path(p) for p in inputs]
+    parallel = [p for p in inputs if is_parallel(p)]
+    texts = [p for p in inputs if p not in parallel]
+    zh_files = corpus_files(texts) if texts else []
+    glossary = _glossary(tuple(str(p) for p in glossary_paths))
+    units = {str(p): parallel_units(p) for p in parallel}
+    if parallel:  # mine their Chinese sides too: every input becomes a Document
+        docs = list(load_documents(zh_files, encoding=encoding))
+        for path, segs in units.items():
+            doc = Document(id=Path(path).stem, text="\n\n".join(zh for _, zh in segs), path=path, lang="zh")
+            docs.append(segment_document(doc, "zh"))
+        corpus = docs
+    else:
+        corpus = zh_files
+    mined = mine(corpus, glossary, encoding=encoding, progress=progress, jobs=jobs, scheduler=scheduler, **mine_options)
+    pairing, segments, with_english = add_english(
+        mined.candidates,
+        zh_files,
+        sources,
+        glossary_paths,
+        pairs_file=pairs_file,
+        units=list(units.values()),
+        jobs=jobs,
+        scheduler=scheduler,
+        encoding=encoding,
+        progress=progress,
+    )
+    return BilingualResult(mined, pairing, segments, with_english)
+
+
+def add_english(
+    candidates: Sequence[Candidate],
+    zh_files: Sequence[str | os.PathLike],
+    sources: Sequence[str | os.PathLike] = (),
+    glossary_paths: Sequence[str | os.PathLike] = (),
+    *,
+    pairs_file: str | None = None,
+    units: Sequence[Sequence[tuple[str, str]]] = (),
+    jobs: int | None = None,
+    scheduler=None,
+    encoding: str | None = None,
+    progress=None,
+) -> tuple[Pairing, int, int]:
+    """Give mined candidates English equivalents: pair the Chinese files with the English
+    ``sources`` (or a ``pairs_file``), align and count each pair (the map, on ``jobs`` processes or
+    a Dask ``scheduler``), add parallel ``units`` you already have, score, attach. Returns the
+    pairing, the number of segments counted and of candidates that got English."""
+    progress = progress or no_progress
+    en_files = corpus_files([Path(p) for p in sources]) if sources else []
+    pairing = pair_documents(zh_files, en_files, pairs_file)
+    _warn_unpaired(pairing)
+    glossary_paths = tuple(str(p) for p in glossary_paths)
+    glossary = _glossary(glossary_paths)
+    # the full forms of abbreviations too: an abbreviation shares its full form's English
+    terms = chinese_terms([*candidates, *(c.abbreviation_of for c in candidates if c.abbreviation_of)])
+    counts = Cooccurrences()
+    if pairing.pairs and terms:
+        with make_executor(jobs, scheduler) as executor:
+            counted = executor.map_reduce(
+                count_pair, pairing.pairs, terms, glossary_paths, encoding, progress=progress, label="aligning"
+            )
+        counts.merge(counted)
+    for segs in units:
+        counts.merge(count_cooccurrences(segs, terms))
+    proposals = _proposals(counts, terms, glossary, ALTERNATIVES)
+    inherit_from_full_forms(candidates, proposals, counts)
+    return pairing, counts.segments, attach(candidates, proposals, glossary)
+
+
+def _warn_unpaired(pairing: Pairing) -> None:
+    log = logging.getLogger("termkit.warnings")
+    if pairing.unpaired_zh:
+        shown = ", ".join(Path(p).name for p in pairing.unpaired_zh[:5]) + (
+            ", …" if len(pairing.unpaired_zh) > 5 else ""
+        )
+        log.warning(
+            "%d Chinese document(s) without an English original, mined without English: %s",
+            len(pairing.unpaired_zh),
+            shown,
+        )
+    if pairing.unpaired_en:
+        shown = ", ".join(Path(p).name for p in pairing.unpaired_en[:5]) + (
+            ", …" if len(pairing.unpaired_en) > 5 else ""
+        )
+        log.warning(
+            "%d English document(s) without a Chinese translation, left out: %s", len(pairing.unpaired_en), shown
+        )
