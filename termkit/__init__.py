@@ -9,20 +9,25 @@ The library is the product; the ``termkit`` command is a thin layer over it::
     termkit.normalize("２０２１ 年《宣言》，¹该").text   # '2021年《宣言》，该'
 """
 
-from ._version import __version__ as __version__  # the package root is where people look for it
-from .documents import load_documents, segment_document
 from .errors import InputError, TermkitError
-from .formats.txt import read_corpus, read_text
-from .mine import mine
+from .mine import mine  # eager: the name is also the subpackage's, which would hide a lazy function
 from .model import Candidate, Concept, Document, Finding, Match, Segment, SentencePair, Term
-from .text.normalize import Normalized, normalize, normalize_key
-from .text.pinyin import pinyin_key
-from .text.segment import segment
 
-# The heavier stages load on first use, so that `import termkit` and `termkit --help` stay quick.
+# The heavier stages (and pypinyin's dictionaries) load on first use, so that `import termkit` and
+# `termkit --version` stay quick.
 # (Names differ from the subpackages' — termkit.check, termkit.align, termkit.export — so that
 # importing one never hides the function.)
 _LAZY = {
+    "__version__": ("termkit._version", "__version__"),  # the package root is where people look for it
+    "load_documents": ("termkit.documents", "load_documents"),
+    "segment_document": ("termkit.documents", "segment_document"),
+    "read_corpus": ("termkit.formats.txt", "read_corpus"),
+    "read_text": ("termkit.formats.txt", "read_text"),
+    "Normalized": ("termkit.text.normalize", "Normalized"),
+    "normalize": ("termkit.text.normalize", "normalize"),
+    "normalize_key": ("termkit.text.normalize", "normalize_key"),
+    "segment": ("termkit.text.segment", "segment"),
+    "pinyin_key": ("termkit.text.pinyin", "pinyin_key"),
     "load_glossary": ("termkit.glossary", "load_glossary"),
     "check_paths": ("termkit.pipeline", "check_paths"),
     "check_documents": ("termkit.check", "check_documents"),
@@ -51,19 +56,10 @@ __all__ = [
     "Finding",
     "InputError",
     "Match",
-    "Normalized",
     "Segment",
     "SentencePair",
     "Term",
     "TermkitError",
-    "load_documents",
     "mine",
-    "normalize",
-    "normalize_key",
-    "pinyin_key",
-    "read_corpus",
-    "read_text",
-    "segment",
-    "segment_document",
-    *_LAZY,
+    *(name for name in _LAZY if name != "__version__"),
 ]

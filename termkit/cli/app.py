@@ -19,7 +19,6 @@ from typing import IO, TypeVar
 
 import click
 
-from .._version import __version__
 from ..errors import TermkitError
 
 T = TypeVar("T")
@@ -119,6 +118,13 @@ def output_stream(path: str | None, bom: bool = False) -> Iterator[IO[str]]:
         yield fh
 
 
+def _print_version(ctx: click.Context) -> None:
+    from .._version import __version__  # the package metadata loads only when asked for
+
+    click.echo(f"termkit, version {__version__}")
+    ctx.exit()
+
+
 def _set_state(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     if value:  # given before or after the command: either turns it on
         setattr(state, param.name, True)
@@ -153,7 +159,14 @@ class TermkitCommandGroup(TermkitGroup):
 
 
 @click.group(cls=TermkitCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="termkit")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, param, value: _print_version(ctx) if value else None,
+    help="Show the version and exit.",
+)
 @_message_options
 def main() -> None:
     """termkit: English–Chinese terminology toolkit.

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
+# pypinyin loads its dictionaries (0.4 s) on import: only when a pinyin is first asked for.
 
 
 @lru_cache(maxsize=200_000)
@@ -16,6 +16,8 @@ def pinyin_key(text: str, tones: bool = False) -> str:
     Non-Chinese runs are kept as they are (lower-cased), so ``THF-F芬太尼`` stays comparable.
     Tone marks are given as digits so the key is plain ASCII.
     """
+    from pypinyin import Style, lazy_pinyin
+
     style = Style.TONE3 if tones else Style.NORMAL
     syllables = lazy_pinyin(text, style=style, errors=lambda chars: [chars.lower()], neutral_tone_with_five=True)
     return " ".join(s.strip() for s in syllables if s.strip())
@@ -23,6 +25,8 @@ def pinyin_key(text: str, tones: bool = False) -> str:
 
 def pinyin_display(text: str) -> str:
     """Pinyin with tone marks for showing to people: ``芬太尼`` → ``fēn tài ní``."""
+    from pypinyin import Style, lazy_pinyin
+
     return " ".join(s for s in lazy_pinyin(text, style=Style.TONE, errors="default") if s.strip())
 
 
