@@ -4,7 +4,9 @@ Parsed with lxml's HTML parser (network off; comments and processing instruction
 Scripts, styles, templates, ``<head>``, forms' option lists and elements marked ``hidden`` or
 ``aria-hidden="true"`` are left out. Every block element (paragraphs, headings, list items,
 table cells, ``div``…) that holds text of its own is one paragraph; inline elements (``<a>``,
-``<span>``, ``<sup>``…) are read as part of the paragraph around them, and ``<br>`` breaks a line.
+``<span>``, ``<sup>``…) are read as part of the paragraph around them, and ``<br>`` breaks a line; a line break of the page's source is a space, except between
+hanzi (as browsers show it). A number in ``<sup>`` is a note reference, written ``¹`` as in text
+extracted from a PDF.
 ``¶N`` is the N-th paragraph with text in document order.
 
 Encoding: a byte-order mark, else the ``charset`` the page declares, else UTF-8 when the bytes
@@ -18,8 +20,8 @@ import re
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Document
-from .paragraphs import Paragraph, to_document
+from ..model import CJK_PUNCT, HANZI, Document
+from .paragraphs import Paragraph, superscript, to_document
 from .xmlsafe import max_xml_bytes
 
 _DROP = frozenset(
@@ -31,6 +33,8 @@ _BLOCK = frozenset(
     section summary table tbody td tfoot th thead tr ul""".split()
 )
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.I)
+_SOURCE_BREAK = "\ue000"  # a line break in the page's source: white space, but none between hanzi
+_CJK_BREAK_RE = re.compile(f"(?<=[{HANZI}{CJK_PUNCT}])[ \t]*{_SOURCE_BREAK}[ \t{_SOURCE_BREAK}]*(?=[{HANZI}{CJK_PUNCT}])")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
@@ -65,7 +69,8 @@ class _Walker:
         self.buffer: list[str] = []
 
     def flush(self) -> None:
-        text = re.sub(r"[ \t\r\f\v\u00a0]+", " ", "".join(self.buffer))
+        text = _CJK_BREAK_RE.sub("", "".join(self.buffer)).replace(_SOURCE_BREAK, " ")
+        text = re.sub(r"[ \t\r\f\v\u00a0]+", " ", text)
         text = "\n".join(part.strip() for part in text.split("\n"))
         self.buffer = []
         if text.strip():
@@ -84,14 +89,16 @@ class _Walker:
             self.buffer.append("\n")
         elif tag == "pre" and el.text:
             self.buffer.append(el.text)
+        elif tag == "sup" and (el.text or "").strip().isdigit() and not len(el):
+            self.buffer.append(superscript(el.text.strip()))  # a note reference, as in a PDF's text
         elif el.text:
-            self.buffer.append(el.text.replace("\n", " "))
+            self.buffer.append(el.text.replace("\n", _SOURCE_BREAK))
         for child in el:
             self.walk(child)
         if block:
             self.flush()
         if el.tail:
-            self.buffer.append(el.tail.replace("\n", " "))
+            self.buffer.append(el.tail.replace("\n", _SOURCE_BREAK))
 
 
 def read_paragraphs(path: str | os.PathLike) -> list[Paragraph]:

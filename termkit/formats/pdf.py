@@ -66,8 +66,11 @@ def _interpreter_class():
 
 
 def _check_streams(page, path: str, number: int) -> None:
-    """Refuse a page whose Flate content streams unpack to more than the limit (a stream bomb)."""
-    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, stream_value
+    """Refuse a page whose content streams unpack to more than the limit (a stream bomb): the
+    Flate filter is undone a bounded part at a time, after the text filters that come before it."""
+    from pdfminer.ascii85 import ascii85decode, asciihexdecode
+    from pdfminer.pdftypes import LITERALS_ASCII85_DECODE, LITERALS_ASCIIHEX_DECODE, LITERALS_FLATE_DECODE
+    from pdfminer.pdftypes import stream_value
 
     contents = page.contents if isinstance(page.contents, list) else [page.contents]
     limit = max_xml_bytes()
@@ -75,22 +78,28 @@ def _check_streams(page, path: str, number: int) -> None:
     for obj in contents:
         try:
             stream = stream_value(obj)
+            data = stream.rawdata
+            if data is None or stream.decipher is not None:
+                data = stream.get_data()  # already decoded (or encrypted: decoded by pdfminer)
+                filters = []
+            else:
+                filters = [f for f, _ in stream.get_filters()]
+            for f in filters:
+                if f in LITERALS_ASCII85_DECODE:
+                    data = ascii85decode(data)
+                elif f in LITERALS_ASCIIHEX_DECODE:
+                    data = asciihexdecode(data)
+                elif f in LITERALS_FLATE_DECODE:
+                    data = zlib.decompressobj().decompress(data, limit + 1 - total)
+                    break
+                else:
+                    break
         except Exception:
-            continue
-        raw = getattr(stream, "rawdata", None)
-        if raw is None or stream.decipher is not None:
-            continue
-        filters = [f for f, _ in stream.get_filters()]
-        if not filters or filters[0] not in LITERALS_FLATE_DECODE:
-            continue
-        d = zlib.decompressobj()
-        try:
-            total += len(d.decompress(raw, limit + 1 - total))
-        except zlib.error:
-            continue
+            continue  # the interpreter will say what is wrong with it
+        total += len(data)
         if total > limit:
             raise InputError(
-                f"refused: page {number}'s content unpacks to more than {limit / 2**20:,.0f} MB (a stream bomb?)", path
+                f"refused: page {number}'s content unpacks to more than {limit / 2**20:,.2f} MB (a stream bomb?)", path
             )
 
 

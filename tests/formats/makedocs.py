@@ -190,20 +190,26 @@ def _draw(canvas, x: float, y: float, text: str, size: float) -> None:
             x += _width(part, size)
 
 
-def make_pdf(path, paragraphs, header: str = "E/CN.7/2024/5", job: str = "V.24-00876", size: float = 11.0) -> Path:
+def make_pdf(
+    path, paragraphs, header: str = "E/CN.7/2024/5", job: str = "V.24-00876", size: float = 11.0
+) -> list[tuple[int, int]]:
     """Lay ``paragraphs`` out on A4 pages. A paragraph ``("note", text)`` is a footnote at the foot
     of the page where it falls; ``{fn:text}`` in a paragraph calls a footnote with a raised number.
-    Every page has ``header`` (left on even pages, right on odd ones), ``job`` and its number."""
+    Every page has ``header`` (left on even pages, right on odd ones), ``job`` and its number.
+    Returns where each paragraph that is not a note starts: its page and its number on the page
+    (a paragraph that goes on from the page before is the page's first)."""
     from reportlab.pdfgen import canvas as rl_canvas
 
     _font()
-    c = rl_canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c = rl_canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H), pageCompression=1)
     width = PAGE_W - 2 * MARGIN
     leading, gap, note_size = size * 1.35, size * 0.6, size * 0.8
     page = [1]
     y = [PAGE_H - MARGIN]
     notes: list[list[str]] = []  # the lines of this page's notes
     counter = [0]
+    on_page = [0]  # paragraphs begun or continued on this page
+    starts: list[tuple[int, int]] = []
 
     def notes_height(extra: list[list[str]] = ()) -> float:
         n = sum(len(x) for x in list(notes) + list(extra))
@@ -226,6 +232,7 @@ def make_pdf(path, paragraphs, header: str = "E/CN.7/2024/5", job: str = "V.24-0
                 _draw(c, MARGIN, ny, line, note_size)
                 ny -= note_size * 1.3
         notes.clear()
+        on_page[0] = 0
         c.showPage()
         c.setFont(FONT, size)
         page[0] += 1
@@ -249,11 +256,15 @@ def make_pdf(path, paragraphs, header: str = "E/CN.7/2024/5", job: str = "V.24-0
             else:
                 body.append(part)
         lines = _wrap("".join(body), size, width)
-        for line in lines:
+        for k, line in enumerate(lines):
             called = [n for n in pending if n[0] in line]
             note_lines = [_wrap(n, note_size, width) for n in called]
             if y[0] - leading < MARGIN + notes_height(note_lines):
                 finish_page()
+            if k == 0 or on_page[0] == 0:
+                on_page[0] += 1
+                if k == 0:
+                    starts.append((page[0], on_page[0]))
             _draw(c, MARGIN, y[0] - size, line, size)
             y[0] -= leading
             notes.extend(note_lines)
@@ -261,7 +272,7 @@ def make_pdf(path, paragraphs, header: str = "E/CN.7/2024/5", job: str = "V.24-0
         y[0] -= gap
     finish_page()
     c.save()
-    return Path(path)
+    return starts
 
 
 # -- seeds -----------------------------------------------------------------------------------
