@@ -34,7 +34,9 @@ _BLOCK = frozenset(
 )
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.I)
 _SOURCE_BREAK = "\ue000"  # a line break in the page's source: white space, but none between hanzi
-_CJK_BREAK_RE = re.compile(f"(?<=[{HANZI}{CJK_PUNCT}])[ \t]*{_SOURCE_BREAK}[ \t{_SOURCE_BREAK}]*(?=[{HANZI}{CJK_PUNCT}])")
+_CJK_BREAK_RE = re.compile(
+    f"(?<=[{HANZI}{CJK_PUNCT}])[ \t]*{_SOURCE_BREAK}[ \t{_SOURCE_BREAK}]*(?=[{HANZI}{CJK_PUNCT}])"
+)
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 

@@ -69,8 +69,7 @@ def _check_streams(page, path: str, number: int) -> None:
     """Refuse a page whose content streams unpack to more than the limit (a stream bomb): the
     Flate filter is undone a bounded part at a time, after the text filters that come before it."""
     from pdfminer.ascii85 import ascii85decode, asciihexdecode
-    from pdfminer.pdftypes import LITERALS_ASCII85_DECODE, LITERALS_ASCIIHEX_DECODE, LITERALS_FLATE_DECODE
-    from pdfminer.pdftypes import stream_value
+    from pdfminer.pdftypes import LITERALS_ASCII85_DECODE, LITERALS_ASCIIHEX_DECODE, LITERALS_FLATE_DECODE, stream_value
 
     contents = page.contents if isinstance(page.contents, list) else [page.contents]
     limit = max_xml_bytes()
@@ -180,7 +179,9 @@ def _read(fh, shown: str) -> list[tuple[float, float, list[Char]]]:
     except InputError:
         raise
     except _Slow:
-        raise InputError(f"page {number} took longer than {seconds:g} s to read (raise TERMKIT_PDF_PAGE_SECONDS)", shown)
+        raise InputError(
+            f"page {number} took longer than {seconds:g} s to read (raise TERMKIT_PDF_PAGE_SECONDS)", shown
+        ) from None
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError("encrypted PDF: it needs a password or an encryption termkit cannot open", shown) from None
     except PDFNoValidXRef:
@@ -188,7 +189,9 @@ def _read(fh, shown: str) -> list[tuple[float, float, list[Char]]]:
     except PSEOF:
         raise InputError("damaged PDF: it ends too early (truncated?)", shown) from None
     except (MemoryError, RecursionError) as exc:
-        raise InputError(f"refused: reading page {number} ran out of {type(exc).__name__[:-5].lower()}", shown) from None
+        raise InputError(
+            f"refused: reading page {number} ran out of {type(exc).__name__[:-5].lower()}", shown
+        ) from None
     except Exception as exc:  # a damaged or hostile file can make the parser raise anything
         where = f" (page {number})" if number else ""
         raise InputError(f"damaged PDF{where}: {type(exc).__name__}: {str(exc)[:120]}", shown) from None

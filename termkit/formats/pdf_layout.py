@@ -5,7 +5,8 @@ running headers, footers and page numbers left out, footnotes apart, paragraphs 
   wider than three characters opens (columns, table cells). A page whose bands mostly split at one
   x (a gutter) is read column by column. A space is put where Latin letters or digits stand apart
   and the file drew none; none between hanzi. A digit (or ``*``) smaller than the line's text and
-  raised above its baseline is a note reference, written as a superscript number (``¹``).
+  raised above its baseline is a note reference, written as a superscript number (``¹``). A gap
+  wider than one and a half characters is a tab stop (``\t``, as a table of contents has).
 - **Running headers and footers**: a line among the first or last three of a page, in its top or
   bottom eighth, that is a page number (``12``, ``- 12 -``, ``第 12 页``, ``Page 3 of 9``, ``iv``)
   or that comes back on at least a fifth of the pages (two at least) with only its numbers
@@ -130,8 +131,11 @@ def _line(chars: list[Char]) -> Line | None:
             continue
         if (text.isdigit() or text == "*") and c.size <= 0.8 * size and c.y0 >= base + 0.2 * size:
             text = superscript(text)
-        elif prev is not None and out and out[-1] != " " and c.x0 - prev.x1 > 0.25 * size:
-            if not is_cjk(out[-1][-1]) and not is_cjk(text[0]) and text[0] not in SUPERSCRIPT_CHARS:
+        elif prev is not None and out and out[-1] not in (" ", "\t"):
+            gap = c.x0 - prev.x1
+            if gap > 1.5 * size:
+                out.append("\t")  # a tab stop (a table of contents: 总体成就\t4)
+            elif gap > 0.25 * size and not (is_cjk(out[-1][-1]) or is_cjk(text[0]) or text[0] in SUPERSCRIPT_CHARS):
                 out.append(" ")
         out.append(text)
         prev = c
@@ -146,7 +150,16 @@ def _line(chars: list[Char]) -> Line | None:
             if c.x0 - first_end > 0.25 * size or is_cjk(c.text):
                 break
             first_end = c.x1
-    return Line(text, visible[0].x0, visible[-1].x1, min(c.y0 for c in visible), max(c.y1 for c in visible), size, base, first_end - first.x0)
+    return Line(
+        text,
+        visible[0].x0,
+        visible[-1].x1,
+        min(c.y0 for c in visible),
+        max(c.y1 for c in visible),
+        size,
+        base,
+        first_end - first.x0,
+    )
 
 
 def page_lines(chars: list[Char], width: float) -> list[Line]:

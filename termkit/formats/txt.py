@@ -244,7 +244,11 @@ def text_parts(path: str | os.PathLike, part_bytes: int, encoding: str | None = 
     is not larger than ``part_bytes``, or whose encoding cannot be cut at line ends (UTF-16,
     UTF-32), is one part."""
     size = os.path.getsize(path)
-    if size <= part_bytes or document_format(path) != "text" or codecs.lookup(file_encoding(path, encoding)).name not in _LINE_SAFE:
+    if (
+        size <= part_bytes
+        or document_format(path) != "text"
+        or codecs.lookup(file_encoding(path, encoding)).name not in _LINE_SAFE
+    ):
         return [(0, size)]
     parts: list[tuple[int, int]] = []
     start = 0
