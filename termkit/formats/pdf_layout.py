@@ -19,7 +19,8 @@ running headers, footers and page numbers left out, footnotes apart, paragraphs 
   room left at its end (the line is short), when the gap to the next line is wider than the
   usual line pitch, the size changes, the next line starts at a hanging or first-line indent, or
   a sentence ends and a paragraph number follows. A paragraph runs on over a page break unless
-  its last line on the page is short. Lines are joined the way :class:`termkit.model.Segment`
+  its last line on the page is short or ends a sentence (the sentences are the same either way,
+  and the place of what follows is paragraph 1 of the next page either way). Lines are joined the way :class:`termkit.model.Segment`
   joins broken lines: nothing next to Chinese, a space between Latin words, nothing after a
   hyphen that breaks a word.
 
@@ -52,6 +53,8 @@ _PAGE_NUMBER_RE = re.compile(
 )
 _NOTE_START_RE = re.compile(rf"^(?:[{SUPERSCRIPT_CHARS}]+|\*+|\d{{1,3}}(?=\s|[^\d\s.,:/)）]))")
 _TERMINAL = tuple("。！？!?.;；:：")
+_SENTENCE_END = tuple("。！？!?")
+_CLOSERS = "”’」』）)]】》\"'" + SUPERSCRIPT_CHARS
 
 
 class Char:
@@ -104,7 +107,7 @@ def _split(band: list[Char]) -> list[list[Char]]:
     parts: list[list[Char]] = [[band[0]]]
     for c in band[1:]:
         prev = parts[-1][-1]
-        if c.text == prev.text and abs(c.x0 - prev.x0) < 0.3 * c.size:
+        if c.text == prev.text and abs(c.x0 - prev.x0) < 0.3 * max(c.x1 - c.x0, 0.1 * c.size):
             continue  # fake bold: the same glyph drawn twice
         if c.x0 - prev.x1 > _GAP * max(c.size, prev.size):
             parts.append([c])
@@ -284,15 +287,19 @@ def _ends_paragraph(a: Line, b: Line, right: float, pitch: float, first: bool) -
 
 
 def _pitch(pages: list[list[Line]], body_size: float) -> float:
-    """The usual distance between baselines, per unit of size."""
-    gaps = sorted(
-        (a.base - b.base) / a.size
+    """The distance between the baselines of two lines of one paragraph, per unit of size: the
+    smallest of the usual distances (between paragraphs it is larger; in a text of one-line
+    paragraphs most distances are that larger one)."""
+    gaps = Counter(
+        round((a.base - b.base) / a.size / 0.05) * 0.05
         for lines in pages
         for a, b in zip(lines, lines[1:])
         if abs(a.size - body_size) < 0.1 * body_size and abs(b.size - a.size) < 0.05 * a.size and a.base > b.base
     )
-    gaps = [g for g in gaps if 0.8 < g < 3]
-    return gaps[len(gaps) // 2] if gaps else 1.25
+    gaps = Counter({g: n for g, n in gaps.items() if 0.8 < g < 3})
+    total = sum(gaps.values())
+    usual = sorted(g for g, n in gaps.items() if n >= max(3, 0.1 * total))
+    return usual[0] if usual else 1.25
 
 
 def layout(pages: list[tuple[float, float, list[Char]]]) -> list[Paragraph]:
@@ -319,7 +326,7 @@ def layout(pages: list[tuple[float, float, list[Char]]]) -> list[Paragraph]:
                 a, a_right = last
                 if page_no != current_page(current):
                     ends = _short(a, ln, a_right) or abs(a.size - ln.size) > 0.12 * max(a.size, ln.size)
-                    ends = ends or (a.text.endswith(_TERMINAL) and bool(marker_length(ln.text)))
+                    ends = ends or a.text.rstrip(_CLOSERS).endswith(_SENTENCE_END)
                 else:
                     ends = _ends_paragraph(a, ln, a_right, pitch, first_line)
                 if not ends:

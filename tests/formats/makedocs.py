@@ -275,6 +275,28 @@ def make_pdf(
     return starts
 
 
+def undrawable(text: str) -> set[str]:
+    """The characters of ``text`` that STSong-Light cannot draw (they do not come back out of the
+    PDF): ``·``, ``©`` …; a tab and the superscript digits are drawn in their own way."""
+    import tempfile
+
+    from pdfminer.high_level import extract_text
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    _font()
+    chars = sorted(set(text) - set(SUPERSCRIPT_DIGITS) - set("\t\n\r "))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "chars.pdf"
+        c = rl_canvas.Canvas(str(path))
+        for i in range(0, len(chars), 30):
+            c.setFont(FONT, 10)
+            c.drawString(20, 800, " ".join(chars[i : i + 30]))
+            c.showPage()
+        c.save()
+        back = set(extract_text(str(path)))
+    return {ch for ch in chars if ch not in back}
+
+
 # -- seeds -----------------------------------------------------------------------------------
 
 
