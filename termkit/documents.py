@@ -1,4 +1,10 @@
-"""Reading a corpus into segmented documents: the first stage every command shares."""
+"""Reading a corpus into segmented documents: the first stage every command shares.
+
+A file becomes a Document through :func:`termkit.formats.txt.read_text`, which hands Word, PDF
+and HTML files to their own readers (:mod:`termkit.formats.docx`, :mod:`~termkit.formats.pdf`,
+:mod:`~termkit.formats.html`): their text is one paragraph a line, and ``Document.places`` keeps
+each paragraph's page and number, so that every later stage works on them unchanged and a
+finding points back to ``file.pdf:p3:¶2``."""
 
 from __future__ import annotations
 
@@ -29,7 +35,8 @@ def segment_document(doc: Document, lang: str | None = None) -> Document:
 def load_documents(
     paths: Iterable[str | os.PathLike], lang: str | None = "auto", encoding: str | None = None
 ) -> Iterator[Document]:
-    """Read and segment every file of a corpus (files, or folders of ``*.txt``), lazily."""
+    """Read and segment every file of a corpus (files, or folders of text, Word, PDF and HTML
+    files), lazily."""
     for doc in read_corpus(paths, encoding=encoding):
         yield segment_document(doc, lang)
 

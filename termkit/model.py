@@ -6,6 +6,7 @@ every result can point back at the place it came from.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -86,6 +87,9 @@ def piece_joiner(prev: str, nxt: str) -> str:
     return " "
 
 
+_BIG = 1 << 62
+
+
 @dataclass
 class Document:
     """One input text. ``text`` is the decoded file content, unchanged (line endings included)."""
@@ -97,6 +101,19 @@ class Document:
     encoding: str | None = None
     segments: list[Segment] = field(default_factory=list)
     date: str = ""  # ISO date of the document (its cover page, or given), "" when unknown
+    # For a document read from DOCX, PDF or HTML: where each paragraph starts in ``text``, as
+    # ``(offset, page, paragraph)`` in text order (page 0 where the format has none; a paragraph
+    # that goes on over a page break starts again at paragraph 1 of the next page). Empty for text.
+    places: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def place(self, offset: int) -> tuple[int, int, int]:
+        """``(page, paragraph, column)`` of an offset of ``text``: the column is the 1-based
+        character in the paragraph; ``(0, 0, 0)`` for a document without places."""
+        k = bisect.bisect_right(self.places, (offset, _BIG, _BIG)) - 1
+        if k < 0:
+            return 0, 0, 0
+        start, page, paragraph = self.places[k]
+        return page, paragraph, offset - start + 1
 
     def __repr__(self) -> str:  # the full text would flood tracebacks and test output
         return f"Document(id={self.id!r}, path={self.path!r}, lang={self.lang!r}, chars={len(self.text)})"
@@ -246,8 +263,10 @@ class Location:
     segment_id: str = ""
     other: str = ""
     line: int = 0  # 1-based line and column of ``start`` in the original file (0: unknown)
-    column: int = 0
+    column: int = 0  # (in a DOCX, PDF or HTML file: line 0, the character in the paragraph)
     path: str = ""  # the file, as given
+    page: int = 0  # the PDF page (1-based; 0: none)
+    paragraph: int = 0  # the paragraph: of the document in DOCX and HTML, of its page in PDF (0: none)
 
 
 @dataclass

@@ -43,7 +43,8 @@ def check_paths(
 ) -> CheckResult:
     """Check Chinese documents and bilingual files for inconsistent terminology.
 
-    ``inputs``: Chinese text files or folders of ``*.txt``, and TMX/XLIFF files (their Chinese
+    ``inputs``: Chinese documents (text, Word, PDF, HTML) or folders of them, and TMX/XLIFF files
+    and two-column English–Chinese tables in Word or Excel (their Chinese
     side is checked like a document, and both sides by the bilingual checks). ``source``: the
     English original of a single Chinese document; the two are aligned and checked as a
     bilingual pair. With ``discover`` (the default), candidates are mined from the same

@@ -95,8 +95,12 @@ class CheckContext:
     def location(self, doc_id: str, start: int, end: int, form: str = "") -> Location:
         """A location with the sentence around ``start`` (the original text, as written)."""
         loc = self._location(doc_id, start, end, form)
-        loc.line, loc.column = self.line_column(doc_id, start)
-        loc.path = self._docs_by_id[doc_id].path or ""
+        doc = self._docs_by_id[doc_id]
+        if doc.places:  # DOCX, PDF, HTML: the page and paragraph, the character in the paragraph
+            loc.page, loc.paragraph, loc.column = doc.place(start)
+        else:
+            loc.line, loc.column = self.line_column(doc_id, start)
+        loc.path = doc.path or ""
         return loc
 
     def _location(self, doc_id: str, start: int, end: int, form: str) -> Location:

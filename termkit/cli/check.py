@@ -69,7 +69,8 @@ def check_cmd(
 ) -> None:
     """Check Chinese documents and bilingual files for terminology written two ways.
 
-    DOCS are Chinese text files or folders, and TMX/XLIFF files. Checks: variant-forms,
+    DOCS are Chinese documents (text, Word, PDF, HTML) or folders of them, and TMX/XLIFF files
+    or two-column English | Chinese tables (.docx, .xlsx). Checks: variant-forms,
     cross-document, deprecated-term, non-preferred-term, abbreviation-use, typography; on
     bilingual input also key-term-mismatch, inconsistent-translation, number-mismatch.
     Exit 0 when no finding reaches --fail-on, 1 when one does, 2 on bad input.

@@ -1,5 +1,6 @@
-"""Bilingual files (TMX, XLIFF) as translation units, the reader picked by the format registry
-(by extension; an ``.xml`` file by its root element)."""
+"""Bilingual files (TMX, XLIFF, two-column tables in Word or Excel) as translation units, the reader
+picked by the format registry (by extension; an ``.xml`` file by its root element, a ``.docx`` by
+its tables)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from .registry import bilingual_format
 
 
 def read_bilingual(path: str | os.PathLike) -> list[TranslationUnit]:
-    """Read a TMX or XLIFF file (by extension; an ``.xml`` file by its root element)."""
+    """Read a TMX, XLIFF or bilingual table file (by extension; an ``.xml`` file by its root
+    element, a ``.docx`` by its tables)."""
     fmt = bilingual_format(path, look_inside=True)
     if fmt == "tmx":
         from .tmx import read_tmx  # lxml
@@ -21,4 +23,8 @@ def read_bilingual(path: str | os.PathLike) -> list[TranslationUnit]:
         from .xliff import read_xliff  # lxml
 
         return read_xliff(path)
+    if fmt == "table":
+        from .tables import read_table_units  # lxml, openpyxl
+
+        return read_table_units(path)
     raise InputError("not a bilingual file (expected .tmx, .xlf or .xliff)", str(path))

@@ -9,8 +9,13 @@ glossary (read)         csv (``.csv``, ``.tsv``, none; long or wide shape by the
                         or v3 ``<tbx>``, told apart by the TBX reader from the root element),
                         xlsx (``.xlsx``, ``.xlsm``; long or wide by the header)
 termbase (write)        tbx (``.tbx``, ``.tbxm``, ``.xml``), csv (``.csv``), xlsx (``.xlsx``)
+document (read)         text (``.txt``, ``.text``), docx (``.docx``, ``.docm``), pdf (``.pdf``),
+                        html (``.html``, ``.htm``, ``.xhtml``); a file named with another extension
+                        by its first bytes (``%PDF-``; a zip holding ``word/document.xml``), else text
 bilingual (read)        tmx (``.tmx``), xliff (``.xlf``, ``.xliff``, ``.sdlxliff``, ``.mqxliff``,
-                        ``.xlz``); an ``.xml`` file by its root element (``<tmx>``, ``<xliff>``)
+                        ``.xlz``); an ``.xml`` file by its root element (``<tmx>``, ``<xliff>``);
+                        table (``.xlsx``, ``.xlsm``; a ``.docx`` whose tables are two columns,
+                        English | Chinese: :func:`termkit.formats.tables.is_bilingual_docx`)
 candidates (read)       jsonl (``.jsonl``, ``.ndjson``), csv (``.csv`` whose header starts
                         ``rank,text,``): the files ``termkit mine`` writes
 candidates (write)      csv, jsonl (``.jsonl``, ``.ndjson``, ``.json``), else the table
@@ -33,6 +38,7 @@ from __future__ import annotations
 
 import csv
 import os
+import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -59,6 +65,17 @@ BILINGUAL_SUFFIXES = {
     ".sdlxliff": "xliff",
     ".mqxliff": "xliff",
     ".xlz": "xliff",
+}
+BILINGUAL_TABLE_SUFFIXES = {".xlsx": "table", ".xlsm": "table"}  # and a .docx, by its content
+DOCUMENT_SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".docx": "docx",
+    ".docm": "docx",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
 }
 BILINGUAL_ROOTS = {"tmx": "tmx", "xliff": "xliff"}  # for .xml files, by root element
 CANDIDATES_FILE_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
@@ -169,22 +186,63 @@ def write_termbase(
 
 
 # --------------------------------------------------------------------------------------------
+# documents
+
+
+def document_format(path: str | os.PathLike) -> str:
+    """``text``, ``docx``, ``pdf`` or ``html``: how a document of a corpus is read. By extension;
+    a file named otherwise by its first bytes (``%PDF-``, a zip holding ``word/document.xml``),
+    else text."""
+    fmt = DOCUMENT_SUFFIXES.get(suffix_of(path))
+    if fmt:
+        return fmt
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        return "text"  # the text reader words the error
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as zf:
+                if "word/document.xml" in zf.namelist():
+                    return "docx"
+        except (zipfile.BadZipFile, OSError, ValueError):
+            pass
+    return "text"
+
+
+def is_document(path: str | os.PathLike) -> bool:
+    """A file a corpus folder yields: text, Word, PDF or HTML by its extension (a Word lock file,
+    ``~$name.docx``, is not one)."""
+    return suffix_of(path) in DOCUMENT_SUFFIXES and not Path(path).name.startswith("~$")
+
+
+# --------------------------------------------------------------------------------------------
 # bilingual files
 
 
 def bilingual_format(path: str | os.PathLike, look_inside: bool = False) -> str | None:
-    """``tmx`` or ``xliff`` by extension, or ``None``; with ``look_inside``, an ``.xml`` file by its
-    root element (which parses it)."""
-    fmt = BILINGUAL_SUFFIXES.get(suffix_of(path))
-    if fmt is None and look_inside and suffix_of(path) == ".xml":
+    """``tmx``, ``xliff`` or ``table`` by extension, or ``None``; with ``look_inside``, an ``.xml``
+    file by its root element (which parses it). A ``.docx`` is a ``table`` when its content is a
+    two-column English–Chinese table, which is always looked at (it reads the file)."""
+    suffix = suffix_of(path)
+    fmt = BILINGUAL_SUFFIXES.get(suffix) or BILINGUAL_TABLE_SUFFIXES.get(suffix)
+    if fmt is None and look_inside and suffix == ".xml":
         from .xmlsafe import local_name, parse_xml  # lxml
 
         fmt = BILINGUAL_ROOTS.get(local_name(parse_xml(path).getroot()))
+    if fmt is None and DOCUMENT_SUFFIXES.get(suffix) == "docx" and Path(path).is_file():
+        from .tables import is_bilingual_docx  # lxml
+
+        fmt = "table" if is_bilingual_docx(path) else None
     return fmt
 
 
 def is_bilingual(path: str | os.PathLike) -> bool:
-    """A TMX or XLIFF file by its extension (what ``termkit check`` reads as bilingual)."""
+    """A TMX, XLIFF or workbook file by its extension, or a Word document that is a two-column
+    English–Chinese table (what ``termkit check`` reads as bilingual)."""
     return bilingual_format(path) is not None
 
 

@@ -1,4 +1,9 @@
-"""Plain text files and folders of them.
+"""Plain text files and folders of documents.
+
+:func:`read_text` is what every command reads a document with: a Word, PDF or HTML file (by
+extension, or by content for another name: :func:`termkit.formats.registry.document_format`)
+goes to its own reader (:mod:`.docx`, :mod:`.pdf`, :mod:`.html`), which hands back a Document
+like a text file's; :func:`corpus_files` lists what a folder holds of all four.
 
 Encodings: UTF-8 (with or without BOM), UTF-16/UTF-32 with BOM, UTF-16 without BOM, GB18030
 (a superset of GBK and GB2312) and Big5 (read as cp950). Detection, in order: a BOM; valid
@@ -16,9 +21,12 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
+from .registry import DOCUMENT_SUFFIXES, document_format, is_document
 
-#: File name endings read when a folder is given (explicitly named files are read whatever their name).
+#: File name endings of text files (explicitly named files are read whatever their name).
 TEXT_SUFFIXES = (".txt", ".text")
+#: File name endings read when a folder is given: text, Word, PDF and HTML.
+CORPUS_SUFFIXES = tuple(DOCUMENT_SUFFIXES)
 #: A longer line is not running text (a dump, a minified file): refused rather than segmented.
 MAX_LINE_CHARS = 1_000_000
 
@@ -126,11 +134,17 @@ def decode(data: bytes, path: str = "<bytes>", encoding: str | None = None) -> t
 def read_text(
     path: str | os.PathLike, encoding: str | None = None, doc_id: str | None = None, lang: str = "zh"
 ) -> Document:
-    """Read one text file into a Document (text unchanged: no normalization, line endings kept)."""
+    """Read one text file into a Document (text unchanged: no normalization, line endings kept).
+
+    A Word, PDF or HTML file is read by its own reader (``encoding`` does not apply); its
+    Document's ``places`` say where each paragraph (and page) starts."""
     p = Path(path)
     shown = str(path)
     if p.is_dir():
         raise InputError("is a directory, expected a file", shown)
+    fmt = document_format(p) if p.exists() else "text"
+    if fmt != "text":
+        return _read_other(p, fmt, doc_id or p.stem, lang)
     try:
         data = p.read_bytes()
     except FileNotFoundError:
@@ -146,6 +160,20 @@ def read_text(
     return Document(id=doc_id or p.stem, text=text, path=shown, lang=lang, encoding=used)
 
 
+def _read_other(path: Path, fmt: str, doc_id: str, lang: str) -> Document:
+    if fmt == "docx":
+        from .docx import read_docx
+
+        return read_docx(path, doc_id, lang)
+    if fmt == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(path, doc_id, lang)
+    from .html import read_html
+
+    return read_html(path, doc_id, lang)
+
+
 def _check_line_lengths(text: str, path: str) -> None:
     if len(text) <= MAX_LINE_CHARS:
         return
@@ -157,14 +185,15 @@ def _check_line_lengths(text: str, path: str) -> None:
 
 
 def corpus_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files named, plus the text files (``*.txt``) found under named folders, in a stable order."""
+    """Files named, plus the documents found under named folders — text (``*.txt``), Word
+    (``*.docx``), PDF (``*.pdf``) and HTML (``*.html``, ``*.htm``) — in a stable order."""
     files: list[Path] = []
     for path in paths:
         p = Path(path)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.suffix.lower() in TEXT_SUFFIXES and f.is_file())
+            found = sorted(f for f in p.rglob("*") if is_document(f) and f.is_file())
             if not found:
-                raise InputError("folder holds no text files (*.txt)", str(path))
+                raise InputError("folder holds no text files or documents (*.txt, *.docx, *.pdf, *.html)", str(path))
             files.extend(found)
         elif p.exists():
             files.append(p)
@@ -215,7 +244,11 @@ def text_parts(path: str | os.PathLike, part_bytes: int, encoding: str | None = 
     is not larger than ``part_bytes``, or whose encoding cannot be cut at line ends (UTF-16,
     UTF-32), is one part."""
     size = os.path.getsize(path)
-    if size <= part_bytes or codecs.lookup(file_encoding(path, encoding)).name not in _LINE_SAFE:
+    if (
+        size <= part_bytes
+        or document_format(path) != "text"
+        or codecs.lookup(file_encoding(path, encoding)).name not in _LINE_SAFE
+    ):
         return [(0, size)]
     parts: list[tuple[int, int]] = []
     start = 0

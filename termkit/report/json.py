@@ -28,6 +28,10 @@ def location_dict(loc: Location) -> dict:
     }
     if loc.path:
         out["path"] = loc.path
+    if loc.page:
+        out["page"] = loc.page
+    if loc.paragraph:
+        out["paragraph"] = loc.paragraph
     if loc.side:
         out.update(side=loc.side, segment_id=loc.segment_id, other=loc.other)
     return out
@@ -50,10 +54,14 @@ def finding_dict(f: Finding) -> dict:
 
 
 def where(loc: Location) -> str:
-    """``file:line:column`` (1-based, in the original file), or the unit id in a bilingual file."""
+    """``file:line:column`` (1-based, in the original file); ``file.pdf:p3:¶2`` (page 3, its second
+    paragraph) or ``file.docx:¶12`` for a document with pages or paragraphs; the unit id in a
+    bilingual file."""
     name = loc.path or loc.doc_id
     if loc.segment_id:
         return f"{name} unit {loc.segment_id}"
+    if loc.paragraph:
+        return f"{name}:p{loc.page}:¶{loc.paragraph}" if loc.page else f"{name}:¶{loc.paragraph}"
     return f"{name}:{loc.line}:{loc.column}" if loc.line else name
 
 
