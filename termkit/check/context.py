@@ -41,6 +41,10 @@ class CheckContext:
         return {d: sorted(us, key=lambda u: u.start) for d, us in out.items()}
 
     @cached_property
+    def _unit_starts(self) -> dict[str, list[int]]:
+        return {d: [u.start for u in us] for d, us in self.units_by_doc.items()}
+
+    @cached_property
     def normalized(self) -> dict[str, Normalized]:
         """Each document normalized for matching: a bilingual file's Chinese side unit by unit, in
         the script it declares (see :mod:`termkit.check.bilingual`)."""
@@ -120,7 +124,7 @@ class CheckContext:
         bilingual file's Chinese side, the unit (its id and line in the file, the other side)."""
         units = self.units_by_doc.get(doc_id)
         if units:
-            k = bisect.bisect_right([u.start for u in units], start) - 1
+            k = bisect.bisect_right(self._unit_starts[doc_id], start) - 1
             return unit_location(units[max(k, 0)], start, end, form)
         loc = self._location(doc_id, start, end, form)
         loc.line, loc.column = self.line_column(doc_id, start)

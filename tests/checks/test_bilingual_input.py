@@ -178,3 +178,13 @@ def test_untranslatable_units_and_copies_are_not_translations(tmp_path):
     assert "1" not in {u.id for u in units} and any('translate="no"' in m for _, _, m in left_out)
     result = check_paths([ZH_CN], checks=["number-mismatch"], discover=False)
     assert not [f for f in result.findings if f.locations[0].segment_id.split("#")[1].split(" ")[0] in {"114", "115"}]
+
+
+def test_the_miner_never_joins_two_units(tmp_path):
+    from termkit.check.bilingual import target_documents
+    from termkit.mine.candidates import document_text
+
+    a, b = "定于2015年1月21日星期三上午11时举行会议讨论议题", "第二个单元的文字内容比较长也没有句号结束"
+    units, _ = units_from("t", [TranslationUnit("1", "x", a, "en", "zh"), TranslationUnit("2", "y", b, "en", "zh")])
+    (doc,) = target_documents("t", units)
+    assert a + b not in document_text(doc) and a in document_text(doc) and b in document_text(doc)

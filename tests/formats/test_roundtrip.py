@@ -77,7 +77,7 @@ def through(concepts, fmt: str, folder, step: str):
 
 @pytest.mark.parametrize("first,second", list(itertools.permutations(FORMATS, 2)))
 @settings(
-    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 )
 @given(concepts=GLOSSARIES)
 def test_every_format_pair_round_trips(tmp_path, first, second, concepts):
