@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from .errors import InputError, TermkitError
 from .formats.candidates import read_candidates
+from .formats.ids import make_unique
 from .formats.problems import Warnings
 from .formats.proposed import candidates_to_concepts
 from .formats.registry import is_candidates_file, termbase_format, write_termbase
@@ -76,7 +77,7 @@ def parse_lang_tags(specs: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def _gather(inputs, warnings: list) -> tuple[list[Concept], str]:
+def _gather(inputs, warnings: list, columns=None) -> tuple[list[Concept], str]:
     """Concepts from the inputs, and a name for the termbase (the first file's stem)."""
     if isinstance(inputs, Glossary):
         warnings.extend(inputs.warnings)
@@ -91,7 +92,7 @@ def _gather(inputs, warnings: list) -> tuple[list[Concept], str]:
 
     def flush():
         if glossary_paths:
-            g = load_glossary(list(glossary_paths), report=False)
+            g = load_glossary(list(glossary_paths), report=False, columns=columns)
             warnings.extend(g.warnings)
             concepts.extend(g.concepts)
             glossary_paths.clear()
@@ -125,13 +126,17 @@ def export_glossary(
     lang_tags: Mapping[str, str] | None = None,
     shape: str = "wide",
     title: str | None = None,
+    columns: str | Sequence[str] | None = None,
 ) -> ExportResult:
     """Write ``inputs`` (glossary paths, a Glossary, concepts, candidates) to ``out``.
 
     ``fmt`` (tbx, csv, xlsx) defaults to the output's extension. ``lang_tags`` maps the glossary's
     language tags to those written (default ``{"zh": "zh-CN"}``; ``en`` stays ``en``). ``shape``:
-    ``wide`` (CAT: one row per concept) or ``long`` (the curated shape) for CSV and XLSX. The file
-    is written atomically; nothing is written when an error stops the export.
+    ``wide`` (CAT: one row per concept) or ``long`` (the curated shape) for CSV and XLSX.
+    ``columns`` (``"en,zh-CN,note"``) names the columns of input tables whose header (or lack of
+    one) does not tell them. Concepts are written with unique ids and without empty terms (see
+    :func:`exportable`). The file is written atomically; nothing is written when an error stops
+    the export.
     """
     fmt = fmt or termbase_format(out)
     if fmt not in ("tbx", "csv", "xlsx"):
@@ -141,20 +146,22 @@ def export_glossary(
     if fmt == "tbx" and tbx_version not in (2, 3):
         raise TermkitError(f"unknown TBX version {tbx_version!r} (expected 2 or 3)")
     warnings: list = []
-    concepts, name = _gather(inputs, warnings)
+    concepts, name = _gather(inputs, warnings, columns)
     if not concepts:
         raise InputError("nothing to export: no concepts in the input", str(out))
+    checked = Warnings(str(out))
+    exported = exportable(concepts, checked)
+    if not exported:
+        raise InputError("nothing to export: no concept has a term", str(out))
     tags = resolve_lang_tags(lang_tags)
-    merges = Warnings(str(out))  # tags written alike (the TBX writer reports its own)
-    written = check_lang_tags(concepts, tags, str(out), merges if fmt != "tbx" and shape == "wide" else None)
-    warnings.extend(merges.problems())
-    exported = [c for c in concepts if c.terms] if fmt == "tbx" else concepts
-    long_table = fmt != "tbx" and shape == "long"
-    if long_table:
+    # tags written alike (the TBX writer reports its own)
+    written = check_lang_tags(exported, tags, str(out), checked if fmt != "tbx" and shape == "wide" else None)
+    warnings.extend(checked.problems())
+    if fmt != "tbx" and shape == "long":
         written = {t: t for t in written}  # the long shape writes tags as they are
     warnings.extend(
         write_termbase(
-            _fold_concept_fields(concepts) if long_table else concepts,
+            exported,
             out,
             fmt,
             tbx_version=tbx_version,
@@ -177,6 +184,34 @@ def export_glossary(
     )
 
 
+def exportable(concepts: Sequence[Concept], warnings: Warnings) -> list[Concept]:
+    """What an export writes: copies of the concepts without their empty terms (an empty term
+    is not a term), concepts left without terms dropped, and every id unique — a repeated id would
+    merge two concepts in the long shape (and in any tool that keys entries by id). Each change
+    is reported to ``warnings``."""
+    out = []
+    for c in concepts:
+        terms = [t for t in c.terms if t.text.strip()]
+        for t in c.terms:
+            if not t.text.strip():
+                warnings.add("empty", f"empty {t.lang or '?'} term of concept {c.id!r} left out", t.line, path=c.origin)
+        if not terms:
+            warnings.add("empty", f"concept {c.id!r} has no terms and is not exported", c.line, path=c.origin)
+            continue
+        out.append(replace(c, terms=terms))
+
+    def renamed(c: Concept, old: str, first_line) -> None:
+        where = f" (first at line {first_line})" if first_line else ""
+        warnings.add(
+            "duplicate-id",
+            f"concept id {old!r} used twice{where}: a different concept, exported as {c.id!r}",
+            c.line,
+            path=c.origin,
+        )
+
+    return make_unique(out, renamed)
+
+
 def _source_name(inputs) -> str:
     if isinstance(inputs, Glossary):
         return ", ".join(Path(p).name for p in inputs.paths)
@@ -184,28 +219,6 @@ def _source_name(inputs) -> str:
         return Path(inputs).name
     names = [Path(x).name for x in inputs if isinstance(x, (str, os.PathLike))]
     return ", ".join(names)
-
-
-def _fold_concept_fields(concepts: Sequence[Concept]) -> list[Concept]:
-    """Copies whose concept-level definition and note sit on the first term, for the long shape.
-
-    The long CSV has no concept-level definition or note (they come from TBX): its writer puts
-    them on the first row only when that row has none, so fold them in first, joined by a line
-    break, to lose nothing.
-    """
-    out = []
-    for c in concepts:
-        if not c.terms or not (c.definition or c.note):
-            out.append(c)
-            continue
-        first = c.terms[0]
-        merged = replace(
-            first,
-            definition="\n".join(x for x in (c.definition, first.definition) if x),
-            note="\n".join(x for x in (c.note, first.note) if x),
-        )
-        out.append(replace(c, terms=[merged] + list(c.terms[1:]), definition="", note=""))
-    return out
 
 
 _STATUS_ORDER = {"preferred": 0, "admitted": 1, "proposed": 2, "deprecated": 3, "superseded": 4}

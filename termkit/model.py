@@ -302,6 +302,7 @@ class TranslationUnit:
     ``source`` and ``target`` are plain text (inline codes such as ``<ph>``, ``<bpt>`` dropped, the
     text of ``<g>``, ``<mrk>``, ``<pc>`` kept); language tags are kept as the file writes them
     (compare them with :func:`lang_base`). ``line`` is where the unit starts in its file.
+    ``translate`` is false for a unit the file marks not for translation (XLIFF ``translate="no"``).
     """
 
     id: str
@@ -311,6 +312,7 @@ class TranslationUnit:
     tgt_lang: str
     note: str = ""
     line: int | None = None
+    translate: bool = True
 
 
 @dataclass(frozen=True)

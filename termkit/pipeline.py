@@ -65,7 +65,7 @@ def check_paths(
     for path in bilingual:
         file_units = _bilingual_units(path)
         units += file_units
-        docs.append(_target_document(path.stem, file_units))
+        docs += _target_documents(path, file_units)
     if source is not None:
         if len(files) != 1 or bilingual:
             raise InputError("--source goes with exactly one Chinese document", str(source))
@@ -100,25 +100,25 @@ def _warn_unmatched(result: CheckResult, ignore_file) -> None:
 
 
 def _bilingual_units(path: Path):
+    """The units of a TMX/XLIFF file with a Chinese side: English and Chinese wherever they are
+    in a multilingual memory; without English (zh→ja), the Chinese side alone."""
     from .check.bilingual import units_from
 
-    units, left_out = units_from(path.stem, read_bilingual(path))
+    units, left_out = units_from(path.stem, read_bilingual(path, pair=("en", "zh")), str(path))
     if not units:
         why = "; ".join(message for _, _, message in left_out) or "the file has no units"
-        raise InputError(
-            f"no English–Chinese units with both sides ({why})", str(path), left_out[0][0] if left_out else None
-        )
+        raise InputError(f"no units with Chinese text ({why})", str(path), left_out[0][0] if left_out else None)
     for line, _, message in left_out:
         logging.getLogger("termkit.warnings").warning("%s:%s: %s", path, line or "?", message)
     return units
 
 
-def _target_document(doc_id: str, units):
-    """The Chinese side of a bilingual file as one document, one unit a paragraph."""
-    from .documents import segment_document
-    from .model import Document
+def _target_documents(path: Path, units):
+    """The Chinese side of a bilingual file as a document, each unit its own paragraph, in the
+    script the file declares (see :func:`termkit.check.bilingual.target_documents`)."""
+    from .check.bilingual import target_documents
 
-    return segment_document(Document(id=doc_id, text="\n\n".join(u.zh for u in units), lang="zh"), "zh")
+    return target_documents(path.stem, units, str(path))
 
 
 def _aligned_units(source, target: Path, glossary, encoding):

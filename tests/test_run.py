@@ -104,12 +104,12 @@ def test_the_termbase_csv_is_one_concept_a_row_with_a_column_per_language(quick_
     raw = (out / "termbase.csv").read_bytes()
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     header, body = rows[0], rows[1:]
-    assert header[:2] == ["en", "zh-CN"]
+    assert header[:4] == ["subject", "en", "zh-CN", "concept_id"]  # translate-toolkit's location, source, target, id
     assert len(body) == len(glossary) and raw.count(b"\n") == len(glossary) + 1  # every record one line
     by_id = {r[header.index("concept_id")]: r for r in body}
     for concept in glossary:
         row = by_id[concept.id]
-        assert row[0] == concept.preferred("en").text and row[1] == concept.preferred("zh").text
+        assert row[1] == concept.preferred("en").text and row[2] == concept.preferred("zh").text
     back, _ = read_glossary_csv_wide(out / "termbase.csv", {"zh": "zh-CN"})
     assert [c.id for c in back] == [c.id for c in glossary]
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
+from ..formats.vocabulary import is_traditional
 from ..model import Card, Document, Finding
 from . import (
     abbreviation_use,
@@ -64,6 +65,9 @@ class CheckResult:
     ignored_ids: list[str] = field(default_factory=list)  # ids in the ignore list that matched findings
     paths: dict[str, str] = field(default_factory=dict)  # document id → file, as given
     dates: dict[str, str] = field(default_factory=dict)  # document id → its date ("" unknown)
+    # document id → the script it was checked as, for the documents that declare their language
+    # (a TMX/XLIFF target: "traditional Chinese (zh-TW)"); plain text is simplified Chinese
+    scripts: dict[str, str] = field(default_factory=dict)
 
     def describe(self) -> str:
         """``80 cards (4 errors, 46 warnings, 30 info) from 173 findings; 2 ignored`` — most severe first."""
@@ -134,6 +138,11 @@ def check_documents(
         ignored_ids=sorted(ignore & {f.id for f in findings}),
         paths={d.id: d.path or "" for d in ctx.docs},
         dates=dict(ctx.dates),
+        scripts={
+            d.id: f"{'traditional' if is_traditional(d.lang) else 'simplified'} Chinese ({d.lang})"
+            for d in ctx.docs
+            if d.lang not in ("zh", "en", "")
+        },
     )
 
 

@@ -10,10 +10,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..formats.vocabulary import is_traditional
 from ..glossary.scan import GlossaryScanner, Occurrence
 from ..model import Document, Location
 from ..text.dates import document_date
 from ..text.normalize import Normalized, normalize
+from .bilingual import normalize_units, unit_location
 
 # Titles: in 《》, and the titles of resolutions and documents that UN Chinese quotes after 题为
 # ("entitled"): 题为“联合国国际毒品管制方案基金 2018-2019 两年期预算”的第 61/1 号决议.
@@ -30,16 +32,41 @@ class CheckContext:
     memo: dict = field(default_factory=dict)  # results checks share within one run (discover.py)
 
     @cached_property
+    def units_by_doc(self) -> dict[str, list]:
+        """The units of each document that holds the Chinese side of a bilingual file, in order."""
+        out: dict[str, list] = {}
+        for u in self.units:
+            if getattr(u, "start", -1) >= 0:
+                out.setdefault(u.file, []).append(u)
+        return {d: sorted(us, key=lambda u: u.start) for d, us in out.items()}
+
+    @cached_property
+    def _unit_starts(self) -> dict[str, list[int]]:
+        return {d: [u.start for u in us] for d, us in self.units_by_doc.items()}
+
+    @cached_property
     def normalized(self) -> dict[str, Normalized]:
-        return {d.id: normalize(d.text) for d in self.docs}
+        """Each document normalized for matching: a bilingual file's Chinese side unit by unit, in
+        the script it declares (see :mod:`termkit.check.bilingual`)."""
+        return {
+            d.id: normalize_units(d, self.units_by_doc[d.id]) if d.id in self.units_by_doc else normalize(d.text)
+            for d in self.docs
+        }
 
     @cached_property
     def occurrences(self) -> dict[str, list[Occurrence]]:
-        """Glossary forms found in each document (empty without a glossary)."""
+        """Glossary forms found in each document (empty without a glossary); in a document that
+        declares traditional characters, through OpenCC (both sides folded to simplified)."""
         if self.glossary is None:
             return {d.id: [] for d in self.docs}
-        scanner = GlossaryScanner(self.glossary, lang="zh")
-        return {d.id: scanner.find(d, self.normalized[d.id]) for d in self.docs}
+        scanners: dict[bool, GlossaryScanner] = {}
+        out = {}
+        for d in self.docs:
+            traditional = is_traditional(d.lang)
+            if traditional not in scanners:
+                scanners[traditional] = GlossaryScanner(self.glossary, lang="zh", simplified=traditional)
+            out[d.id] = scanners[traditional].find(d, self.normalized[d.id])
+        return out
 
     @cached_property
     def _segment_starts(self) -> dict[str, list[int]]:
@@ -93,7 +120,12 @@ class CheckContext:
         return k + 1, offset - starts[k] + 1
 
     def location(self, doc_id: str, start: int, end: int, form: str = "") -> Location:
-        """A location with the sentence around ``start`` (the original text, as written)."""
+        """A location with the sentence around ``start`` (the original text, as written); in a
+        bilingual file's Chinese side, the unit (its id and line in the file, the other side)."""
+        units = self.units_by_doc.get(doc_id)
+        if units:
+            k = bisect.bisect_right(self._unit_starts[doc_id], start) - 1
+            return unit_location(units[max(k, 0)], start, end, form)
         loc = self._location(doc_id, start, end, form)
         doc = self._docs_by_id[doc_id]
         if doc.places:  # DOCX, PDF, HTML: the page and paragraph, the character in the paragraph

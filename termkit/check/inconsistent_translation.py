@@ -8,7 +8,7 @@ from collections import defaultdict
 from ..glossary.keys import en_key
 from ..model import Finding
 from ..text.normalize import normalize_key
-from .bilingual import location
+from .bilingual import location, translation_pairs
 from .context import CheckContext
 from .findings import finding_id
 
@@ -24,7 +24,7 @@ def check(ctx: CheckContext) -> list[Finding]:
         return []
     by_en = defaultdict(list)
     by_zh = defaultdict(list)
-    for u in ctx.units:
+    for u in translation_pairs(ctx.units):
         by_en[" ".join(u.en.lower().split())].append(u)
         by_zh[_zh_key(u.zh)].append(u)
     findings = []

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..formats.vocabulary import is_traditional
 from ..model import Finding
-from .bilingual import EnglishTermFinder, location, zh_forms_in
+from .bilingual import EnglishTermFinder, location, translation_pairs, zh_forms_in
 from .context import CheckContext
 from .findings import finding_id
 
@@ -20,11 +21,11 @@ def check(ctx: CheckContext) -> list[Finding]:
     finder = EnglishTermFinder(ctx.glossary)
     problems = defaultdict(list)  # concept id → [(unit, english term, forms used)]
     concepts = {}
-    for u in ctx.units:
+    for u in translation_pairs(ctx.units):
         for concept, english in finder.find(u.en):
             if not concept.terms_in("zh"):
                 continue
-            used = zh_forms_in(u.zh, concept)
+            used = zh_forms_in(u.zh, concept, is_traditional(u.zh_lang))
             if any(status in ("preferred", "admitted") for _, status, _ in used):
                 continue
             problems[concept.id].append((u, english, used))

@@ -4,7 +4,10 @@
 - hanzi next to digits or Latin written both with and without a space (``2014 年`` / ``2014年``);
 - half-width punctuation after hanzi (``,`` ``;`` ``:`` ``(``) beside the full-width forms
   (，；：（);
-- traditional characters in simplified text (characters OpenCC's t2s would change).
+- characters of the other script: traditional characters in simplified text (characters OpenCC's
+  t2s would change), simplified ones in traditional text (that s2t would change). Which script a
+  document is checked as is what it declares — a TMX/XLIFF target tagged ``zh-TW``, ``zh-HK`` or
+  ``zh-Hant`` is traditional — and plain text is simplified; the finding names it.
 
 Each is reported only when both conventions really occur (the minority at least ``MIN_MINORITY``
 times), with the counts of each and example places of the minority.
@@ -15,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..formats.vocabulary import is_traditional
 from ..model import Finding
 from ..text.chars import HANZI
 from .context import CheckContext
@@ -32,16 +36,22 @@ _FULL_PUNCT = re.compile(rf"(?<=[{HANZI}])[，；：（]")
 _HANZI_RE = re.compile(f"[{HANZI}]")
 
 
-@lru_cache(maxsize=1)
-def _t2s():
+@lru_cache(maxsize=2)
+def _opencc(config: str):
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC(config)
 
 
-def _traditional_chars(text: str) -> dict[str, int]:
+def _other_script_chars(text: str, traditional: bool) -> dict[str, int]:
+    """Characters of the script the text is not in: those t2s would change in simplified text,
+    those s2t would change (and t2s would not: a traditional character is left alone) in
+    traditional text."""
     chars = set(_HANZI_RE.findall(text))
-    convert = _t2s().convert
+    if traditional:
+        to_trad, to_simp = _opencc("s2t").convert, _opencc("t2s").convert
+        return {c: text.count(c) for c in chars if to_trad(c) != c and to_simp(c) == c}
+    convert = _opencc("t2s").convert
     return {c: text.count(c) for c in chars if convert(c) != c}
 
 
@@ -112,23 +122,33 @@ def check(ctx: CheckContext) -> list[Finding]:
                 )
             )
         if _HANZI_RE.search(text):
-            trad = _traditional_chars(text)
-            n = sum(trad.values())
-            if n >= MIN_MINORITY:
-                spans = []
-                for c in sorted(trad):
-                    pos = text.find(c)
-                    spans.append((pos, pos + 1))
-                findings.append(
-                    Finding(
-                        check=NAME,
-                        severity="info",
-                        message=f"{doc.id}: {n} traditional characters in simplified text: {''.join(sorted(trad))}",
-                        id=finding_id(NAME, "traditional", doc.id),
-                        forms={c: {doc.id: k} for c, k in trad.items()},
-                        locations=[ctx.location(doc.id, s, e, doc.text[s:e]) for s, e in spans[:10]],
-                        suggestion="convert to simplified characters",
-                        confidence=0.6,
-                    )
-                )
+            findings += _script(ctx, doc)
     return findings
+
+
+def _script(ctx: CheckContext, doc) -> list[Finding]:
+    traditional = is_traditional(doc.lang)
+    other = _other_script_chars(doc.text, traditional)
+    n = sum(other.values())
+    if n < MIN_MINORITY:
+        return []
+    spans = [(doc.text.find(c), doc.text.find(c) + 1) for c in sorted(other)]
+    if traditional:
+        message = f"{doc.id}: checked as traditional Chinese ({doc.lang}): {n} simplified characters in it"
+        kind, fix = "simplified", f"convert to traditional characters (the file declares {doc.lang})"
+    else:
+        declared = f" ({doc.lang})" if doc.lang not in ("zh", "") else ""
+        message = f"{doc.id}: checked as simplified Chinese{declared}: {n} traditional characters in simplified text"
+        kind, fix = "traditional", "convert to simplified characters"
+    return [
+        Finding(
+            check=NAME,
+            severity="info",
+            message=f"{message}: {''.join(sorted(other))}",
+            id=finding_id(NAME, kind, doc.id),
+            forms={c: {doc.id: k} for c, k in other.items()},
+            locations=[ctx.location(doc.id, s, e, doc.text[s:e]) for s, e in spans[:10]],
+            suggestion=fix,
+            confidence=0.6,
+        )
+    ]

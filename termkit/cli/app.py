@@ -199,5 +199,5 @@ def glossary_option(required: bool = True):
         multiple=True,
         required=required,
         metavar="FILE",
-        help="Glossary file (CSV); repeat to merge several.",
+        help="Glossary file: CSV (long or wide; .tsv, OmegaT .txt), TBX (v2 or v3) or XLSX; repeat to merge several.",
     )

@@ -110,8 +110,21 @@ def glossary_attest_cmd(
     help="CSV/XLSX layout: wide (one row per concept, for CAT tools) or long (one row per term).",
 )
 @click.option("--title", default=None, help="Termbase title (default: the first input's name).")
+@click.option(
+    "--columns",
+    default=None,
+    metavar="COL,COL,…",
+    help="The columns of input tables, in order, when their header does not tell (or there is none): "
+    "language tags, concept_id, subject, definition, note, or - to skip; e.g. en,zh-CN,note.",
+)
 def export_cmd(
-    inputs: tuple[str, ...], output: str, tbx_version: str, lang_tags: tuple[str, ...], shape: str, title: str | None
+    inputs: tuple[str, ...],
+    output: str,
+    tbx_version: str,
+    lang_tags: tuple[str, ...],
+    shape: str,
+    title: str | None,
+    columns: str | None,
 ) -> None:
     """Convert glossaries to a termbase for CAT tools: TBX-Basic v3 or v2, CSV or XLSX.
 
@@ -129,6 +142,7 @@ def export_cmd(
         lang_tags=parse_lang_tags(lang_tags),
         shape=shape,
         title=title,
+        columns=columns,
     )
     report_warnings(result.warnings, limit=None if state.verbose else 5)
     info(result.summary())

@@ -11,14 +11,18 @@ from ..model import TranslationUnit
 from .registry import bilingual_format
 
 
-def read_bilingual(path: str | os.PathLike) -> list[TranslationUnit]:
+def read_bilingual(path: str | os.PathLike, pair: tuple[str, str] | None = None) -> list[TranslationUnit]:
     """Read a TMX, XLIFF or bilingual table file (by extension; an ``.xml`` file by its root
-    element, a ``.docx`` by its tables)."""
+    element, a ``.docx`` by its tables).
+
+    ``pair`` (``("en", "zh")``): from a TMX, those two languages of every unit wherever they are
+    among its variants (a multilingual memory; see :func:`~termkit.formats.tmx.read_tmx_pair`);
+    an XLIFF file has its own pair per ``<file>``."""
     fmt = bilingual_format(path, look_inside=True)
     if fmt == "tmx":
-        from .tmx import read_tmx  # lxml
+        from .tmx import read_tmx, read_tmx_pair  # lxml
 
-        return read_tmx(path)
+        return read_tmx_pair(path, *pair) if pair else read_tmx(path)
     if fmt == "xliff":
         from .xliff import read_xliff  # lxml
 

@@ -4,8 +4,8 @@ extension cannot), for every kind of file termkit reads or writes.
 ======================  ==========================================================================
 kind                    formats (extensions; content)
 ======================  ==========================================================================
-glossary (read)         csv (``.csv``, ``.tsv``, none; long or wide shape by the header, see
-                        :func:`csv_shape`), tbx (``.tbx``, ``.xml``, ``.tbxm``; v2 ``<martif>``
+glossary (read)         csv (``.csv``, ``.tsv``, none; OmegaT's tab-separated ``.txt``, ``.utf8``,
+                        ``.tab``; long or wide shape by the header, see :func:`csv_shape`), tbx (``.tbx``, ``.xml``, ``.tbxm``; v2 ``<martif>``
                         or v3 ``<tbx>``, told apart by the TBX reader from the root element),
                         xlsx (``.xlsx``, ``.xlsm``; long or wide by the header)
 termbase (write)        tbx (``.tbx``, ``.tbxm``, ``.xml``), csv (``.csv``), xlsx (``.xlsx``)
@@ -45,11 +45,14 @@ from pathlib import Path
 from ..errors import InputError, TermkitError
 from ..model import Concept, Problem
 from . import xlsx
-from .csv import is_long_header, read_glossary_csv, read_glossary_csv_wide, write_glossary_csv, write_glossary_csv_wide
+from .csv import is_long_header, read_glossary_csv_wide, read_long_csv, write_glossary_csv, write_glossary_csv_wide
 
 GLOSSARY_SUFFIXES = {
     ".csv": "csv",
     ".tsv": "csv",
+    ".txt": "csv",  # OmegaT's tab-separated glossaries (.txt and .utf8 UTF-8, .tab)
+    ".utf8": "csv",
+    ".tab": "csv",
     "": "csv",
     ".tbx": "tbx",
     ".xml": "tbx",
@@ -127,23 +130,25 @@ def csv_shape(path: str | os.PathLike) -> str:
     return "long" if is_long_header(header) else "wide"
 
 
-def read_any_csv(path: str | os.PathLike) -> tuple[list[Concept], list[Problem]]:
-    """A glossary CSV in either shape (:func:`csv_shape`); returns (concepts, warnings)."""
-    if csv_shape(path) == "long":
-        return read_glossary_csv(path), []
-    return read_glossary_csv_wide(path)
+def read_any_csv(path: str | os.PathLike, columns=None) -> tuple[list[Concept], list[Problem]]:
+    """A glossary CSV in either shape (:func:`csv_shape`), or with its columns named by ``columns``
+    (``"en,zh-CN,note"``); returns (concepts, warnings)."""
+    if columns is None and csv_shape(path) == "long":
+        return read_long_csv(path)
+    return read_glossary_csv_wide(path, columns=columns)
 
 
-def read_glossary(path: str | os.PathLike) -> tuple[list[Concept], list[Problem]]:
-    """Read one glossary file with the reader its format calls for; returns (concepts, warnings)."""
+def read_glossary(path: str | os.PathLike, columns=None) -> tuple[list[Concept], list[Problem]]:
+    """Read one glossary file with the reader its format calls for; returns (concepts, warnings).
+    ``columns`` names the columns of a CSV or XLSX table in order (TBX ignores it)."""
     fmt = glossary_format(path)
     if fmt == "csv":
-        return read_any_csv(path)
+        return read_any_csv(path, columns)
     if fmt == "tbx":
         from . import tbx  # lxml
 
         return tbx.read_concepts(path)
-    return xlsx.read_concepts(path)
+    return xlsx.read_concepts(path, columns=columns)
 
 
 def termbase_format(path: str | os.PathLike) -> str:

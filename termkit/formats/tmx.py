@@ -72,16 +72,9 @@ def tuv_lang(tuv) -> str:
     return tuv.get(XML_LANG) or tuv.get("lang") or ""
 
 
-def read_tmx(
-    path: str | os.PathLike, src_lang: str | None = None, tgt_lang: str | None = None
-) -> list[TranslationUnit]:
-    """Read the translation units of a TMX file.
-
-    ``src_lang`` defaults to the header's ``srclang`` (or the first language of the first unit
-    when it is ``*all*``), ``tgt_lang`` to the first other language found. Languages match on
-    their base (``zh`` matches ``zh-CN`` and ``ZH-TW``). A unit without the source language is
-    skipped; one without the target language gets an empty target.
-    """
+def _parse(path: str | os.PathLike):
+    """The header's source language and every ``<tu>`` of a TMX file as ``(tu, variants, note)``,
+    ``variants`` the ``(language tag, text)`` of its ``<tuv>`` in file order."""
     shown = str(path)
     root = parse_xml(path).getroot()
     if local_name(root) != "tmx":
@@ -91,43 +84,55 @@ def read_tmx(
     if body is None:
         raise InputError("TMX file has no <body>", shown, root.sourceline)
     header_src = (header.get("srclang") if header is not None else None) or ""
-    tus = [tu for tu in body.iter() if local_name(tu) == "tu"]
+    units = []
+    for tu in (el for el in body.iter() if local_name(el) == "tu"):
+        variants = []
+        for tuv in tu:
+            if local_name(tuv) != "tuv":
+                continue
+            seg = next((el for el in tuv if local_name(el) == "seg"), None)
+            if seg is not None:
+                variants.append((tuv_lang(tuv), _clean(inline_text(seg))))
+        notes = [_clean(el.text or "") for el in tu if local_name(el) == "note"]
+        notes += [
+            _clean(el.text or "") for el in tu if local_name(el) == "prop" and (el.get("type") or "").lower() == "note"
+        ]
+        units.append((tu, variants, "\n".join(x for x in notes if x)))
+    return ("" if header_src.lower() == "*all*" else header_src), units
+
+
+def read_tmx(
+    path: str | os.PathLike, src_lang: str | None = None, tgt_lang: str | None = None
+) -> list[TranslationUnit]:
+    """Read the translation units of a TMX file.
+
+    ``src_lang`` defaults to the header's ``srclang`` (or the first language of the first unit
+    when it is ``*all*``), ``tgt_lang`` to the first other language found. Languages match on
+    their base (``zh`` matches ``zh-CN`` and ``ZH-TW``). A unit without the source language is
+    skipped; one without the target language gets an empty target. (To pick two languages
+    wherever they are in a multilingual memory, see :func:`read_tmx_pair`.)
+    """
+    header_src, tus = _parse(path)
     if src_lang is None:
-        src_lang = header_src if header_src and header_src.lower() != "*all*" else ""
-        if not src_lang:
-            for tu in tus:
-                langs = [tuv_lang(v) for v in tu if local_name(v) == "tuv" and tuv_lang(v)]
-                if langs:
-                    src_lang = langs[0]
-                    break
+        src_lang = header_src or next((v[0][0] for _, v, _ in tus if v and v[0][0]), "")
     if not src_lang:
         return []
     src_base = lang_base(src_lang)
     tgt_base = lang_base(tgt_lang) if tgt_lang else None
     out: list[TranslationUnit] = []
-    for n, tu in enumerate(tus, 1):
+    for n, (tu, variants, note) in enumerate(tus, 1):
         src_tag = tgt_tag = None
         source = target = None
-        for tuv in tu:
-            if local_name(tuv) != "tuv":
-                continue
-            tag = tuv_lang(tuv)
+        for tag, text in variants:
             base = lang_base(tag) if tag else ""
-            seg = next((el for el in tuv if local_name(el) == "seg"), None)
-            if seg is None:
-                continue
             if base == src_base and source is None:
-                source, src_tag = _clean(inline_text(seg)), tag
+                source, src_tag = text, tag
             elif base and base != src_base and target is None and (tgt_base is None or base == tgt_base):
                 if tgt_base is None:
                     tgt_base = base
-                target, tgt_tag = _clean(inline_text(seg)), tag
+                target, tgt_tag = text, tag
         if source is None:
             continue
-        notes = [_clean(el.text or "") for el in tu if local_name(el) == "note"]
-        notes += [
-            _clean(el.text or "") for el in tu if local_name(el) == "prop" and (el.get("type") or "").lower() == "note"
-        ]
         out.append(
             TranslationUnit(
                 id=tu.get("tuid") or str(n),
@@ -135,10 +140,34 @@ def read_tmx(
                 target=target or "",
                 src_lang=src_tag or src_lang,
                 tgt_lang=tgt_tag or tgt_lang or "",
-                note="\n".join(x for x in notes if x),
+                note=note,
                 line=tu.sourceline,
             )
         )
+    return out
+
+
+def read_tmx_pair(path: str | os.PathLike, first: str, second: str) -> list[TranslationUnit]:
+    """The ``first`` and ``second`` language of every ``<tu>``, wherever they are among its
+    variants (an en/de/zh memory, a zh→ja one): a unit for each ``<tu>``, the side it lacks empty
+    (tag ``""``); one with neither has its first two variants, as they are. Source is the one the header's ``srclang``
+    names, else ``first``. Languages match on their base (``zh`` matches ``zh-TW``)."""
+    header_src, tus = _parse(path)
+    a, b = lang_base(first), lang_base(second)
+    out: list[TranslationUnit] = []
+    for n, (tu, variants, note) in enumerate(tus, 1):
+        found: dict[str, tuple[str, str]] = {}
+        for tag, text in variants:
+            if tag and lang_base(tag) in (a, b):
+                found.setdefault(lang_base(tag), (tag, text))
+        if not found:  # neither language: the unit as it is, for the caller to say why it is left out
+            (s_tag, s_text), (t_tag, t_text) = (variants + [("", ""), ("", "")])[:2]
+            out.append(TranslationUnit(tu.get("tuid") or str(n), s_text, t_text, s_tag, t_tag, note, tu.sourceline))
+            continue
+        src_first = lang_base(tu.get("srclang") or header_src or first) != b
+        src, tgt = (a, b) if src_first else (b, a)
+        (s_tag, s_text), (t_tag, t_text) = found.get(src, ("", "")), found.get(tgt, ("", ""))
+        out.append(TranslationUnit(tu.get("tuid") or str(n), s_text, t_text, s_tag, t_tag, note, tu.sourceline))
     return out
 
 

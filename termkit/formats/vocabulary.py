@@ -127,6 +127,23 @@ def canonical_lang(tag: str) -> tuple[str, bool]:
     return "-".join(out) if t else t, valid
 
 
+_TRADITIONAL_REGIONS = {"tw", "hk", "mo"}
+
+
+def is_traditional(tag: str) -> bool:
+    """Does a Chinese language tag declare traditional characters? ``zh-TW``, ``zh-Hant``,
+    ``zh-HK``, ``zh-MO``, ``zh_Hant_TW``: yes; ``zh``, ``zh-CN``, ``zh-Hans``, ``zh-SG``: no (a
+    script subtag wins over a region: ``zh-Hans-HK`` is simplified)."""
+    parts = [p.lower() for p in re.split(r"[-_]", tag or "")]
+    if not parts or parts[0] not in ("zh", "cmn", "yue", "zho", "chi"):
+        return False
+    if "hant" in parts:
+        return True
+    if "hans" in parts:
+        return False
+    return parts[0] == "yue" or any(p in _TRADITIONAL_REGIONS for p in parts[1:])
+
+
 def map_lang(tag: str, lang_tags: Mapping[str, str]) -> str:
     """The tag written for ``tag`` under the mapping (``zh`` → ``zh-CN``); unmapped tags as they are."""
     return lang_tags.get(tag, tag)

@@ -9,8 +9,9 @@
   Module elements (``gls:glossary``, ``mtc:matches`` …) are skipped.
 
 Inline markup is tolerated: codes (``<ph>``, ``<x>``, ``<bpt>``/``<ept>``, ``<sc>``/``<ec>``) are
-dropped; the text of ``<g>``, ``<mrk>``, ``<pc>`` is kept. Parsing is safe against XXE
-(:mod:`termkit.formats.xmlsafe`).
+dropped; the text of ``<g>``, ``<mrk>``, ``<pc>`` is kept. A unit marked ``translate="no"`` (on
+itself or inherited from its group or file) is read with ``translate=False``: it is in the file,
+not for translation. Parsing is safe against XXE (:mod:`termkit.formats.xmlsafe`).
 """
 
 from __future__ import annotations
@@ -50,6 +51,16 @@ def read_xliff(path: str | os.PathLike) -> list[TranslationUnit]:
     return _read_v1(root)
 
 
+def _translatable(el) -> bool:
+    """``translate="no"`` on the element or the nearest ancestor that says (XLIFF 1.2 and 2.x)."""
+    while el is not None:
+        value = el.get("translate")
+        if value is not None:
+            return value.strip().lower() not in ("no", "false")
+        el = el.getparent()
+    return True
+
+
 def _notes(el) -> str:
     out = []
     for holder in [el] + _children(el, "notes"):
@@ -76,20 +87,20 @@ def _read_v1(root) -> list[TranslationUnit]:
                 target_el.get("{http://www.w3.org/XML/1998/namespace}lang") if target_el is not None else None
             ) or tgt_lang
             note = _notes(tu)
+            translate = _translatable(tu)
             seg_source = _child(tu, "seg-source")
             segmented = _segments_v1(seg_source) if seg_source is not None else {}
             if segmented:
                 targets = _segments_v1(target_el) if target_el is not None else {}
                 for mid, (text, line) in segmented.items():
-                    out.append(
-                        TranslationUnit(
-                            f"{uid}:{mid}", text, targets.get(mid, ("", None))[0], s_lang, t_lang, note, line
-                        )
-                    )
+                    target = targets.get(mid, ("", None))[0]
+                    out.append(TranslationUnit(f"{uid}:{mid}", text, target, s_lang, t_lang, note, line, translate))
                 continue
             if source_el is None:
                 continue
-            out.append(TranslationUnit(uid, _text(source_el), _text(target_el), s_lang, t_lang, note, tu.sourceline))
+            out.append(
+                TranslationUnit(uid, _text(source_el), _text(target_el), s_lang, t_lang, note, tu.sourceline, translate)
+            )
     return out
 
 
@@ -119,5 +130,9 @@ def _read_v2(root) -> list[TranslationUnit]:
             t_lang = (
                 target_el.get("{http://www.w3.org/XML/1998/namespace}lang") if target_el is not None else None
             ) or tgt_lang
-            out.append(TranslationUnit(sid, _text(source_el), _text(target_el), src_lang, t_lang, note, seg.sourceline))
+            out.append(
+                TranslationUnit(
+                    sid, _text(source_el), _text(target_el), src_lang, t_lang, note, seg.sourceline, _translatable(unit)
+                )
+            )
     return out

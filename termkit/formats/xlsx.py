@@ -32,16 +32,16 @@ from ..errors import InputError
 from ..model import STATUSES, Concept
 from .atomic import atomic_write
 from .csv import (
-    COLUMNS,
-    DATE_COLUMNS,
     CsvGlossary,
     Row,
     concept_rows,
     is_long_header,
+    long_header,
     rows_to_concepts,
-    wide_rows_to_concepts,
+    table_to_concepts,
     wide_table,
 )
+from .problems import Warnings
 from .vocabulary import XML_BAD_CHARS
 
 SHEET = "termbase"
@@ -127,25 +127,27 @@ def read_rows(path: str | os.PathLike) -> list[tuple[int, list[str]]]:
     return rows
 
 
-def read(path: str | os.PathLike, lang_tags=None) -> tuple[list[Concept], list]:
-    """Read a glossary spreadsheet (long or wide shape); returns (concepts, warnings)."""
+def read(path: str | os.PathLike, lang_tags=None, columns=None) -> tuple[list[Concept], list]:
+    """Read a glossary spreadsheet (long or wide shape, or any table the CSV readers take: see
+    :mod:`termkit.formats.csv.detect`); returns (concepts, warnings)."""
     shown = str(path)
     rows = read_rows(path)
     (_, header), body = rows[0], rows[1:]
     header = [h.strip() for h in header]
-    if is_long_header(header):
+    if is_long_header(header) and columns is None:
         table = CsvGlossary(shown, header)
         for line, record in body:
             if any(v.strip() for v in record):
                 table.rows.append(
                     Row(line, {h: (record[i] if i < len(record) else "") for i, h in enumerate(header) if h})
                 )
-        return rows_to_concepts(table), []
-    return wide_rows_to_concepts(header, body, shown, lang_tags)
+        w = Warnings(shown)
+        return rows_to_concepts(table, w), w.problems()
+    return table_to_concepts(rows, shown, lang_tags, columns)
 
 
-def read_concepts(path: str | os.PathLike, lang_tags=None) -> tuple[list[Concept], list]:
-    return read(path, lang_tags)
+def read_concepts(path: str | os.PathLike, lang_tags=None, columns=None) -> tuple[list[Concept], list]:
+    return read(path, lang_tags, columns)
 
 
 def write(
@@ -162,9 +164,9 @@ def write(
     if shape == "wide":
         header, rows = wide_table(concepts, lang_tags)
     elif shape == "long":
-        dates = any(t.valid_from or t.valid_until for c in concepts for t in c.terms)
-        header = list(COLUMNS + DATE_COLUMNS) if dates else list(COLUMNS)
-        rows = [list(r) for r in concept_rows(concepts, dates)]
+        columns = long_header(concepts)
+        header = list(columns)
+        rows = [list(r) for r in concept_rows(concepts, columns)]
     else:
         raise ValueError(f"unknown shape {shape!r} (expected wide or long)")
     for r, row in enumerate(rows, 2):

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from ..formats.ids import fresh_id
 from ..formats.registry import read_glossary
-from ..model import Concept, Term, lang_base
+from ..model import Concept, Problem, Term, lang_base
 
 
 @dataclass
@@ -78,19 +79,21 @@ def report_warnings(problems: list, limit: int | None = SHOWN_PER_CODE) -> None:
         warnings_log.warning("%s: %d more [%s] warning(s) not shown", path, n, code)
 
 
-def read_concepts(path: str | os.PathLike, warnings: list | None = None) -> list[Concept]:
+def read_concepts(path: str | os.PathLike, warnings: list | None = None, columns=None) -> list[Concept]:
     """Read one glossary file, the reader picked by its extension (and, for CSV, its header) in
     :mod:`termkit.formats.registry`.
 
     ``.csv``/``.tsv``: the long curated shape (``concept_id, lang, term, …``) or the wide CAT shape
     (a column per language; TICO-19-style ``sourceString/targetString`` pairs). ``.tbx``/``.xml``:
-    TBX v2 or v3, told apart by content. ``.xlsx``: long or wide shape, first sheet.
+    TBX v2 or v3, told apart by content. ``.xlsx``: long or wide shape, first sheet. Tables from
+    others are read leniently (language columns by name or content, no header, title rows);
+    ``columns`` (``"en,zh-CN,note"``) names a table's columns in order when they cannot be told.
 
     Warnings from the readers (TBX non-standard values, duplicate ids, dangling references; wide
     CSV unknown columns…) are appended to ``warnings``; when no list is given they are reported
     on the ``termkit.warnings`` logger — never dropped.
     """
-    concepts, problems = read_glossary(path)
+    concepts, problems = read_glossary(path, columns)
     if warnings is not None:
         warnings.extend(problems)
     elif problems:
@@ -98,28 +101,44 @@ def read_concepts(path: str | os.PathLike, warnings: list | None = None) -> list
     return concepts
 
 
-def load_glossary(paths: Iterable[str | os.PathLike] | str | os.PathLike, report: bool = True) -> Glossary:
+def load_glossary(
+    paths: Iterable[str | os.PathLike] | str | os.PathLike, report: bool = True, columns=None
+) -> Glossary:
     """Read and merge glossary files.
 
     Concepts keep their ids; when two files use the same id for different concepts, the later
-    one's id is prefixed with its file's stem so that neither is lost (``validate`` reports it).
+    one's id is prefixed with its file's stem (``b:c1``), or made unique otherwise (``b:c1-2``, when
+    two files share a stem or a file is given twice), so that no two concepts share an id — and
+    that is reported. (Within one file the readers already give a repeated id a new one.)
     Reader warnings are collected in ``Glossary.warnings`` and, unless ``report=False``, also
-    reported (see :func:`report_warnings`).
+    reported (see :func:`report_warnings`). ``columns`` names the columns of every table given
+    (see :func:`read_concepts`).
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     merged = Glossary()
-    origin_of: dict[str, str] = {}
+    taken: set[str] = set()
     for path in paths:
         merged.paths.append(str(path))
         found: list = []
-        concepts = read_concepts(path, found)
+        concepts = read_concepts(path, found, columns)
+        mine = {c.id for c in concepts}
+        for concept in concepts:
+            if concept.id in taken:
+                old = concept.id
+                concept.id = fresh_id(f"{Path(path).stem}:{old}", taken | mine)
+                found.append(
+                    Problem(
+                        str(path),
+                        concept.line,
+                        "warning",
+                        "duplicate-id",
+                        f"concept id {old!r} is already used by a glossary read before: read as {concept.id!r}",
+                    )
+                )
+            taken.add(concept.id)
+            merged.concepts.append(concept)
         merged.warnings.extend(found)
         if report and found:
             report_warnings(found)
-        for concept in concepts:
-            if origin_of.get(concept.id, concept.origin) != concept.origin:
-                concept.id = f"{Path(path).stem}:{concept.id}"
-            origin_of.setdefault(concept.id, concept.origin)
-            merged.concepts.append(concept)
     return merged

@@ -51,14 +51,16 @@ class Occurrence:
 class GlossaryScanner:
     """Finds every ``lang`` form of a glossary in documents (normalized text, original offsets)."""
 
-    def __init__(self, glossary, lang: str = "zh"):
+    def __init__(self, glossary, lang: str = "zh", simplified: bool = False):
+        """``simplified``: forms folded to simplified characters (OpenCC t2s), to find them in text
+        normalized so — a document in traditional characters."""
         concepts = getattr(glossary, "concepts", glossary)
         self.by_form: dict[str, list[tuple[Concept, Term]]] = {}
         for concept in concepts:
             for term in concept.terms:
                 if lang_base(term.lang) != lang_base(lang) or not term.text.strip():
                     continue
-                self.by_form.setdefault(normalize_key(term.text), []).append((concept, term))
+                self.by_form.setdefault(normalize_key(term.text, simplified=simplified), []).append((concept, term))
         self.scanner = FormScanner(self.by_form)
 
     def find(self, doc: Document, normalized: Normalized | None = None) -> list[Occurrence]:

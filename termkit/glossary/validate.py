@@ -149,7 +149,8 @@ def validate_concepts(concepts: list[Concept], path: str = "") -> list[Problem]:
 
 
 def _csv_layout_problems(path: str) -> list[Problem]:
-    """Problems only the CSV rows show: a concept's rows split apart, disagreeing subjects, extra columns."""
+    """Problems only the CSV rows show: a row without a term, a concept's rows split apart,
+    disagreeing subjects, extra columns."""
     table = read_rows(path)
     problems = []
     for column in table.extra_columns:
@@ -159,6 +160,8 @@ def _csv_layout_problems(path: str) -> list[Problem]:
     previous = None
     for row in table.rows:
         cid = row.get("concept_id").strip()
+        if not row.get("term").strip():  # the reader leaves the row out: here it is an error
+            problems.append(Problem(path, row.line, "error", "empty-term", f"empty term in concept {cid}"))
         if cid in first_line and previous != cid:
             problems.append(
                 Problem(

@@ -243,9 +243,11 @@ def _filters(result) -> str:
 
 def _header(result, title: str) -> str:
     dates = result.dates
+    scripts = getattr(result, "scripts", {})
     docs = "".join(
         f'<li><span class="docname">{escape(_doc_name(result, d))}</span>'
         + (f' <span class="date">{escape(dates[d])}</span>' if dates.get(d) else "")
+        + (f' <span class="script">checked as {escape(scripts[d])}</span>' if scripts.get(d) else "")
         + "</li>"
         for d in result.documents
     )

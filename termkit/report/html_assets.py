@@ -21,7 +21,7 @@ code,.mono{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"Noto Sans M
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.15em 1em;margin:.4em 0}
 .facts dt{font-weight:600}.facts dd{margin:0;min-width:0;overflow-wrap:anywhere}
 .docs{list-style:none;margin:0;padding:0}.docs li{display:inline-block;margin-right:1.2em}
-.date{color:var(--muted);font-size:.9em}
+.date,.script{color:var(--muted);font-size:.9em}
 .summary{margin:.5em 0}.summary .sev{margin-right:.2em}
 .sev{display:inline-block;font-weight:700;text-transform:uppercase;font-size:.72em;letter-spacing:.03em;padding:.15em .5em;border-radius:3px;color:#fff;vertical-align:.15em;white-space:nowrap}
 .sev.error{background:var(--error)}.sev.warning{background:var(--warning)}.sev.info{background:var(--info)}

@@ -53,7 +53,8 @@ def test_wide_csv_export_has_the_cat_columns(tmp_path, curated):
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel needs the BOM to show Chinese
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     header, body = rows[0], rows[1:]
-    assert header[:7] == ["en", "zh-CN", "concept_id", "subject", "en_status", "en_type", "en_pos"]
+    # translate-toolkit's positions (location, source, target, id), then the term fields
+    assert header[:7] == ["subject", "en", "zh-CN", "concept_id", "en_status", "en_type", "en_pos"]
     assert {"en_2", "zh-CN_2", "zh-CN_2_status", "zh-CN_note", "en_definition"} <= set(header)
     assert len(body) == 434 and all(len(r) == len(header) for r in body)
     first = dict(zip(header, body[0]))
@@ -107,8 +108,8 @@ def test_xlsx_export_opens_with_the_right_columns(tmp_path, curated):
     ws = wb.active
     assert ws.title == "termbase" and ws.freeze_panes == "A2" and ws.max_row == 435
     header = [c.value for c in ws[1]]
-    assert header[:4] == ["en", "zh-Hans", "concept_id", "subject"] and ws["A1"].font.b
-    assert [ws.cell(2, i).value for i in (1, 2, 3)] == [
+    assert header[:4] == ["subject", "en", "zh-Hans", "concept_id"] and ws["A1"].font.b
+    assert [ws.cell(2, i).value for i in (2, 3, 4)] == [
         "United Nations Office on Drugs and Crime",
         "联合国毒品和犯罪问题办公室",
         "unodc",
@@ -131,7 +132,7 @@ def test_xlsx_keeps_text_as_text(tmp_path):
     path = tmp_path / "t.xlsx"
     xlsx.write(concepts, path)
     ws = load_workbook(path).active
-    assert ws["A2"].value == "=SUM(A1:A3)" and ws["A2"].data_type == "s"  # not a formula
+    assert ws["B2"].value == "=SUM(A1:A3)" and ws["B2"].data_type == "s"  # not a formula
     back, _ = xlsx.read(path, {})
     assert key(back) == key(concepts)
     xlsx.write(concepts, tmp_path / "long.xlsx", shape="long")
@@ -338,7 +339,7 @@ def test_candidate_files_from_termkit_mine_are_read(tmp_path, mined):
     result = run("export", jsonl, "-o", out)
     assert result.exit_code == 0, result.output
     ws = load_workbook(out).active
-    assert [c.value for c in ws[1]][:3] == ["zh-CN", "concept_id", "subject"]
+    assert [c.value for c in ws[1]][:3] == ["subject", "zh-CN", "concept_id"]
 
 
 def test_candidate_fields():

@@ -460,7 +460,7 @@ def bilingual_cases() -> list[Case]:
             "bilingual",
             wrong_langs,
             2,
-            stderr="frde.tmx:3: no English–Chinese units with both sides (1 unit(s) not English–Chinese (fr→de)",
+            stderr="frde.tmx:3: no units with Chinese text (1 unit(s) without a Chinese side (fr→de)",
         ),
         Case("tmx-xxe", "bilingual", xxe_tmx, 2, stderr="xxe.tmx:2: XML declares entities"),
     ]

@@ -100,6 +100,14 @@ WIDE_COLUMN_RE = re.compile(
 ALTERNATIVES_RE = re.compile(r" : | \| ")
 
 
+# ISO 15924 scripts a language tag may name (zh-Hans); a four-letter subtag that is none of these
+# is a word (en_term, zh_name), not a script.
+SCRIPTS = set(
+    "hans hant latn cyrl arab deva grek hebr jpan kore hira kana hang thai beng taml telu knda mlym gujr "
+    "guru orya sinh tibt mong ethi geor armn khmr laoo mymr syrc thaa tfng yiii bopo".split()
+)
+
+
 def column_lang(name: str) -> str | None:
     """The language tag a column header names, or None."""
     low = name.strip().lower()
@@ -109,6 +117,13 @@ def column_lang(name: str) -> str | None:
     parts = tag.split("-")
     if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", tag):
         return None
+    for sub in parts[1:]:
+        s = sub.lower()
+        script = len(s) == 4 and s.isalpha() and s in SCRIPTS
+        region = (len(s) == 2 and s.isalpha()) or (len(s) == 3 and s.isdigit())
+        variant = 5 <= len(s) <= 8 or (len(s) == 4 and s[0].isdigit())
+        if not (script or region or variant):
+            return None
     primary = parts[0]
     if len(primary) == 2 and primary in ISO639_1:
         return tag

@@ -1,7 +1,7 @@
 """Delimited text files (CSV, TSV, semicolon-separated) as rows with their line numbers.
 
 Both glossary CSV shapes read through this: it decodes UTF-8 (with or without a BOM) or UTF-16
-(with a BOM), picks the delimiter from the first line, removes the apostrophe that
+(with a BOM), picks the delimiter from the first lines, removes the apostrophe that
 :mod:`termkit.formats.cells` puts before formula-like cells, and words every failure as an
 :class:`~termkit.errors.InputError` with file and line.
 """
@@ -15,6 +15,21 @@ from pathlib import Path
 
 from ...errors import InputError
 from ..cells import restore
+
+
+def sniff_delimiter(text: str, sample: int = 5) -> str:
+    """``,``, tab or ``;``: the one on most of the first lines that are not empty and not ``#``
+    comments (a title row above the header, OmegaT's comment lines), then most often on the first
+    of them; a comma by default."""
+    lines = [x for x in text.split("\n", sample * 20)[: sample * 20] if x.strip() and not x.startswith("#")][:sample]
+    if not lines:
+        return ","
+
+    def score(d: str) -> tuple[int, int]:
+        return (sum(1 for x in lines if d in x), lines[0].count(d))
+
+    best = max((",", "\t", ";"), key=score)
+    return best if score(best)[0] else ","
 
 
 def read_table(path: str | os.PathLike) -> list[tuple[int, list[str]]]:
@@ -41,9 +56,7 @@ def read_table(path: str | os.PathLike) -> list[tuple[int, list[str]]]:
             raise InputError("not UTF-8 (save the glossary as UTF-8 CSV)", shown, line) from None
     if "\x00" in text:
         raise InputError("not a CSV file (NUL character)", shown, text[: text.index("\x00")].count("\n") + 1)
-    first = text.split("\n", 1)[0]
-    delimiter = max((",", "\t", ";"), key=first.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     rows = []
     line = 1
     try:

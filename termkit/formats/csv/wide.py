@@ -4,26 +4,32 @@ Written for CAT-tool glossary imports and for people editing in a spreadsheet:
 
 - Column headers are BCP 47 language tags (``en``, ``zh-CN``), the convention of Phrase
   (Memsource), Smartcat and Crowdin imports, and what memoQ's and Trados' (Glossary Converter)
-  import wizards map to languages; the language columns come first, source language first, so
-  tools that read a glossary by position (OmegaT: source, target, comment) find the term pair
-  in the first two columns.
+  import wizards map to languages. Tools that read a CSV by position find what they expect
+  there: ``subject, en, zh-CN, concept_id`` first is translate-toolkit's ``location, source,
+  target, id`` (what ``csv2tbx`` and Weblate's CSV import read when no header names their
+  fields), so the term pair lands as source and target and the concept id as the entry id.
+  (OmegaT reads a CSV as source, target, comment: give it the TBX, which it reads fully.)
 - The cell under ``en`` is the concept's first English term (the preferred one in curated
   glossaries). Further terms of a language go in numbered columns ``en_2``, ``en_3`` … (memoQ's
   export repeats the term columns the same way) — one term per cell, never several terms
   joined by a separator.
 - Term fields follow as ``<term column>_<field>``: ``en_status``, ``zh-CN_2_note``; fields are
-  status (always written), type, pos, definition, note, source. Concept fields: ``concept_id``,
-  ``subject`` (after the first term columns) and, when present, ``definition`` and ``note``
-  (concept-level, from TBX) at the end. Columns that would be empty everywhere are left out.
+  status (always written), type, pos, definition, note, source. Concept fields: ``subject``
+  (first), ``concept_id`` (after the first two languages) and, when present, ``definition`` and
+  ``note`` (concept-level, from TBX) at the end. Columns that would be empty everywhere are left
+  out.
 - UTF-8 with a byte-order mark: Excel needs it to show Chinese in a CSV, and CAT tools accept it.
 
 The reader is lenient, for glossaries made by others: language columns by tag (any case,
-``zh_CN``) or by English name (``English``, ``Chinese (Simplified)``); concept columns named
-``id``/``concept_id``/``Entry_ID``, ``subject``/``domain``, ``definition``/``description``,
-``note``/``comment``; the pair shape of TICO-19 and similar lists
+``zh_CN``), by name (``English``, ``Chinese (Simplified)``, ``english_name``, ``中文名称``), by
+content (``source,target``, or no header at all, OmegaT's tab-separated layout) or as
+``--columns`` names them (see :mod:`.detect`); title rows above the header skipped; concept
+columns named ``id``/``concept_id``/``Entry_ID``, ``subject``/``domain``,
+``definition``/``description``, ``note``/``comment``; the pair shape of TICO-19 and similar lists
 (``sourceLang, targetLang, sourceString, targetString[, pos, description]``); comma, semicolon
 or tab delimited. Unknown columns are kept as concept-note lines ``header: value``, with a
-warning. It returns (concepts, warnings).
+warning. A row without a term is skipped; a repeated or missing id gets one of its own. It
+returns (concepts, warnings).
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ from ...errors import InputError
 from ...model import Concept, Term
 from ..atomic import atomic_write
 from ..cells import safe_writer
+from ..ids import fresh_id
 from ..problems import Warnings
 from ..vocabulary import (
     canonical_lang,
@@ -46,14 +53,9 @@ from ..vocabulary import (
     check_lang_tags,
     resolve_lang_tags,
 )
-from .columns import (
-    ALTERNATIVES_RE,
-    LANGUAGE_NAMES,
-    ROLE_NAMES,
-    WIDE_COLUMN_RE,
-    WIDE_FIELDS,
-    column_lang,
-)
+from .columns import ALTERNATIVES_RE, WIDE_FIELDS
+from .detect import detect, parse_columns
+from .long import long_table, rows_to_concepts
 from .table import read_table
 
 
@@ -85,8 +87,9 @@ def wide_table(concepts: Iterable[Concept], lang_tags=None) -> tuple[list[str], 
     def term_col(lang: str, k: int) -> str:
         return lang if k == 1 else f"{lang}_{k}"
 
-    columns: list[tuple] = [("term", lang, 1) for lang in langs]
-    columns += [("concept", "concept_id"), ("concept", "subject")]
+    # translate-toolkit's positions: location, source, target, id
+    columns: list[tuple] = [("concept", "subject")] + [("term", lang, 1) for lang in langs[:2]]
+    columns += [("concept", "concept_id")] + [("term", lang, 1) for lang in langs[2:]]
     for lang in langs:
         columns += [("field", lang, 1, f) for f in WIDE_FIELDS if (lang, 1, f) in used]
     for k in range(2, max(slots.values(), default=1) + 1):
@@ -154,56 +157,51 @@ def write_glossary_csv_wide(concepts: Iterable[Concept], out: str | os.PathLike 
         return write_glossary_csv_wide(concepts, fh, lang_tags)
 
 
-def wide_rows_to_concepts(
-    header: list[str], rows: list[tuple[int, list[str]]], path: str, lang_tags=None
+def table_to_concepts(
+    rows: list[tuple[int, list[str]]], path: str, lang_tags=None, columns=None
 ) -> tuple[list[Concept], list]:
-    """Concepts from a wide table (header + numbered rows); returns (concepts, warnings).
+    """Concepts from a glossary table (its rows with their line numbers, header included, if it
+    has one); returns (concepts, warnings).
 
+    Which column holds what is told by the header, the content or ``columns`` (see
+    :mod:`.detect`); a long-shape header below a title row is read as the long shape.
     ``lang_tags``: the mapping the table was written with, to undo it (``{"zh": "zh-CN"}`` reads
     the ``zh-CN`` column as ``zh``); by default tags are kept as the header writes them.
     """
     w = Warnings(path)
+    layout = detect(rows, path, w, parse_columns(columns) if columns is not None else None)
+    if layout.long_header is not None:
+        table = long_table([(0, layout.long_header)] + layout.body, path)
+        return rows_to_concepts(table, w), w.problems()
     inverse = {v: k for k, v in resolve_lang_tags(lang_tags).items()} if lang_tags is not None else {}
-    roles: dict[int, tuple] = {}
-    for i, raw in enumerate(header):
-        name = (raw or "").strip()
-        if not name:
-            continue
-        key = re.sub(r"[\s_\-]", "", name.lower())
-        if key in ROLE_NAMES:
-            roles[i] = ("concept", ROLE_NAMES[key])
-            continue
-        m = WIDE_COLUMN_RE.fullmatch(name)
-        lang = column_lang(m.group("lang")) if m else None
-        if lang is None:
-            roles[i] = ("extra", name)
-            w.add(
-                "column",
-                f"column {name!r} is not a language or a known field; kept in the concept note as '{name}: …'",
-                1,
-            )
-            continue
-        if "_" in m.group("lang") and m.group("lang").lower() not in LANGUAGE_NAMES:
-            w.add(
-                "lang",
-                f"column {m.group('lang')!r}: language tags use '-', not '_'; read as {lang!r}",
-                1,
-                key=m.group("lang"),
-            )
-        lang = inverse.get(lang, lang)
-        slot = int(m.group("slot") or 1)
-        field_name = (m.group("field") or "").lower()
-        roles[i] = ("field", lang, slot, field_name) if field_name else ("term", lang, slot)
+    roles = {
+        i: (r[0], inverse.get(r[1], r[1]), *r[2:]) if r[0] in ("term", "field") else r for i, r in layout.roles.items()
+    }
+    return _rows_to_concepts(roles, layout.body, path, w)
+
+
+def wide_rows_to_concepts(
+    header: list[str], rows: list[tuple[int, list[str]]], path: str, lang_tags=None
+) -> tuple[list[Concept], list]:
+    """Concepts from a wide table given its header and numbered rows (see :func:`table_to_concepts`)."""
+    return table_to_concepts([(1, header)] + list(rows), path, lang_tags)
+
+
+def _rows_to_concepts(roles: dict[int, tuple], rows, path: str, w: Warnings) -> tuple[list[Concept], list]:
     term_langs = list(dict.fromkeys(r[1] for r in roles.values() if r[0] in ("term", "field")))
     pair = {r[1] for r in roles.values() if r[0] == "concept"}
     is_pair = {"source_term", "target_term"} <= pair
     if not is_pair and not any(r[0] == "term" for r in roles.values()):
         raise InputError(
             "no language columns: expected a header like 'en,zh-CN,…' (the wide shape), "
-            "'concept_id,lang,term,…' (the long shape) or 'sourceLang,targetLang,sourceString,targetString'",
+            "'concept_id,lang,term,…' (the long shape), 'source,target' or "
+            "'sourceLang,targetLang,sourceString,targetString'; or name the columns with --columns",
             path,
-            1,
+            rows[0][0] - 1 if rows else 1,
         )
+    # every id a row gives itself: an id made up for a row without one must not take it
+    id_columns = [i for i, r in roles.items() if r == ("concept", "concept_id")]
+    taken = {rec[i].strip() for _, rec in rows for i in id_columns if i < len(rec) and rec[i] and rec[i].strip()}
 
     concepts: list[Concept] = []
     seen_ids: dict[str, int] = {}
@@ -293,19 +291,27 @@ def wide_rows_to_concepts(
             if row_pos and not attrs["pos"].strip():
                 attrs["pos"] = row_pos
             concept.terms.append(make_term(text, lang, attrs, line))
-        if not concept.id:
-            concept.id = f"r{line}"
-        if concept.id in seen_ids:
-            w.add("duplicate-concept", f"concept id {concept.id!r} already used at line {seen_ids[concept.id]}", line)
-        seen_ids.setdefault(concept.id, line)
         if not concept.terms:
-            w.add("empty", f"row without terms (concept {concept.id})", line)
+            w.add("empty", f"row without terms{f' (concept {concept.id})' if concept.id else ''}: skipped", line)
+            continue
+        if not concept.id:
+            concept.id = fresh_id(f"r{line}", taken)
+            taken.add(concept.id)
+        elif concept.id in seen_ids:
+            old, concept.id = concept.id, fresh_id(concept.id, taken)
+            taken.add(concept.id)
+            w.add(
+                "duplicate-id",
+                f"concept id {old!r} already used at line {seen_ids[old]}: a different concept, read as {concept.id!r}",
+                line,
+            )
+        seen_ids.setdefault(concept.id, line)
         concepts.append(concept)
     return concepts, w.problems()
 
 
-def read_glossary_csv_wide(path: str | os.PathLike, lang_tags=None) -> tuple[list[Concept], list]:
-    """Read a wide-shape (CAT) glossary CSV; returns (concepts, warnings)."""
-    rows = read_table(path)
-    (_, header), body = rows[0], rows[1:]
-    return wide_rows_to_concepts([h.strip() for h in header], body, str(path), lang_tags)
+def read_glossary_csv_wide(path: str | os.PathLike, lang_tags=None, columns=None) -> tuple[list[Concept], list]:
+    """Read a glossary table that is not the long shape — the wide CAT shape, a term pair list,
+    an OmegaT tab-separated glossary, a sheet with a title row — with its columns told by the
+    header, the content or ``columns`` (``"en,zh-CN,note"``); returns (concepts, warnings)."""
+    return table_to_concepts(read_table(path), str(path), lang_tags, columns)

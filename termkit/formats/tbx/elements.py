@@ -1,7 +1,7 @@
 """Reading one TBX element leniently: which data category it is (DCA ``<descrip type="…">`` or DCT
-``<basic:…>``), its text, its language, and the ``label: value`` line that keeps in a note what
-the model has no field for. Departures from TBX-Basic become warnings; :mod:`.reader` walks the
-entries, language sections and terms with these.
+``<basic:…>``), its text, its language, the ``label: value`` line that keeps in a note what
+the model has no field for, and a whole term section (``tig``, ``ntig``, ``termSec``). Departures
+from TBX-Basic become warnings; :mod:`.reader` walks the entries and language sections with these.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from ...model import Term
 from ..problems import Warnings
 from ..vocabulary import (
+    CONTEXT_PREFIX,
     STATUS_TO_TBX,
     canonical_lang,
     canonical_pos,
@@ -20,7 +21,7 @@ from ..vocabulary import (
     resolve_lang_tags,
 )
 from ..xmlsafe import local_name, text_of
-from .conventions import LANG_HEADER, TBX_NS, XML_LANG
+from .conventions import LANG_HEADER, PROPOSED_NOTE, TBX_NS, VALIDITY_NOTE_RE, XML_LANG
 
 # TBX-Basic data categories by element (both versions); anything else is kept as a note.
 _BASIC = {
@@ -82,14 +83,18 @@ class ElementReader:
 
     def lang(self, el) -> str:
         raw = el.get(XML_LANG)
-        if raw is None:
-            raw = self.default_lang
+        if raw is None or not raw.strip():
+            raw = self.default_lang.strip()
             self.w.add(
                 "lang",
-                f"<{local_name(el)}> has no xml:lang; using the file's language {raw!r}",
+                f"<{local_name(el)}> has no xml:lang; using the file's language {raw!r}"
+                if raw
+                else f"<{local_name(el)}> has no xml:lang, and the file names no language",
                 el.sourceline,
                 key="missing",
             )
+            if not raw:
+                return ""
         tag, valid = canonical_lang(raw)
         if not valid:
             self.w.add("lang", f"language tag {raw!r} is not BCP 47; read as {tag!r}", el.sourceline, key=raw)
@@ -216,3 +221,110 @@ class ElementReader:
         else:
             self.check_category(el, "term")
             head.append(self.label_line(el))
+
+    def term(self, sec, lang: str) -> tuple[Term, set[str]]:
+        ids = {x for x in (sec.get("id"),) if x}
+        children = [c for c in sec if isinstance(c.tag, str)]
+        if local_name(sec) == "ntig":
+            flat = []
+            for c in children:
+                if local_name(c) == "termGrp":
+                    flat.extend(x for x in c if isinstance(x.tag, str))
+                else:
+                    flat.append(c)
+            children = flat
+        term_el = next((c for c in children if local_name(c) == "term"), None)
+        term = Term(text="", lang=lang, status="", line=sec.sourceline)
+        if term_el is None:
+            self.w.add("empty", f"<{local_name(sec)}> without a <term>: dropped", sec.sourceline)
+        else:
+            term.text = self.text(term_el)
+            term.line = term_el.sourceline
+            if term_el.get("id"):
+                ids.add(term_el.get("id"))
+            if not term.text.strip():
+                self.w.add("empty", "empty <term> (no text, not a term): dropped", term_el.sourceline)
+            if children[0] is not term_el:
+                self.w.add(
+                    "order",
+                    f"<term> is not the first element of <{local_name(sec)}>",
+                    term_el.sourceline,
+                    key="term-first",
+                )
+        head: list[str] = []  # from termNotes, which TBX puts first
+        lines: list[str] = []
+        sources: list[str] = []
+        seen_aux = False
+        for child in children:
+            if child is term_el:
+                continue
+            kind, dc = self.kind(child)
+            if kind == "termNote" or kind == "termNoteGrp":
+                if seen_aux:
+                    self.w.add(
+                        "order",
+                        f"<{local_name(child)}> after notes or descriptions in <{local_name(sec)}> (TBX puts termNotes right after the term)",
+                        child.sourceline,
+                        key="termnote-order",
+                    )
+                note_el = (
+                    child if kind == "termNote" else next((c for c in child if self.kind(c)[0] == "termNote"), None)
+                )
+                if note_el is None:
+                    head.append(self.label_line(child))
+                    continue
+                self.term_note(note_el, term, head)
+                if kind == "termNoteGrp":
+                    head.extend(self.label_line(c) for c in child if c is not note_el and isinstance(c.tag, str))
+                continue
+            seen_aux = True
+            if kind == "note":
+                if self.text(child) == PROPOSED_NOTE and not term.status:
+                    term.status = "proposed"
+                    continue
+                validity = VALIDITY_NOTE_RE.fullmatch(self.text(child))
+                if validity and not getattr(term, f"valid_{validity[1]}"):
+                    setattr(term, f"valid_{validity[1]}", validity[2])
+                    continue
+                lines.append(self.text(child))
+            elif kind == "descrip" and dc == "context":
+                lines.append(CONTEXT_PREFIX + self.text(child))
+            elif kind == "admin" and dc == "source" and not sources:
+                sources.append(self.text(child))
+            elif kind == "descripGrp":
+                main, rest = self.group(child)
+                if main is not None and self.kind(main) == ("descrip", "context"):
+                    lines.append(CONTEXT_PREFIX + self.text(main))
+                    lines.extend(f"context {line}" for line in rest)
+                else:
+                    if main is not None and self.kind(main) == ("descrip", "definition"):
+                        self.w.add(
+                            "level",
+                            "definition inside a term section (TBX-Basic puts definitions at entry or language level); kept as a note",
+                            main.sourceline,
+                            key="term-definition",
+                        )
+                    lines.append(self.label_line(child))
+            else:
+                if kind == "descrip" and dc == "definition":
+                    self.w.add(
+                        "level",
+                        "definition inside a term section (TBX-Basic puts definitions at entry or language level); kept as a note",
+                        child.sourceline,
+                        key="term-definition",
+                    )
+                elif kind == "descrip" and dc == "subjectField":
+                    self.w.add(
+                        "level",
+                        "subjectField inside a term section (TBX-Basic puts it at entry level); kept as a note",
+                        child.sourceline,
+                        key="term-subject",
+                    )
+                else:
+                    self.check_category(child, "term")
+                lines.append(self.label_line(child))
+        if not term.status:
+            term.status = "preferred"
+        term.source = sources[0] if sources else ""
+        term.note = "\n".join(head + lines)
+        return term, ids

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 
 from ...errors import InputError
 from ...model import Concept, Term
-from ..vocabulary import CONTEXT_PREFIX
+from ..ids import fresh_id
 from ..xmlsafe import local_name, parse_xml
-from .conventions import ID_NOTE_RE, PROPOSED_NOTE, TBX_NS, VALIDITY_NOTE_RE
+from .conventions import ID_NOTE_RE, TBX_NS
 from .elements import ElementReader
 
 
@@ -42,6 +42,9 @@ class TbxFile:
     by_termkit: bool = False
 
 
+ENTRIES = ("termEntry", "conceptEntry")
+
+
 class _Reader(ElementReader):
     """Walks a TBX body: entries, their language sections, their terms."""
 
@@ -50,13 +53,12 @@ class _Reader(ElementReader):
             if not isinstance(el.tag, str):
                 continue
             ident = el.get("id")
-            if ident is not None:
-                if ident in self.ids:
-                    self.w.add(
-                        "duplicate-id", f"duplicate id {ident!r} (first at line {self.ids[ident]})", el.sourceline
-                    )
-                else:
-                    self.ids[ident] = el.sourceline
+            if ident is None:
+                continue
+            if ident not in self.ids:
+                self.ids[ident] = el.sourceline
+            elif local_name(el) not in ENTRIES:  # a repeated entry id is reported as the entry is renamed
+                self.w.add("duplicate-id", f"duplicate id {ident!r} (first at line {self.ids[ident]})", el.sourceline)
         for el in self.root.iter():
             if not isinstance(el.tag, str) or el.get("target") is None:
                 continue
@@ -87,21 +89,57 @@ class _Reader(ElementReader):
         if body is None:
             self.w.add("empty", "no <body>: the file has no entries", self.root.sourceline)
             return []
-        concepts = []
+        entries = []
         for entry in body:
             if not isinstance(entry.tag, str):
                 continue
-            if local_name(entry) not in ("termEntry", "conceptEntry"):
+            if local_name(entry) not in ENTRIES:
                 self.w.add("element", f"unexpected <{local_name(entry)}> in <body>; skipped", entry.sourceline)
                 continue
-            concepts.append(self.concept(entry, len(concepts) + 1))
+            entries.append(entry)
+        # every id an entry gives itself (attribute, or a termkit file's concept_id note): a
+        # generated or renamed id must not take one of them
+        self.taken = {e.get("id") for e in entries if e.get("id")} | {x for e in entries if (x := self.id_note(e))}
+        first: dict[str, int] = {}
+        concepts = []
+        for n, entry in enumerate(entries, 1):
+            concept = self.concept(entry)
+            if not concept.terms:
+                what = " (its definition and notes are not kept)" if concept.definition or concept.note else ""
+                name = f"<{local_name(entry)}>" + (f" {concept.id!r}" if concept.id else "")
+                self.w.add("empty", f"{name} has no terms: skipped{what}", entry.sourceline)
+                continue
+            if not concept.id.strip():
+                concept.id = fresh_id(f"c{n}", self.taken)
+                self.taken.add(concept.id)
+                self.w.add(
+                    "id",
+                    f"<{local_name(entry)}> without id; called {concept.id!r} (an id no entry of the file has)",
+                    entry.sourceline,
+                    key="no-id",
+                )
+            elif concept.id in first:
+                old, concept.id = concept.id, fresh_id(concept.id, self.taken)
+                self.taken.add(concept.id)
+                self.w.add(
+                    "duplicate-id",
+                    f"duplicate id {old!r} (first at line {first[old]}): a different entry, read as {concept.id!r}",
+                    entry.sourceline,
+                )
+            first[concept.id] = entry.sourceline
+            concepts.append(concept)
         return concepts
 
-    def concept(self, entry, n: int) -> Concept:
-        cid = entry.get("id")
-        if not cid:
-            cid = f"c{n}"
-            self.w.add("id", f"<{local_name(entry)}> without id; called {cid!r}", entry.sourceline, key="no-id")
+    def id_note(self, entry) -> str:
+        """The concept id a termkit file keeps in an entry's first note (``concept_id: unodc``)."""
+        for child in entry:
+            if isinstance(child.tag, str) and self.kind(child)[0] == "note":
+                m = ID_NOTE_RE.fullmatch(self.text(child))
+                return m.group(1) if m else ""
+        return ""
+
+    def concept(self, entry) -> Concept:
+        cid = (entry.get("id") or "").strip()
         concept = Concept(id=cid, origin=self.path, line=entry.sourceline)
         lines: list[str] = []
         definitions: list[str] = []
@@ -151,8 +189,6 @@ class _Reader(ElementReader):
         concept.subject = "; ".join(s for s in subjects if s)
         concept.definition = "\n".join(x for x in definitions if x)
         concept.note = "\n".join(lines)
-        if not concept.terms:
-            self.w.add("empty", f"entry {cid!r} has no terms", entry.sourceline)
         return concept
 
     def group(self, grp):
@@ -179,7 +215,9 @@ class _Reader(ElementReader):
                 continue
             kind, dc = self.kind(child)
             if kind in ("tig", "ntig", "termSec"):
-                terms.append(self.term(child, lang))
+                term, ids = self.term(child, lang)
+                if term.text.strip():  # an empty term is not a term (term() said so)
+                    terms.append((term, ids))
                 continue
             if terms:
                 self.w.add(
@@ -201,6 +239,14 @@ class _Reader(ElementReader):
                 if kind != "note":
                     self.check_category(child, "language")
                 lines.append(self.label_line(child))
+        if terms and not lang:
+            self.w.add(
+                "lang",
+                f"language section of entry {concept.id!r} has no language (xml:lang empty, and none for the file): "
+                f"its {len(terms)} term(s) dropped",
+                section.sourceline,
+            )
+            terms = []
         if not terms:
             self.w.add(
                 "empty",
@@ -221,113 +267,6 @@ class _Reader(ElementReader):
             first = terms[0][0]
             first.note = "\n".join(lines + ([first.note] if first.note else []))
         concept.terms.extend(t for t, _ids in terms)
-
-    def term(self, sec, lang: str) -> tuple[Term, set[str]]:
-        ids = {x for x in (sec.get("id"),) if x}
-        children = [c for c in sec if isinstance(c.tag, str)]
-        if local_name(sec) == "ntig":
-            flat = []
-            for c in children:
-                if local_name(c) == "termGrp":
-                    flat.extend(x for x in c if isinstance(x.tag, str))
-                else:
-                    flat.append(c)
-            children = flat
-        term_el = next((c for c in children if local_name(c) == "term"), None)
-        term = Term(text="", lang=lang, status="", line=sec.sourceline)
-        if term_el is None:
-            self.w.add("empty", f"<{local_name(sec)}> without a <term>", sec.sourceline)
-        else:
-            term.text = self.text(term_el)
-            term.line = term_el.sourceline
-            if term_el.get("id"):
-                ids.add(term_el.get("id"))
-            if not term.text.strip():
-                self.w.add("empty", "empty <term>", term_el.sourceline)
-            if children[0] is not term_el:
-                self.w.add(
-                    "order",
-                    f"<term> is not the first element of <{local_name(sec)}>",
-                    term_el.sourceline,
-                    key="term-first",
-                )
-        head: list[str] = []  # from termNotes, which TBX puts first
-        lines: list[str] = []
-        sources: list[str] = []
-        seen_aux = False
-        for child in children:
-            if child is term_el:
-                continue
-            kind, dc = self.kind(child)
-            if kind == "termNote" or kind == "termNoteGrp":
-                if seen_aux:
-                    self.w.add(
-                        "order",
-                        f"<{local_name(child)}> after notes or descriptions in <{local_name(sec)}> (TBX puts termNotes right after the term)",
-                        child.sourceline,
-                        key="termnote-order",
-                    )
-                note_el = (
-                    child if kind == "termNote" else next((c for c in child if self.kind(c)[0] == "termNote"), None)
-                )
-                if note_el is None:
-                    head.append(self.label_line(child))
-                    continue
-                self.term_note(note_el, term, head)
-                if kind == "termNoteGrp":
-                    head.extend(self.label_line(c) for c in child if c is not note_el and isinstance(c.tag, str))
-                continue
-            seen_aux = True
-            if kind == "note":
-                if self.text(child) == PROPOSED_NOTE and not term.status:
-                    term.status = "proposed"
-                    continue
-                validity = VALIDITY_NOTE_RE.fullmatch(self.text(child))
-                if validity and not getattr(term, f"valid_{validity[1]}"):
-                    setattr(term, f"valid_{validity[1]}", validity[2])
-                    continue
-                lines.append(self.text(child))
-            elif kind == "descrip" and dc == "context":
-                lines.append(CONTEXT_PREFIX + self.text(child))
-            elif kind == "admin" and dc == "source" and not sources:
-                sources.append(self.text(child))
-            elif kind == "descripGrp":
-                main, rest = self.group(child)
-                if main is not None and self.kind(main) == ("descrip", "context"):
-                    lines.append(CONTEXT_PREFIX + self.text(main))
-                    lines.extend(f"context {line}" for line in rest)
-                else:
-                    if main is not None and self.kind(main) == ("descrip", "definition"):
-                        self.w.add(
-                            "level",
-                            "definition inside a term section (TBX-Basic puts definitions at entry or language level); kept as a note",
-                            main.sourceline,
-                            key="term-definition",
-                        )
-                    lines.append(self.label_line(child))
-            else:
-                if kind == "descrip" and dc == "definition":
-                    self.w.add(
-                        "level",
-                        "definition inside a term section (TBX-Basic puts definitions at entry or language level); kept as a note",
-                        child.sourceline,
-                        key="term-definition",
-                    )
-                elif kind == "descrip" and dc == "subjectField":
-                    self.w.add(
-                        "level",
-                        "subjectField inside a term section (TBX-Basic puts it at entry level); kept as a note",
-                        child.sourceline,
-                        key="term-subject",
-                    )
-                else:
-                    self.check_category(child, "term")
-                lines.append(self.label_line(child))
-        if not term.status:
-            term.status = "preferred"
-        term.source = sources[0] if sources else ""
-        term.note = "\n".join(head + lines)
-        return term, ids
 
 
 def detect_version(root) -> int | None:
@@ -357,14 +296,23 @@ def read(path: str | os.PathLike, lang_tags: Mapping[str, str] | None = None) ->
             root.sourceline,
         )
     reader = _Reader(shown, root, lang_tags)
-    if version == 3:
-        ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
-        if ns != TBX_NS:
-            reader.w.add(
-                "namespace",
-                f"<tbx> not in the TBX namespace {TBX_NS} (found {ns or 'none'}); read as TBX v3",
-                root.sourceline,
-            )
+    ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+    if version == 3 and ns != TBX_NS:
+        reader.w.add(
+            "namespace",
+            f"<tbx> not in the TBX namespace {TBX_NS} (found {ns or 'none'}); read as TBX v3",
+            root.sourceline,
+        )
+    elif version == 2 and ns:
+        # TBX v2 (ISO 30042:2008) has no namespace; a <martif> in one is a v2 file half-converted
+        # to v3 (or v3's namespace pasted onto v2), which strict readers of either version refuse
+        reader.w.add(
+            "namespace",
+            f"<martif> (TBX v2) in the namespace {ns}"
+            + (" of TBX v3" if ns == TBX_NS else "")
+            + "; TBX v2 has no namespace; read as TBX v2",
+            root.sourceline,
+        )
     concepts = reader.read()
     return TbxFile(concepts, reader.w.problems(), version, root.get("type", ""), reader.verbatim)
 
