@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..align import align_documents
 from ..align.cooccurrence import Cooccurrences, _en_key, chinese_terms, count_cooccurrences
+from ..align.cooccurrence import _pairs as english_chinese
 from ..align.terms import score_equivalents
 from ..documents import load_documents, segment_document
 from ..errors import InputError
@@ -156,10 +157,11 @@ def count_pair(
 
 
 def parallel_units(path: str | os.PathLike) -> list[tuple[str, str]]:
-    """(English, Chinese) segments of a TMX, XLIFF or aligned TSV file."""
+    """(English, Chinese) segments of a TMX (English and Chinese wherever they are in a
+    multilingual memory), XLIFF or aligned TSV file; units with an empty side are left out."""
     if str(path).lower().endswith(".tsv"):
         return read_aligned_tsv(path)
-    return [(u.source, u.target) for u in read_bilingual(Path(path))]
+    return english_chinese(read_bilingual(Path(path), pair=("en", "zh")))
 
 
 def english_equivalents(

@@ -102,6 +102,7 @@ def report_dict(result) -> dict:
         "documents": result.documents,
         "paths": result.paths,
         "dates": result.dates,
+        "scripts": result.scripts,
         "glossary": result.glossary,
         "summary": {
             "cards": len(result.cards),
