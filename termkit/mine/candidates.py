@@ -37,7 +37,7 @@ from ..text.normalize import normalize
 from .abbreviations import find_definitions
 from .chunks import Chunk, chunk_documents
 from .counts import Counts
-from .kinds import EDGE, END, INNER, KINDS, MAX_CHARS, MAX_WORDS, SEP, START, STOP
+from .kinds import EDGE, END, INNER, KINDS, LEAD, MAX_CHARS, MAX_WORDS, SEP, START, STOP, YEAR_RE
 from .segmenter import tokenizer
 from .spool import RunSpool, write_normalized
 
@@ -99,7 +99,7 @@ def ngram_keys(tokens: Sequence[str], kinds: Sequence[int], out: list[str], max_
     n = len(tokens)
     for i in range(n):
         k = kinds[i]
-        if k != EDGE and k != START:
+        if k != EDGE and k != START and k != LEAD:
             continue
         s = tokens[i]
         if k == EDGE:
@@ -110,7 +110,7 @@ def ngram_keys(tokens: Sequence[str], kinds: Sequence[int], out: list[str], max_
             stop = n
         for j in range(i + 1, stop):
             kj = kinds[j]
-            if kj <= STOP:
+            if kj <= STOP or kj == LEAD:
                 break
             t = tokens[j]
             length += len(t)
@@ -121,15 +121,39 @@ def ngram_keys(tokens: Sequence[str], kinds: Sequence[int], out: list[str], max_
                 out.append(s)
 
 
-#: Two tokens or more, none of them punctuation, white space or a stop word (on kinds as bytes).
-_RUN_RE = re.compile(b"[%c-%c]{2,}" % (INNER, END))
+#: Tokens with no punctuation, white space or stop word among them, a name's lead (a negation, a
+#: year) allowed first (on kinds as bytes).
+_RUN_RE = re.compile(b"%c?[%c-%c]+" % (LEAD, INNER, END))
 
 
 def runs(tokens: Sequence[str], kinds: Sequence[int]) -> list[str]:
     """The stretches of a token sequence that n-grams of two words or more can come from: maximal
-    runs of two tokens or more with no punctuation, white space or stop word inside (as keys:
-    words joined by :data:`.kinds.SEP`)."""
-    return [SEP.join(tokens[m.start() : m.end()]) for m in _RUN_RE.finditer(bytes(kinds))]
+    runs of two tokens or more with no punctuation, white space or stop word inside, a name's
+    lead (:data:`.kinds.LEAD`) allowed first (as keys: words joined by :data:`.kinds.SEP`)."""
+    return [SEP.join(tokens[m.start() : m.end()]) for m in _RUN_RE.finditer(bytes(kinds)) if m.end() - m.start() >= 2]
+
+
+def _merge_years(tokens: list[str]) -> list[str]:
+    """Rejoin a year and its 年 (2030|年 → 2030年), which may lead a name (2030年可持续发展议程)."""
+    glued = []
+    i = -1
+    while True:
+        try:  # only the 年 matter: find them at C speed
+            i = tokens.index("年", i + 1)
+        except ValueError:
+            break
+        if i and YEAR_RE.match(tokens[i - 1] + "年"):
+            glued.append(i)
+    if not glued:
+        return tokens
+    out: list[str] = []
+    done = 0
+    for i in glued:
+        out.extend(tokens[done : i - 1])
+        out.append(tokens[i - 1] + "年")
+        done = i + 1
+    out.extend(tokens[done:])
+    return out
 
 
 def count_documents(
@@ -172,6 +196,8 @@ def count_documents(
         tokens = tok.lcut(joined, HMM=hmm)
         if "-" in joined:
             tokens = _merge_codes(tokens, joined)
+        if "年" in joined:
+            tokens = _merge_years(tokens)
         words.update(tokens)
         counts.n_tokens += len(tokens)
         kinds = list(map(kinds_of.__getitem__, tokens))
