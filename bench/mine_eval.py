@@ -125,7 +125,8 @@ def read_pairs(path: Path) -> dict[tuple[str, str], str]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             parts = line.split("\t")
-            out[(normalize_key(parts[0]), normalize_key(parts[1]))] = parts[2].strip()
+            a, b = normalize_key(parts[0]), normalize_key(parts[1])
+            out[(a, b)] = out[(b, a)] = parts[2].strip()  # one concept or two, whichever is the head
     return out
 
 

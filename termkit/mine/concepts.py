@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 
 from ..model import Candidate
 from .kinds import ORDINAL_RE, YEAR_RE
+from .names import named
 
 HEAD, ABBREVIATION, SHORT_FORM, EDITION, VARIANT = "head", "abbreviation", "short form", "edition", "variant"
 _DOMINANT = 2 / 3
@@ -94,8 +95,8 @@ def group_candidates(
         words = c.words or [k]
         for i in range(1, len(words)):
             rest = "".join(words[i:])
-            if rest not in by_key or rest == k:
-                continue
+            if rest not in by_key or rest == k or not named(words[i:]):
+                continue  # a name (ending in a name head) with its owner before it
             kind = _owner_prefix(words, i, names)
             if kind is not None:
                 holders.setdefault(rest, []).append((k, kind))
@@ -110,7 +111,10 @@ def group_candidates(
             continue
         best = max(held, key=lambda kk: (freq.get(kk[0], by_key[kk[0]].freq), kk[0]))[0]
         total = sum(freq.get(k, by_key[k].freq) for k, _ in held)
-        if len(held) == 1 or freq.get(best, by_key[best].freq) >= _DOMINANT * total:
+        f_best, f_short = freq.get(best, by_key[best].freq), freq.get(short, by_key[short].freq)
+        # the longer name must hold most of the form's uses among its holders, and half of all
+        # of them: a form used mostly elsewhere (部长级会议 beside 第三次部长级会议) is its own
+        if f_best >= _DOMINANT * total and 2 * f_best >= f_short:
             union.join(short, best)
             role.setdefault(short, SHORT_FORM)
 
@@ -145,10 +149,17 @@ def group_candidates(
 
 
 def _head(members: list[str], role: dict[str, str], by_key: dict[str, Candidate]) -> str:
-    """The longest complete name: not an abbreviation or an edition of another form, the
-    longest, then the best scored."""
+    """The glossary's preferred form when the group has it; else the longest complete name: not
+    an abbreviation or an edition of another form, the longest, then the best scored."""
     if len(members) == 1:
         return members[0]
+    preferred = [
+        k
+        for k in members
+        if by_key[k].status == "known" and by_key[k].match is not None and by_key[k].match.term.status == "preferred"
+    ]
+    if preferred:
+        return max(preferred, key=lambda k: (len(k), by_key[k].score, k))
     complete = [k for k in members if role.get(k) not in (ABBREVIATION, EDITION)] or members
     return max(complete, key=lambda k: (len(k), by_key[k].score, k))
 

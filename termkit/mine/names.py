@@ -66,10 +66,13 @@ def organization(words: Sequence[str]) -> bool:
     return body_name(words) and words[-1] not in lexicon().instrument_heads
 
 
+#: Dictionary tags of verbs, verbal nouns and fixed phrases (洗钱 v, 预警 vn, 药物滥用 i).
+VERB_TAGS = frozenset("v vn i l".split())
+
+
 def verb_like(word: str) -> bool:
-    """Is the word a verb in the dictionary (洗钱, 贩运)?"""
-    tag = dictionary_tag(word)
-    return tag is not None and tag.startswith("v")
+    """Is the word a verb, a verbal noun or a fixed phrase in the dictionary (洗钱, 预警, 药物滥用)?"""
+    return dictionary_tag(word) in VERB_TAGS
 
 
 def place_phrase(words: Sequence[str]) -> bool:

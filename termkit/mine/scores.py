@@ -143,7 +143,7 @@ PARAMS = {
     "body_floor": 0.5,  # least specificity factor of a body's or instrument's name (独立评价股)  # a multi-word candidate ending in a name head (委员会, 公约, 物质 …)
     "abbreviation": 1.25,
     "institution": 1.25,  # the institution's own vocabulary (lexicon list un_vocabulary)
-    "verb_bits": 8.0,  # least specificity of a single verb standing as a term (洗钱, 贩运)
+    "verb_bits": 6.0,  # least specificity of a single verb standing as a term (洗钱, 贩运)
 }
 
 

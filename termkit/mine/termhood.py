@@ -155,11 +155,9 @@ class Scorer:
         # general modifiers (全球方案, 行动计划: a kind of programme or plan, not one of them)
         e.named = named(e.words)
         e.body = body_name(e.words)
-        e.generic = (
-            e.named and not e.body and not e.single and e.title == 0 and max(c for _, c in specs[:-1]) < GENERIC_BITS
-        )
+        e.generic = e.named and not e.single and e.title == 0 and max(c for _, c in specs[:-1]) < GENERIC_BITS
         if e.generic:
-            e.named = False
+            e.named = False  # no head evidence; a body's name keeps its floor (统计委员会)
         e.general_words = [w for w, (_, c) in zip(content, specs, strict=True) if c < GENERIC_BITS]
         # a name (委员会, 公约 … at its end, an organization in the dictionary, a title) and the
         # institution's own vocabulary (会员国, 大会, 民间社会) are terms whatever their subject: the
@@ -251,6 +249,24 @@ def _edge_entropy(
     return branching_entropy(kept, edges)
 
 
+#: Share of a single verb's occurrences that must end a phrase (punctuation or a function word
+#: after it) for it to stand as a term (:func:`bound_modifier`).
+FREE_SHARE = 0.1
+
+
+def bound_modifier(cand: str, occ: Occurrences) -> bool:
+    """Is a single word almost always followed by another content word — a modifier bound to the
+    noun after it (循证|政策, 合成|毒品, 涉毒|犯罪) rather than a term (洗钱, 执法, 缉获)?"""
+    freq = occ.freq.get(cand, 0)
+    if freq <= 0:
+        return False
+    function_chars = FUNCTION_CHARS()
+    free = occ.right_edges.get(cand, 0) + sum(
+        c for ch, c in occ.right.get(cand, {}).items() if ch in function_chars
+    )
+    return free < FREE_SHARE * freq
+
+
 def final_score(
     e: Entry, occ: Occurrences, n_docs: int, names: frozenset = frozenset(), abbreviation: bool = False
 ) -> tuple[float, float, float]:
@@ -260,6 +276,8 @@ def final_score(
     h_left = _edge_entropy(e.text, occ, "left", names, e.expansions)
     h_right = _edge_entropy(e.text, occ, "right")
     edge = min(h_left, h_right)
+    if e.verb and bound_modifier(e.text, occ):
+        edge = 0.0  # 循证, 合成, 涉毒: always followed by the noun they qualify, a modifier
     score = termhood(
         cvalue=e.cvalue,
         doc_freq=e.doc_freq,
