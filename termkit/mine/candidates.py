@@ -38,6 +38,7 @@ from .abbreviations import find_definitions
 from .chunks import Chunk, chunk_documents
 from .counts import Counts
 from .kinds import EDGE, END, INNER, KINDS, LEAD, MAX_CHARS, MAX_WORDS, SEP, START, STOP, YEAR_RE
+from .names import body_name
 from .segmenter import tokenizer
 from .spool import RunSpool, write_normalized
 
@@ -156,6 +157,25 @@ def _merge_years(tokens: list[str]) -> list[str]:
     return out
 
 
+_AFTER_TITLE_RE = re.compile(rf"《[^《》\n]{{2,{MAX_TITLE_CHARS}}}》([{HANZI}]{{2,8}})")
+
+
+def title_names(text: str, tok, hmm: bool = True) -> list[str]:
+    """Names made of a title in 《》 and the body it names (《巴黎公约》协调股, the Paris Pact
+    Coordination Unit): the title, then the fewest words after it that end in a body's head
+    (lexicon lists body_heads, body_head_chars), content words all."""
+    out = []
+    for m in _AFTER_TITLE_RE.finditer(text):
+        words = tok.lcut(m.group(1), HMM=hmm)
+        for k in range(1, len(words) + 1):
+            if KINDS[words[k - 1]] != EDGE:
+                break
+            if body_name(["", *words[:k]]):
+                out.append(text[m.start() : m.start(1)] + "".join(words[:k]))
+                break
+    return out
+
+
 def count_documents(
     docs: Iterable[Document],
     extra_words: Sequence[str] = (),
@@ -214,6 +234,7 @@ def count_documents(
             found = [m.group(1) for m in _TITLE_RE.finditer(joined)]
             counts.titles.update(found)
             counts.title_docs.update(set(found))
+            counts.title_names.update(title_names(joined, tok, hmm))
         if "（" in joined or "(" in joined or "=" in joined or "＝" in joined:
             counts.definitions.update(find_definitions(tokens, kinds, joined))
     if run_spool is not None:

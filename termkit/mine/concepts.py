@@ -48,7 +48,7 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)  # deterministic: the smaller key is the root
 
 
-def _owner_prefix(words: Sequence[str], k: int, names: frozenset) -> str | None:
+def owner_prefix(words: Sequence[str], k: int, names: frozenset) -> str | None:
     """What ``words[:k]`` is when it only says whose, which or when the rest is: "year" (2030年),
     "owner" (organizations and ordinals: 毒罪办, 大会第三十届), or None."""
     prefix = words[:k]
@@ -97,7 +97,7 @@ def group_candidates(
             rest = "".join(words[i:])
             if rest not in by_key or rest == k or not named(words[i:]):
                 continue  # a name (ending in a name head) with its owner before it
-            kind = _owner_prefix(words, i, names)
+            kind = owner_prefix(words, i, names)
             if kind is not None:
                 holders.setdefault(rest, []).append((k, kind))
     for short, held in sorted(holders.items()):
@@ -173,4 +173,20 @@ def groups_of(candidates: Iterable[Candidate]) -> list[list[Candidate]]:
             out[-1].append(c)
         else:
             out.append([c])
+    return out
+
+
+def short_forms(frag: dict[str, str], words_of: dict, names: frozenset) -> set[str]:
+    """The "fragments" (always inside a longer candidate: :func:`.filters.fragments`) that are the
+    name itself with its owner, count or year left out (麻醉品单一公约 in 1961年麻醉品单一公约,
+    可持续发展议程 in 2030年可持续发展议程): kept, to be grouped under the longer name."""
+    out = set()
+    for a, b in frag.items():
+        words = words_of.get(b)
+        if not words or not b.endswith(a):
+            continue
+        for i in range(1, len(words)):
+            if "".join(words[i:]) == a and named(words[i:]) and owner_prefix(words, i, names):
+                out.add(a)
+                break
     return out

@@ -35,7 +35,19 @@ def left_is_edge(text: str, i: int) -> bool:
         return ch not in _JOINING()  # 艾滋病毒/艾滋病联合规划署: the slash joins
     if ch == "届" and text.startswith(_SESSIONS(), i):
         return False
-    return ch in "年月日号项次届" and i >= 2 and text[i - 2] in _NUMERALS
+    if ch in "年月日号项次届" and i >= 2 and text[i - 2] in _NUMERALS:
+        return True
+    words = _WORD_EDGES()
+    return any(text[i - k : i] in words for k in (2, 3, 4) if i >= k)
+
+
+def _word_edges(lex) -> frozenset:
+    return frozenset(w for w in lex.stop_words | lex.reporting_verbs | lex.light_verbs if 2 <= len(w) <= 4)
+
+
+#: Function words, reporting and light verbs of two characters or more: next to a candidate they
+#: end it, as punctuation does (包括|预防性替代发展, 打击|跨国有组织犯罪, 会员国|落实).
+_WORD_EDGES = derived(_word_edges)
 
 
 #: What a count of sessions (第六十二届) counts (lexicon list session_words).
@@ -93,4 +105,7 @@ def right_is_edge(text: str, j: int) -> bool:
     ch = text[j]
     if not _WORD_CHAR_RE.match(ch):
         return ch not in _JOINING()
-    return (ch == "第" and j + 1 < len(text) and text[j + 1] in _NUMERALS) or head_title_at(text, j)
+    if (ch == "第" and j + 1 < len(text) and text[j + 1] in _NUMERALS) or head_title_at(text, j):
+        return True
+    words = _WORD_EDGES()
+    return any(text[j : j + k] in words for k in (2, 3, 4))

@@ -33,7 +33,7 @@ from ..text.normalize import normalize_key
 from ..text.pinyin import pinyin_display
 from .abbreviations import Abbreviation, infer, link, resolve
 from .chunks import CHUNK_BYTES, PART_BYTES
-from .concepts import group_candidates, groups_of
+from .concepts import group_candidates, groups_of, short_forms
 from .contexts import fill_sentences, written_form
 from .evidence import evidence
 from .execute import Progress, make_executor, no_progress
@@ -229,7 +229,10 @@ def _mine_spooled(
             if table[f].prelim > 0:
                 short.append(f)
     del counts
+    owners = names | options.lexicon.un_vocabulary
     frag = fragments(short, occ.freq)
+    for a in short_forms(frag, {t: table[t].words for t in frag.values()}, owners):
+        del frag[a]
 
     results: list[Candidate] = []
     for text in short:
@@ -267,7 +270,7 @@ def _mine_spooled(
             c.status, c.match = glossary_status(index, c.key)
             if c.status != "new":
                 c.evidence.append(f"glossary: {c.status}")
-    results = group_candidates(results, names | options.lexicon.un_vocabulary, occ.freq)
+    results = group_candidates(results, owners, occ.freq)
     groups = groups_of(results)
     if options.status is not None:
         groups = [g for g in groups if any(c.status in options.status for c in g)]

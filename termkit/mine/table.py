@@ -92,6 +92,10 @@ def build_table(counts: Counts, min_freq: int, tok=None, hmm: bool = True) -> di
             table[text] = Entry(text, words, f, counts.title_docs.get(title, 0), title=f)
         else:
             e.title += f
+    for name, f in counts.title_names.items():
+        if f >= min_freq and name not in table:
+            close = name.index("》") + 1
+            table[name] = Entry(name, [name[:close], *tok.lcut(name[close:], HMM=hmm)], f, 0, title=f)
     freq_of = lambda t: table[t].freq if t in table else 0  # noqa: E731
     return {
         t: e

@@ -17,7 +17,7 @@ from .counts import Counts
 from .edges import FUNCTION_CHARS
 from .filters import modifier_expansion
 from .kinds import EDGE, INNER, KINDS
-from .lexicon import lexicon
+from .lexicon import derived, lexicon
 from .names import bare_head, body_name, country_name, named, noun_like, place_phrase, verb_like
 from .reference import UNReference
 from .scan import Occurrences
@@ -163,7 +163,7 @@ class Scorer:
         # institution's own vocabulary (会员国, 大会, 民间社会) are terms whatever their subject: the
         # general-UN reference demotes UN phrasing, not UN names (人权理事会, 可持续发展目标), which
         # are judged against general Chinese only
-        name = e.title > 0 or e.named or e.text in self.names or e.institution
+        name = e.title > 0 or e.named or e.body or e.text in self.names or e.institution
         e.specificity = domain_specificity([g if name else c for g, c in specs])
         e.coordination = _coordination(e, self.table, words)
         e.verb = False
@@ -260,11 +260,14 @@ def bound_modifier(cand: str, occ: Occurrences) -> bool:
     freq = occ.freq.get(cand, 0)
     if freq <= 0:
         return False
-    function_chars = FUNCTION_CHARS()
-    free = occ.right_edges.get(cand, 0) + sum(
-        c for ch, c in occ.right.get(cand, {}).items() if ch in function_chars
-    )
+    ends = _PHRASE_ENDS()
+    free = occ.right_edges.get(cand, 0) + sum(c for ch, c in occ.right.get(cand, {}).items() if ch in ends)
     return free < FREE_SHARE * freq
+
+
+#: One-character coordinators and 的 after a word: the noun phrase ends there (其他 function
+#: characters start words too often: 对|策).
+_PHRASE_ENDS = derived(lambda lex: frozenset(w for w in lex.coordinators if len(w) == 1) | {"的"})
 
 
 def final_score(
