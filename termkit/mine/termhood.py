@@ -16,9 +16,9 @@ from collections.abc import Iterable, Sequence
 from .counts import Counts
 from .edges import FUNCTION_CHARS
 from .filters import modifier_expansion
-from .kinds import EDGE, INNER, KINDS
+from .kinds import EDGE, INNER, KINDS, LEAD
 from .lexicon import derived, lexicon
-from .names import bare_head, body_name, country_name, named, noun_like, place_phrase, verb_like
+from .names import bare_head, body_name, country_name, named, noun_like, organization, place_phrase, verb_like
 from .reference import UNReference
 from .scan import Occurrences
 from .scores import (
@@ -57,6 +57,17 @@ def _coordination(e: Entry, table: dict, words) -> float:
     return e.freq / min(fl, fr)
 
 
+def _owned(words: Sequence[str], i: int, table: dict) -> bool:
+    """Is ``words[i:]`` a name with its year (1961年) or its owner — an organization that is a
+    candidate of its own (毒罪办, 毒品和犯罪问题办公室) — in front?"""
+    if i == 1 and KINDS[words[0]] == LEAD:
+        return True
+    if not named(words[i:]):
+        return False
+    owner = table.get("".join(words[:i]))
+    return owner is not None and organization(owner.words)
+
+
 def _content_words(words: Sequence[str]) -> list[str]:
     return [w for w in words if KINDS[w] > INNER]
 
@@ -80,7 +91,8 @@ def score_table(
     default dictionary would cut them into, like any multi-word candidate.
     """
     # containers: the longer candidates of which an entry is a contiguous sub-sequence of words;
-    # those that only narrow it by a modifier (国际|毒品管制公约, 苯丙胺类|兴奋剂) hold uses of it
+    # those that only narrow it by a modifier (国际|毒品管制公约, 苯丙胺类|兴奋剂) or date it
+    # (1961年|麻醉品单一公约) or say whose it is (毒罪办|研究和趋势分析处) hold uses of it
     for e in table.values():
         w = e.words
         n = len(w)
@@ -97,7 +109,7 @@ def score_table(
                 inner = table.get(s)
                 if inner is None:
                     continue
-                if j == n - 1 and modifier_expansion(w, i):
+                if j == n - 1 and (modifier_expansion(w, i) or _owned(w, i, table)):
                     inner.expansions.append((w[i - 1][-1], e.freq))  # a use of the term, not a container
                 else:
                     inner.containers.append(e.freq)
