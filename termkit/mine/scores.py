@@ -135,12 +135,12 @@ PARAMS = {
     "cohesion_scale": 1.5,
     "spec_mid": 4.0,  # specificity (bits) at which a multi-word candidate gets half
     "spec_scale": 1.5,
-    "single_spec_mid": 6.0,  # … and a single word
+    "single_spec_mid": 5.5,  # … and a single word
     "single_spec_scale": 1.0,
     "single": 0.8,  # a single word's weight against a multi-word candidate
     "title": 1.25,
     "head": 1.4,
-    "body_floor": 0.5,  # least specificity factor of a body's or instrument's name (独立评价股)  # a multi-word candidate ending in a name head (委员会, 公约, 物质 …)
+    "body_floor": 0.6,  # least specificity factor of a body's or instrument's name (独立评价股)  # a multi-word candidate ending in a name head (委员会, 公约, 物质 …)
     "abbreviation": 1.25,
     "institution": 1.25,  # the institution's own vocabulary (lexicon list un_vocabulary)
     "verb_bits": 6.0,  # least specificity of a single verb standing as a term (洗钱, 贩运)
