@@ -229,7 +229,7 @@ def _mine_spooled(
             if table[f].prelim > 0:
                 short.append(f)
     del counts
-    owners = names | options.lexicon.un_vocabulary
+    owners = names | options.lexicon.owners
     frag = fragments(short, occ.freq)
     for a in short_forms(frag, {t: table[t].words for t in frag.values()}, owners):
         del frag[a]
