@@ -134,6 +134,9 @@ def runs(tokens: Sequence[str], kinds: Sequence[int]) -> list[str]:
     return [SEP.join(tokens[m.start() : m.end()]) for m in _RUN_RE.finditer(bytes(kinds)) if m.end() - m.start() >= 2]
 
 
+_RANGE_MARKS = frozenset("- – — ~ 至 到".split())
+
+
 def _merge_years(tokens: list[str]) -> list[str]:
     """Rejoin a year and its 年 (2030|年 → 2030年), which may lead a name (2030年可持续发展议程)."""
     glued = []
@@ -143,8 +146,8 @@ def _merge_years(tokens: list[str]) -> list[str]:
             i = tokens.index("年", i + 1)
         except ValueError:
             break
-        if i and YEAR_RE.match(tokens[i - 1] + "年"):
-            glued.append(i)
+        if i and YEAR_RE.match(tokens[i - 1] + "年") and (i < 2 or tokens[i - 2] not in _RANGE_MARKS):
+            glued.append(i)  # not the end of a range (2007-2015年…): the year leads no name there
     if not glued:
         return tokens
     out: list[str] = []

@@ -77,10 +77,20 @@ def verb_like(word: str) -> bool:
 
 
 def place_phrase(words: Sequence[str]) -> bool:
-    """A place's name with what makes it a phrase rather than a term (lexicon list place_heads):
-    伊拉克政府 (one dictionary word), 阿富汗|当局, 黎巴嫩|境内."""
+    """A phrase about a State or a place rather than a term: its name with a head of place_heads
+    (伊拉克政府 — one dictionary word —, 阿富汗|当局, 黎巴嫩|境内), a State's name before anything
+    but the name of a body (塞浦路斯共和国|领空; not 中非共和国|国际支助团), or a place's name
+    at its end (占领国|以色列)."""
     heads = lexicon().place_heads
     if len(words) == 1:
         w = words[0]
         return any(w.endswith(h) and len(w) > len(h) and dictionary_tag(w[: -len(h)]) == "ns" for h in heads)
-    return words[-1] in heads and all(dictionary_tag(w) == "ns" for w in words[:-1])
+    if words[-1] in heads and all(dictionary_tag(w) == "ns" for w in words[:-1]):
+        return True
+    if dictionary_tag(words[-1]) == "ns":
+        return True
+    country_heads = tuple(lexicon().country_heads)
+    for k in range(1, len(words)):
+        if words[k - 1].endswith(country_heads):
+            return not body_name(words[k:]) and not (len(words) - k == 1 and body_name(["", words[k]]))
+    return False
