@@ -230,9 +230,7 @@ def main(argv=None) -> int:
             "# term\twhy\toccurrences in the seeds — the seeds' domain terms a miner should find in its top 400\n"
             "# (bench/mine_eval.py --write-recall; rules in bench/data/mine_judging.md, 'Recall')\n"
         )
-        (DATA / "seeds_recall.tsv").write_text(
-            head + "".join(f"{t}\t{w}\t{n}\n" for t, w, n in rows), encoding="utf-8"
-        )
+        (DATA / "seeds_recall.tsv").write_text(head + "".join(f"{t}\t{w}\t{n}\n" for t, w, n in rows), encoding="utf-8")
         print(f"bench/data/seeds_recall.tsv: {len(rows)} terms")
         return 0
 

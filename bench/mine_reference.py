@@ -53,7 +53,9 @@ HEADER = """\
 REFERENCE_LINES = (1, 2000)
 
 
-def build(source: Path, min_count: int = 2, span: tuple[int, int] = REFERENCE_LINES) -> tuple[Counter, Counter, int, int]:
+def build(
+    source: Path, min_count: int = 2, span: tuple[int, int] = REFERENCE_LINES
+) -> tuple[Counter, Counter, int, int]:
     from termkit.mine.segmenter import tokenizer
     from termkit.text.normalize import normalize
 
@@ -77,7 +79,11 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--source", default=str(DEFAULT_SOURCE))
     ap.add_argument("--min-count", type=int, default=2)
-    ap.add_argument("--lines", default="%d-%d" % REFERENCE_LINES, help="the source lines to count (1-based, inclusive)")
+    ap.add_argument(
+        "--lines",
+        default=f"{REFERENCE_LINES[0]}-{REFERENCE_LINES[1]}",
+        help="the source lines to count (1-based, inclusive)",
+    )
     ap.add_argument("-o", "--output", default=str(OUT))
     args = ap.parse_args(argv)
     first, last = (int(x) for x in args.lines.split("-"))

@@ -17,9 +17,8 @@ from termkit.documents import load_documents
 from termkit.errors import InputError
 from termkit.mine import Counts, count_documents, mine, scan_documents
 from termkit.mine.abbreviations import Abbreviation, is_subsequence
-from termkit.mine.kinds import BREAK, EDGE, INNER, JOINERS, STOP, token_kind
+from termkit.mine.kinds import BREAK, EDGE, INNER, JOINERS, STOP, YEAR_RE, token_kind
 from termkit.mine.lexicon import lexicon
-from termkit.mine.kinds import YEAR_RE
 from termkit.mine.names import named
 from termkit.model import Document
 from termkit.text.normalize import normalize_key
@@ -392,7 +391,8 @@ def test_cli_formats(tmp_path):
     assert r.exit_code == 0
     table = list(csv.reader(io.StringIO(r.stdout)))
     assert table[0] == list(rows[0].keys())
-    assert [row[1] for row in table[1:]] == [row["text"] for row in rows[:5]]
+    text = table[0].index("text")
+    assert [row[text] for row in table[1:]] == [row["text"] for row in rows[: len(table) - 1]]
     assert "abbreviation_inferred" in table[0]
     csv_file = tmp_path / "terms.csv"
     r = runner.invoke(main, ["mine", str(SEEDS), "--top", "5", "-o", str(csv_file)])
@@ -402,8 +402,15 @@ def test_cli_formats(tmp_path):
     r = runner.invoke(main, ["mine", str(SEEDS), "--top", "10"])
     assert r.exit_code == 0
     lines = r.stdout.splitlines()
-    assert lines[0].split()[:2] == ["#", "term"] and len(lines) == 11
-    assert "毒品和犯罪问题办公室" in r.stdout
+    assert lines[0].split()[:2] == ["#", "term"]
+    # ten concepts, each numbered, its forms indented under it, then why and an example with the
+    # head marked 【…】
+    numbered = [line for line in lines[1:] if line[:4].strip().isdigit()]
+    assert [int(line[:4]) for line in numbered] == list(range(1, 11))
+    assert sum(line.lstrip().startswith("why: ") for line in lines) >= 9
+    examples = [line for line in lines if line.lstrip().startswith("e.g. ")]
+    assert examples and all("【" in line and "】" in line for line in examples)
+    assert "毒品和犯罪问题办公室" in r.stdout and "abbreviation; = 联合国毒品和犯罪问题办公室" in r.stdout
 
 
 # --- the general-UN reference, single words, names -------------------------------------------------

@@ -118,8 +118,6 @@ class Abbreviation:
     inferred: bool = False  # never defined in the corpus: guessed from its characters (:func:`infer`)
 
 
-
-
 def resolve(definitions: Mapping[tuple[str, str], int]) -> list[Abbreviation]:
     """Pick the full form of each definition among the words before its bracket.
 

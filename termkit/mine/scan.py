@@ -29,8 +29,8 @@ from functools import lru_cache
 from ..model import Context, Document
 from ..text.normalize import normalize
 from .chunks import chunk_documents
-from .lexicon import Lexicon, use
 from .edges import FUNCTION_CHARS, crosses, inside_a_list, left_is_edge, right_is_edge
+from .lexicon import Lexicon, use
 from .spool import read_normalized, remove_file, text_spool_path
 
 MAX_FORMS = 20  # written forms remembered per candidate and chunk
