@@ -38,6 +38,7 @@ from .abbreviations import find_definitions
 from .chunks import Chunk, chunk_documents
 from .counts import Counts
 from .kinds import EDGE, END, INNER, KINDS, LEAD, MAX_CHARS, MAX_WORDS, SEP, START, STOP, YEAR_RE
+from .lexicon import lexicon
 from .names import body_name
 from .segmenter import tokenizer
 from .spool import RunSpool, write_normalized
@@ -134,19 +135,17 @@ def runs(tokens: Sequence[str], kinds: Sequence[int]) -> list[str]:
     return [SEP.join(tokens[m.start() : m.end()]) for m in _RUN_RE.finditer(bytes(kinds)) if m.end() - m.start() >= 2]
 
 
-_RANGE_MARKS = frozenset("- – — ~ 至 到".split())
-
-
 def _merge_years(tokens: list[str]) -> list[str]:
     """Rejoin a year and its 年 (2030|年 → 2030年), which may lead a name (2030年可持续发展议程)."""
     glued = []
+    ranges = lexicon().range_marks
     i = -1
     while True:
         try:  # only the 年 matter: find them at C speed
             i = tokens.index("年", i + 1)
         except ValueError:
             break
-        if i and YEAR_RE.match(tokens[i - 1] + "年") and (i < 2 or tokens[i - 2] not in _RANGE_MARKS):
+        if i and YEAR_RE.match(tokens[i - 1] + "年") and (i < 2 or tokens[i - 2] not in ranges):
             glued.append(i)  # not the end of a range (2007-2015年…): the year leads no name there
     if not glued:
         return tokens

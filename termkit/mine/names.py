@@ -66,14 +66,9 @@ def organization(words: Sequence[str]) -> bool:
     return body_name(words) and words[-1] not in lexicon().instrument_heads
 
 
-#: Dictionary tags of verbs and fixed phrases (洗钱 v, 药物滥用 i); not verbal nouns (管制, 预警 vn), which
-#: name an activity in general and qualify nouns (毒品管制, 管制药物).
-VERB_TAGS = frozenset("v i l".split())
-
-
 def verb_like(word: str) -> bool:
-    """Is the word a verb or a fixed phrase in the dictionary (洗钱, 药物滥用)?"""
-    return dictionary_tag(word) in VERB_TAGS
+    """Is the word a verb or a fixed phrase in the dictionary (洗钱, 药物滥用: lexicon list verb_tags)?"""
+    return dictionary_tag(word) in lexicon().verb_tags
 
 
 def place_phrase(words: Sequence[str]) -> bool:
