@@ -58,14 +58,21 @@ class Lexicon:
     lists: Mapping[str, frozenset] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        for name, words in self.lists.items():  # each list an attribute: a plain lookup in hot code
+            if name not in ("lists", "sources", "names", "fingerprint"):
+                object.__setattr__(self, name, words)
+
     def __getitem__(self, name: str) -> frozenset:
         return self.lists[name]
 
-    def __getattr__(self, name: str) -> frozenset:
-        try:
-            return self.__dict__["lists"][name]
-        except KeyError:
-            raise AttributeError(name) from None
+    def __getstate__(self) -> dict:
+        return {"lists": dict(self.lists), "sources": self.sources}
+
+    def __setstate__(self, state: dict) -> None:
+        object.__setattr__(self, "lists", state["lists"])
+        object.__setattr__(self, "sources", state["sources"])
+        self.__post_init__()
 
     @property
     def names(self) -> list[str]:

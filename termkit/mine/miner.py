@@ -204,7 +204,8 @@ def _mine_spooled(
     )
     short = shortlisted(table, max(options.shortlist, 3 * (options.top or 0)), defined)
     # a glossary's forms the counting never saw whole are scanned too (scored below if frequent)
-    added = [f for f in options.glossary_forms if f not in table and acceptable(f)]
+    chars = set().union(*counts.words) if options.glossary_forms else set()
+    added = [f for f in options.glossary_forms if f not in table and acceptable(f) and chars.issuperset(f)]
     n_docs, n_chars = counts.n_docs, counts.n_chars
 
     # 3. map: occurrences of the shortlist; 4. reduce
@@ -265,11 +266,20 @@ def _mine_spooled(
         )
     results.sort(key=lambda c: (-c.score, -c.freq, c.key))
     index = gloss.index() if gloss is not None else None
-    if index is not None:
-        for c in results:
-            c.status, c.match = glossary_status(index, c.key)
-            if c.status != "new":
-                c.evidence.append(f"glossary: {c.status}")
+    looked_up: set[str] = set()
+
+    def look_up(cands) -> None:
+        for c in cands:
+            if index is not None and c.key not in looked_up:
+                looked_up.add(c.key)
+                c.status, c.match = glossary_status(index, c.key)
+                if c.status != "new":
+                    c.evidence.append(f"glossary: {c.status}")
+
+    # the statuses group a glossary's forms: those of the best candidates (all of them when every
+    # candidate is returned or a status is asked for), then of any other form shown
+    wanted = len(results) if not options.top or options.status is not None else options.top + 100
+    look_up(results[:wanted])
     results = group_candidates(results, owners, occ.freq)
     groups = groups_of(results)
     if options.status is not None:
@@ -277,6 +287,7 @@ def _mine_spooled(
     if options.top:
         groups = groups[: options.top]
     results = [c for g in groups for c in g]
+    look_up(results)
     fill_sentences([x for c in results for x in c.contexts], corpus.document)
     for c in results:
         c.pinyin = pinyin_display(c.key)

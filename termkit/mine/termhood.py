@@ -62,10 +62,8 @@ def _owned(words: Sequence[str], i: int, table: dict) -> bool:
     candidate of its own (毒罪办, 毒品和犯罪问题办公室) — in front?"""
     if i == 1 and KINDS[words[0]] == LEAD:
         return True
-    if not named(words[i:]):
-        return False
     owner = table.get("".join(words[:i]))
-    return owner is not None and organization(owner.words)
+    return owner is not None and organization(owner.words) and named(words[i:])
 
 
 def _content_words(words: Sequence[str]) -> list[str]:
