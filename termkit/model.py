@@ -240,6 +240,12 @@ class Candidate:
     key: str = ""
     words: list[str] = field(default_factory=list)
     english: list[Equivalent] = field(default_factory=list)  # best first (mining with --source)
+    # the candidate concept it belongs to: ``group`` is the head form's text (its own for a head),
+    # ``role`` one of head, abbreviation, short form, edition, variant; ``evidence`` what raised or
+    # lowered its rank, in words ("title in 《》", "name head 委员会", "general-language word 国际")
+    group: str = ""
+    role: str = ""
+    evidence: list[str] = field(default_factory=list)
 
 
 SEVERITIES = ("error", "warning", "info")

@@ -18,14 +18,16 @@ from termkit.errors import InputError
 from termkit.formats.equivalents import CSV_FIELDS as ENGLISH_CSV_FIELDS
 from termkit.mine import Counts, count_documents, mine, scan_documents
 from termkit.mine.abbreviations import Abbreviation, is_subsequence
-from termkit.mine.kinds import BREAK, EDGE, INNER, JOINERS, STOP, STOP_WORDS, token_kind
+from termkit.mine.kinds import BREAK, EDGE, INNER, JOINERS, STOP, YEAR_RE, token_kind
+from termkit.mine.lexicon import lexicon
+from termkit.mine.names import named
 from termkit.model import Document
 from termkit.text.normalize import normalize_key
 
 from conftest import ROOT, SEEDS
 
 GLOSSARY = ROOT / "glossaries" / "un-drug-control.csv"
-FUNCTION_WORDS = [w for w in STOP_WORDS | JOINERS]
+FUNCTION_WORDS = [w for w in lexicon().stop_words | JOINERS()]
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +107,8 @@ def test_no_function_word_edges_in_top_200(mined):
         words = c.words  # as the segmenter cut it in the corpus
         assert words[0] not in FUNCTION_WORDS and words[-1] not in FUNCTION_WORDS, (key, words)
         assert token_kind(words[0]) != INNER and token_kind(words[-1]) != INNER, (key, words)
-        assert not re.match(r"^[0-9〇零一二三四五六七八九十]", key), key
+        if re.match(r"^[0-9〇零一二三四五六七八九十]", key):  # only a name led by its year (2030年…议程)
+            assert YEAR_RE.match(words[0]) and named(words), (key, words)
         assert not re.search(r"[，。；：！？（）]", key), key  # 、 only inside a title in 《》
         assert "、" not in key or c.scores.get("title"), key
 
@@ -114,6 +117,10 @@ def test_no_fragment_of_a_candidate_that_always_surrounds_it_in_top_200(mined):
     freq = {c.key: c.freq for c in mined}
     for c in mined[:200]:
         a = c.key
+        if c.role in ("short form", "edition"):
+            # the name without its owner or year, kept under the longer name's concept
+            assert c.group != c.text and c.group.endswith(c.text) or c.role == "edition", (c.text, c.group)
+            continue
         for b, fb in freq.items():
             if b != a and a in b:
                 assert fb < c.freq, f"{a} ({c.freq}) is always inside {b} ({fb})"
@@ -375,7 +382,8 @@ def test_cli_formats(tmp_path):
     r = runner.invoke(main, ["mine", str(SEEDS), "--top", "20", "-o", str(out)])
     assert r.exit_code == 0, r.output
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 20 and rows[0]["rank"] == 1
+    # --top counts candidate concepts: 20 heads, each followed by its other forms
+    assert sum(r["role"] == "head" for r in rows) == 20 and rows[0]["rank"] == 1 and rows[0]["group"] == 1
     for key in ("text", "score", "freq", "doc_freq", "pinyin", "status", "contexts"):
         assert key in rows[0]
     assert rows[0]["contexts"][0]["doc"] and rows[0]["contexts"][0]["end"] > rows[0]["contexts"][0]["start"]
@@ -385,7 +393,8 @@ def test_cli_formats(tmp_path):
     table = list(csv.reader(io.StringIO(r.stdout)))
     # the same fields, but the English: one list in JSON, five columns in CSV
     assert table[0] == [k for k in rows[0] if k != "english"] + list(ENGLISH_CSV_FIELDS)
-    assert [row[1] for row in table[1:]] == [row["text"] for row in rows[:5]]
+    text = table[0].index("text")
+    assert [row[text] for row in table[1:]] == [row["text"] for row in rows[: len(table) - 1]]
     assert "abbreviation_inferred" in table[0]
     csv_file = tmp_path / "terms.csv"
     r = runner.invoke(main, ["mine", str(SEEDS), "--top", "5", "-o", str(csv_file)])
@@ -395,8 +404,15 @@ def test_cli_formats(tmp_path):
     r = runner.invoke(main, ["mine", str(SEEDS), "--top", "10"])
     assert r.exit_code == 0
     lines = r.stdout.splitlines()
-    assert lines[0].split()[:2] == ["#", "term"] and len(lines) == 11
-    assert "毒品和犯罪问题办公室" in r.stdout
+    assert lines[0].split()[:2] == ["#", "term"]
+    # ten concepts, each numbered, its forms indented under it, then why and an example with the
+    # head marked 【…】
+    numbered = [line for line in lines[1:] if line[:4].strip().isdigit()]
+    assert [int(line[:4]) for line in numbered] == list(range(1, 11))
+    assert sum(line.lstrip().startswith("why: ") for line in lines) >= 9
+    examples = [line for line in lines if line.lstrip().startswith("e.g. ")]
+    assert examples and all("【" in line and "】" in line for line in examples)
+    assert "毒品和犯罪问题办公室" in r.stdout and "abbreviation; = 联合国毒品和犯罪问题办公室" in r.stdout
 
 
 # --- the general-UN reference, single words, names -------------------------------------------------
@@ -406,8 +422,9 @@ def test_un_reference_loads_and_is_used():
     from termkit.mine.reference import get_reference, un_reference
 
     ref = un_reference()
-    assert len(ref) > 3000 and ref.n_tokens > 100_000 and ref.n_lines == 4000
-    assert ref.counts["国际"] > 200 and ref.low("国际") > 0
+    # the first 2,000 lines of the UNPC dev set: the others are bench/mine_eval.py's held-out corpus
+    assert len(ref) > 3000 and ref.n_tokens > 40_000 and ref.n_lines == 2000
+    assert ref.counts["国际"] > 100 and ref.low("国际") > 0
     assert ref.low("芬太尼") == 0  # too rare in general UN text to speak for it
     assert get_reference("general") is None and get_reference("un") is ref
     with pytest.raises(ValueError):
@@ -422,7 +439,7 @@ def ranked_general():
 def test_general_un_phrasing_ranks_below_domain_terms(ranked, ranked_general):
     # 国际合作 (53×) and 伙伴关系 (31×) look specialised against general Chinese only; against
     # general UN text they fall below domain terms of similar or lower frequency
-    assert rank(ranked_general, "伙伴关系") < 100 and rank(ranked_general, "国际合作") < 100
+    assert rank(ranked_general, "伙伴关系") < 120 and rank(ranked_general, "国际合作") < 120
     for phrase in ["国际合作", "伙伴关系", "优先事项", "最佳做法", "后续行动"]:
         r = rank(ranked, phrase)
         assert r is None or r > 150, (phrase, r)
@@ -464,8 +481,9 @@ def test_mining_general_un_text_is_still_sensible():
 
     lines = (UNPC / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()
     docs = [Document(id=f"u{i}", text="\n".join(lines[i : i + 200])) for i in range(0, len(lines), 200)]
-    top = [c.key for c in mine(docs, top=60, contexts=0)]
-    assert len(top) == 60
+    result = mine(docs, top=60, contexts=0)
+    top = [c.key for c in result]
+    assert sum(c.role == "head" for c in result) == 60
     assert {"安全理事会", "人权理事会"} & set(top) or any(t.endswith("委员会") for t in top), top[:30]
     assert not any(t in FUNCTION_WORDS for t in top)
 

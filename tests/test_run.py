@@ -118,13 +118,24 @@ def test_mined_candidates_are_proposed_entries_of_their_own(quick_start, glossar
     _, out = quick_start
     candidates = list(csv.DictReader(io.StringIO((out / "candidates.csv").read_text(encoding="utf-8-sig"), newline="")))
     new = [c["text"] for c in candidates if c["status"] == "new"]
+    # one proposed entry per candidate concept: its new forms, consecutive under one head
+    groups: list[list[dict]] = []
+    for c in (c for c in candidates if c["status"] == "new"):
+        if groups and c["role"] != "head" and c["head"] == groups[-1][-1]["head"]:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
     proposed = tbx.read(out / "proposed.tbx").concepts
-    assert [c.terms[0].text for c in proposed] == new
-    assert all(len(c.terms) == 1 and c.terms[0].status == "proposed" and c.id.startswith("proposed-") for c in proposed)
+    assert [[t.text for t in c.terms] for c in proposed] == [[c["text"] for c in g] for g in groups]
+    assert any(len(g) > 1 for g in groups)
+    assert all(t.status == "proposed" for c in proposed for t in c.terms)
+    assert all(c.id.startswith("proposed-") for c in proposed)
     text = (out / "proposed.tbx").read_text(encoding="utf-8")
     assert "administrativeStatus" not in text and text.count(tbx.PROPOSED_NOTE) == len(new)
     rows = list(csv.DictReader(io.StringIO((out / "proposed.csv").read_text(encoding="utf-8-sig"), newline="")))
-    assert [r["zh-CN"] for r in rows] == new and {r["zh-CN_status"] for r in rows} == {"proposed"}
+    assert [r["zh-CN"] for r in rows] == [g[0]["text"] for g in groups] and {r["zh-CN_status"] for r in rows} == {
+        "proposed"
+    }
     assert not set(new) & {t.text for c in glossary for t in c.terms}
 
 

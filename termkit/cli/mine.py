@@ -37,6 +37,34 @@ from .app import encoding_option, glossary_option, info, main, output_stream, pr
     help="Domain specificity against general Chinese and general UN text (un), or general Chinese only.",
 )
 @click.option(
+    "--new-only",
+    is_flag=True,
+    help="Only the candidate concepts with a form the glossary lacks (same as --status new).",
+)
+@click.option(
+    "--status",
+    "statuses",
+    default=None,
+    metavar="LIST",
+    help="Only the candidate concepts with a form of these glossary statuses, comma-separated "
+    "(new, variant, pinyin, fuzzy, partial, known).",
+)
+@click.option(
+    "--ignore",
+    "ignore_file",
+    default=None,
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Forms never to propose again, one a line (a review's decisions; finding ids are skipped).",
+)
+@click.option(
+    "--lexicon",
+    default=None,
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="Word lists (NAME.txt) that add to or replace the miner's own (termkit/data/lexicon).",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["table", "csv", "jsonl"]),
@@ -93,6 +121,10 @@ def mine_cmd(
     min_freq: int,
     n_contexts: int,
     reference: str,
+    new_only: bool,
+    statuses: str | None,
+    ignore_file: str | None,
+    lexicon: str | None,
     fmt: str | None,
     encoding: str | None,
     output: str | None,
@@ -109,13 +141,17 @@ def mine_cmd(
     frequency, pinyin, abbreviations defined in the corpus (全称（简称）) or inferred from their
     shape (麻委会 → 麻醉药品委员会, marked as such), example sentences with
     their offsets and, with -g, each candidate's status in the glossary (known, variant, pinyin,
-    fuzzy, partial, new). CSV columns and JSON Lines keys: rank, text, score, freq, doc_freq,
-    pinyin, status, concept, preferred, abbreviation_of, abbreviation_inferred, abbreviations,
-    cvalue, cohesion, entropy_left, entropy_right, specificity, contexts.
+    fuzzy, partial, new). Forms naming one thing (a name and its abbreviations, the name with its
+    owner or year in front, a glossary concept's forms) are grouped under one candidate concept;
+    --top counts concepts. Each carries the evidence of its rank. CSV columns and JSON Lines keys:
+    rank, group, role, head, text, score, freq, doc_freq, pinyin, status, concept, preferred,
+    abbreviation_of, abbreviation_inferred, abbreviations, cvalue, cohesion, entropy_left,
+    entropy_right, specificity, evidence, contexts.
     """
-    from ..formats.candidates import write_candidates
+    from ..formats.candidates import read_ignore_forms, write_candidates
     from ..formats.registry import candidates_format, is_parallel
     from ..mine import mine
+    from ..mine.status import STATUSES
 
     fmt = candidates_format(output, fmt)
     if memory_limit is not None:
@@ -125,6 +161,16 @@ def mine_cmd(
             parse_size(memory_limit)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--memory-limit") from None
+    wanted = None
+    if statuses is not None or new_only:
+        wanted = {x.strip() for x in (statuses or "").split(",") if x.strip()} | ({"new"} if new_only else set())
+        unknown = sorted(wanted - set(STATUSES))
+        if unknown or not wanted:
+            raise click.BadParameter(
+                f"unknown status {', '.join(unknown) or '(none)'} (one of: {', '.join(STATUSES)})",
+                param_hint="--status",
+            )
+    ignore = read_ignore_forms(ignore_file) if ignore_file else ()
     if top is None:
         top = 100 if fmt == "table" else 0
     options = dict(
@@ -138,6 +184,9 @@ def mine_cmd(
         scheduler=scheduler,
         memory_limit=memory_limit,
         spool_dir=spool_dir,
+        lexicon=lexicon,
+        ignore=ignore,
+        status=wanted,
     )
     english = ""
     if sources or pairs_file or any(is_parallel(p) for p in inputs):

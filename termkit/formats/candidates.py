@@ -4,11 +4,18 @@ entries).
 
 CSV columns and JSON keys are the same names, in this order (:data:`FIELDS`):
 
-``rank, text, score, freq, doc_freq, pinyin, status, concept, preferred, abbreviation_of,
-abbreviation_inferred, abbreviations, cvalue, cohesion, entropy_left, entropy_right, specificity,
-contexts``, then the English equivalents (mining with ``--source``): in CSV ``english,
-english_confidence, english_alternatives, english_evidence, english_example``, in JSON one
-``english`` list (:mod:`.equivalents`)
+``rank, group, role, head, text, score, freq, doc_freq, pinyin, status, concept, preferred,
+abbreviation_of, abbreviation_inferred, abbreviations, cvalue, cohesion, entropy_left,
+entropy_right, specificity, evidence, contexts``, then the English equivalents (mining with
+``--source``): in CSV ``english, english_confidence, english_alternatives, english_evidence,
+english_example``, in JSON one ``english`` list (:mod:`.equivalents`)
+
+- One row per mined form, in concept order: ``group`` is the number of its candidate concept
+  (1 = the best), ``role`` what the form is to it (``head``: the concept's longest complete name;
+  ``abbreviation``, ``short form``, ``edition``, ``variant``), ``head`` the head's text; ``rank``
+  numbers the rows.
+- ``evidence``: what raised or lowered the rank, in words (``title in 《》``, ``name head 委员会``,
+  ``general-language word 国际``; in CSV joined by ``; ``).
 
 - ``text`` is the candidate as the corpus writes it; ``status`` its glossary status (known,
   variant, pinyin, fuzzy, partial, new); ``concept`` and ``preferred`` the glossary concept it
@@ -42,6 +49,9 @@ from .registry import candidates_file_format
 
 FIELDS = (
     "rank",
+    "group",
+    "role",
+    "head",
     "text",
     "score",
     "freq",
@@ -58,6 +68,7 @@ FIELDS = (
     "entropy_left",
     "entropy_right",
     "specificity",
+    "evidence",
     "contexts",
     *equivalents.CSV_FIELDS,  # CSV; JSON Lines has one "english" list (see formats/equivalents.py)
 )
@@ -71,8 +82,9 @@ def _one_line(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip()
 
 
-def record(c: Candidate, rank: int) -> dict:
-    """One candidate as a flat dict with the :data:`FIELDS` keys (JSON-ready)."""
+def record(c: Candidate, rank: int, group: int = 0) -> dict:
+    """One candidate as a flat dict with the :data:`FIELDS` keys (JSON-ready); ``group``: the
+    number of its candidate concept (its rank when 0)."""
     concept = preferred = ""
     if c.match is not None:
         concept = c.match.concept.id
@@ -81,6 +93,9 @@ def record(c: Candidate, rank: int) -> dict:
     s = c.scores or {}
     return {
         "rank": rank,
+        "group": group or rank,
+        "role": c.role or "head",
+        "head": c.group or c.text,
         "text": c.text,
         "score": c.score,
         "freq": c.freq,
@@ -97,6 +112,7 @@ def record(c: Candidate, rank: int) -> dict:
         "entropy_left": s.get("entropy_left"),
         "entropy_right": s.get("entropy_right"),
         "specificity": s.get("specificity"),
+        "evidence": list(c.evidence),
         "contexts": [
             {"doc": x.doc_id, "start": x.start, "end": x.end, "sentence": _one_line(x.sentence)} for x in c.contexts
         ],
@@ -104,10 +120,22 @@ def record(c: Candidate, rank: int) -> dict:
     }
 
 
+def numbered(candidates: Iterable[Candidate]) -> Iterable[tuple[int, int, Candidate]]:
+    """``(rank, concept number, candidate)``: a new concept starts at each head, and wherever the
+    head named by ``group`` changes (a candidate without a role is a concept of its own)."""
+    group = 0
+    previous = None
+    for n, c in enumerate(candidates, 1):
+        if c.role in ("", "head") or previous is None or c.group != previous.group:
+            group += 1
+        previous = c
+        yield n, group, c
+
+
 def write_jsonl(candidates: Iterable[Candidate], out: IO[str]) -> int:
     n = 0
-    for n, c in enumerate(candidates, 1):
-        out.write(json.dumps(record(c, n), ensure_ascii=False) + "\n")
+    for n, g, c in numbered(candidates):
+        out.write(json.dumps(record(c, n, g), ensure_ascii=False) + "\n")
     return n
 
 
@@ -115,9 +143,10 @@ def write_csv(candidates: Iterable[Candidate], out: IO[str]) -> int:
     w = safe_writer(out, lineterminator="\n")
     w.writerow(FIELDS)
     n = 0
-    for n, c in enumerate(candidates, 1):
-        r = record(c, n)
+    for n, g, c in numbered(candidates):
+        r = record(c, n, g)
         r["abbreviations"] = "; ".join(r["abbreviations"])
+        r["evidence"] = "; ".join(r["evidence"])
         r["abbreviation_inferred"] = "yes" if r["abbreviation_inferred"] else ""
         r["contexts"] = " | ".join(f"{x['doc']}:{x['start']}-{x['end']} {x['sentence']}" for x in r["contexts"])
         r.update(zip(equivalents.CSV_FIELDS, equivalents.csv_values(c)))
@@ -167,21 +196,53 @@ def _note(c: Candidate) -> str:
     return "; ".join(notes)
 
 
-def write_table(candidates: Iterable[Candidate], out: IO[str], term_width: int = 30, pinyin_width: int = 34) -> int:
-    """A ranked table for the terminal (wide characters are padded as two columns)."""
-    rows = list(candidates)
+def marked(sentence: str, form: str, before: int = 30) -> str:
+    """The sentence with the first occurrence of ``form`` marked 【…】 (spaces folded), cut to
+    start at most ``before`` characters ahead of it."""
+    line = _one_line(sentence)
+    i = line.find(form)
+    if i < 0:
+        return line
+    start = max(0, i - before)
+    return ("…" if start else "") + line[start:i] + "【" + form + "】" + line[i + len(form) :]
+
+
+def write_table(
+    candidates: Iterable[Candidate],
+    out: IO[str],
+    term_width: int = 30,
+    pinyin_width: int = 34,
+    example_width: int = 100,
+) -> int:
+    """A ranked table for the terminal, one candidate concept a block: its head, its other forms
+    indented under it (each with its own counts), then why it ranks where it does and one example
+    sentence with the head marked 【…】 (wide characters are padded as two columns)."""
+    rows = list(numbered(candidates))
     if not rows:
         return 0
-    tw = min(term_width, max(display_width(c.text) for c in rows))
+    tw = min(term_width, max(display_width(c.text) + (2 if c.role not in ("", "head") else 0) for _, _, c in rows))
     tw = max(tw, 4)
     header = f"{'#':>4}  {_pad('term', tw)}  {'score':>6}  {'freq':>5}  {'docs':>4}  {'status':<8}  {_pad('pinyin', pinyin_width)}  note"
     out.write(header.rstrip() + "\n")
-    for n, c in enumerate(rows, 1):
+    for i, (_, g, c) in enumerate(rows):
+        member = c.role not in ("", "head")
+        shown = ("  " + c.text) if member else c.text
+        number = f"{'':>4}" if member else f"{g:>4}"
+        note = _note(c)
+        if member:
+            note = "; ".join(x for x in (c.role, note) if x)
         line = (
-            f"{n:>4}  {_pad(_clip(c.text, tw), tw)}  {c.score:>6.2f}  {c.freq:>5}  {c.doc_freq:>4}  {c.status:<8}  "
-            f"{_pad(_clip(c.pinyin, pinyin_width), pinyin_width)}  {_note(c)}"
+            f"{number}  {_pad(_clip(shown, tw), tw)}  {c.score:>6.2f}  {c.freq:>5}  {c.doc_freq:>4}  {c.status:<8}  "
+            f"{_pad(_clip(c.pinyin, pinyin_width), pinyin_width)}  {note}"
         )
         out.write(line.rstrip() + "\n")
+        last = i + 1 == len(rows) or rows[i + 1][1] != g
+        if last:
+            head = next(x for _, gg, x in rows if gg == g)
+            if head.evidence:
+                out.write(f"{'':>6}why: " + "; ".join(head.evidence) + "\n")
+            if head.contexts:
+                out.write(f"{'':>6}e.g. " + _clip(marked(head.contexts[0].sentence, head.text), example_width) + "\n")
     return len(rows)
 
 
@@ -234,6 +295,9 @@ def _candidate_from_record(r: dict, path: str, line: int) -> Candidate:
     abbreviations = r.get("abbreviations") or []
     if isinstance(abbreviations, str):
         abbreviations = [a.strip() for a in abbreviations.split(";") if a.strip()]
+    evidence = r.get("evidence") or []
+    if isinstance(evidence, str):
+        evidence = [a.strip() for a in evidence.split(";") if a.strip()]
     c = Candidate(
         text=text,
         freq=num("freq", int) or 0,
@@ -247,6 +311,9 @@ def _candidate_from_record(r: dict, path: str, line: int) -> Candidate:
         abbreviation_inferred=str(r.get("abbreviation_inferred") or "").lower() in ("true", "yes", "1"),
         abbreviations=list(abbreviations),
         english=equivalents.from_record(r),
+        group=str(r.get("head") or ""),
+        role=str(r.get("role") or ""),
+        evidence=[str(x) for x in evidence],
     )
     if r.get("concept"):
         pref = Term(text=r.get("preferred") or "", lang="zh")
@@ -285,3 +352,27 @@ def read_candidates(path: str | os.PathLike) -> list[Candidate]:
     except csv.Error as exc:
         raise InputError(f"bad CSV: {exc}", shown, reader.line_num) from None
     return out
+
+
+_FINDING_ID_RE = re.compile(r"^[a-z][a-z_-]*:[0-9a-f]{6,}$")
+
+
+def read_ignore_forms(path: str | os.PathLike) -> set[str]:
+    """Forms never to propose again: one a line (what follows a tab is a note), ``#`` starts a
+    comment. Lines that are finding ids (``variant-forms:1a2b3c4d``, as ``termkit check``'s ignore
+    file holds) are skipped, so one review file can serve both commands."""
+    shown = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError("ignore file not found", shown) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the ignore file: {exc}", shown) from None
+    forms = set()
+    for line in text.splitlines():
+        if line.lstrip().startswith("#"):
+            continue
+        form = line.split("\t", 1)[0].strip()
+        if form and not _FINDING_ID_RE.match(form):
+            forms.add(form)
+    return forms

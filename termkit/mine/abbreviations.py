@@ -23,14 +23,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..text.chars import HANZI
-from .filters import PREDICATE_ENDS
-from .kinds import EDGE, KINDS, LIGHT_VERBS, SEP, STOP
+from .kinds import EDGE, KINDS, SEP, STOP
+from .lexicon import lexicon
 from .names import body_name
 from .segmenter import NOUN_TAGS, dictionary_tag
 
 _OPEN = ("（", "(")
 _CLOSE = ("）", ")")
-_PREFIXES = ("以下简称", "以下称", "下称", "简称", "以下")
 _QUOTES = "“”\"‘’'「」"
 _HANZI_RE = re.compile(f"[{HANZI}]")
 _LATIN_SHORT_RE = re.compile(r"^[A-Za-z0-9]+(?:[-&][A-Za-z0-9]+)*$")
@@ -76,7 +75,8 @@ def find_definitions(tokens: Sequence[str], kinds: Sequence[int], text: str = ""
             continue
         a, b = i + 1, j
         # drop 以下简称 / 简称 / 下称 and quotation marks around the short form
-        while a < b and (tokens[a] in _PREFIXES or tokens[a] == "称" or all(c in _QUOTES for c in tokens[a])):
+        markers = lexicon().abbreviation_markers
+        while a < b and (tokens[a] in markers or tokens[a] == "称" or all(c in _QUOTES for c in tokens[a])):
             a += 1
         while b > a and all(c in _QUOTES for c in tokens[b - 1]):
             b -= 1
@@ -118,9 +118,6 @@ class Abbreviation:
     inferred: bool = False  # never defined in the corpus: guessed from its characters (:func:`infer`)
 
 
-_NAME_JOINERS = ("和", "与", "及", "暨")
-
-
 def resolve(definitions: Mapping[tuple[str, str], int]) -> list[Abbreviation]:
     """Pick the full form of each definition among the words before its bracket.
 
@@ -135,8 +132,11 @@ def resolve(definitions: Mapping[tuple[str, str], int]) -> list[Abbreviation]:
     for the name before it (四氢呋喃芬太尼（THF-F）).
     """
 
+    lex = lexicon()
+    joiners, nouns = lex.coordinators, NOUN_TAGS()
+
     def is_verb(w: str) -> bool:
-        return w in LIGHT_VERBS or w in PREDICATE_ENDS or dictionary_tag(w) == "v"
+        return w in lex.light_verbs or w in lex.predicate_ends or dictionary_tag(w) == "v"
 
     pairs: dict[tuple[str, str], int] = {}
     for (short, window), count in definitions.items():
@@ -144,10 +144,10 @@ def resolve(definitions: Mapping[tuple[str, str], int]) -> list[Abbreviation]:
         chinese = bool(_HANZI_RE.search(short))
         start = 0
         for k in range(len(words) - 1, 0, -1):
-            if words[k] in _NAME_JOINERS:
+            if words[k] in joiners:
                 # 促进性别平等和增强妇女权能署: a joiner before a verb joins two predicates inside
                 # one name, not two names
-                if k + 1 < len(words) and is_verb(words[k + 1]) and dictionary_tag(words[k + 1]) not in NOUN_TAGS:
+                if k + 1 < len(words) and is_verb(words[k + 1]) and dictionary_tag(words[k + 1]) not in nouns:
                     continue
                 if not chinese or is_subsequence(short, "".join(words[k + 1 :])):
                     start = k + 1
@@ -158,8 +158,8 @@ def resolve(definitions: Mapping[tuple[str, str], int]) -> list[Abbreviation]:
             while first > start and not is_subsequence(short, "".join(words[first:])):
                 first -= 1
         for k in range(first - 1, start - 1, -1):
-            if is_verb(words[k]) and dictionary_tag(words[k]) not in NOUN_TAGS:
-                if words[k - 1 if k else 0] in _NAME_JOINERS or "联合国" in words[start:k]:
+            if is_verb(words[k]) and dictionary_tag(words[k]) not in nouns:
+                if words[k - 1 if k else 0] in joiners or "联合国" in words[start:k]:
                     continue  # inside the name: 促进…和增强…署, 联合国打击…公约 (UN names start with 联合国)
                 start = k + 1
                 break

@@ -37,7 +37,9 @@ from ..text.normalize import normalize
 from .abbreviations import find_definitions
 from .chunks import Chunk, chunk_documents
 from .counts import Counts
-from .kinds import EDGE, END, INNER, KINDS, MAX_CHARS, MAX_WORDS, SEP, START, STOP
+from .kinds import EDGE, END, INNER, KINDS, LEAD, MAX_CHARS, MAX_WORDS, SEP, START, STOP, YEAR_RE
+from .lexicon import lexicon
+from .names import body_name
 from .segmenter import tokenizer
 from .spool import RunSpool, write_normalized
 
@@ -99,7 +101,7 @@ def ngram_keys(tokens: Sequence[str], kinds: Sequence[int], out: list[str], max_
     n = len(tokens)
     for i in range(n):
         k = kinds[i]
-        if k != EDGE and k != START:
+        if k != EDGE and k != START and k != LEAD:
             continue
         s = tokens[i]
         if k == EDGE:
@@ -110,7 +112,7 @@ def ngram_keys(tokens: Sequence[str], kinds: Sequence[int], out: list[str], max_
             stop = n
         for j in range(i + 1, stop):
             kj = kinds[j]
-            if kj <= STOP:
+            if kj <= STOP or kj == LEAD:
                 break
             t = tokens[j]
             length += len(t)
@@ -121,15 +123,59 @@ def ngram_keys(tokens: Sequence[str], kinds: Sequence[int], out: list[str], max_
                 out.append(s)
 
 
-#: Two tokens or more, none of them punctuation, white space or a stop word (on kinds as bytes).
-_RUN_RE = re.compile(b"[%c-%c]{2,}" % (INNER, END))
+#: Tokens with no punctuation, white space or stop word among them, a name's lead (a negation, a
+#: year) allowed first (on kinds as bytes).
+_RUN_RE = re.compile(b"%c?[%c-%c]+" % (LEAD, INNER, END))
 
 
 def runs(tokens: Sequence[str], kinds: Sequence[int]) -> list[str]:
     """The stretches of a token sequence that n-grams of two words or more can come from: maximal
-    runs of two tokens or more with no punctuation, white space or stop word inside (as keys:
-    words joined by :data:`.kinds.SEP`)."""
-    return [SEP.join(tokens[m.start() : m.end()]) for m in _RUN_RE.finditer(bytes(kinds))]
+    runs of two tokens or more with no punctuation, white space or stop word inside, a name's
+    lead (:data:`.kinds.LEAD`) allowed first (as keys: words joined by :data:`.kinds.SEP`)."""
+    return [SEP.join(tokens[m.start() : m.end()]) for m in _RUN_RE.finditer(bytes(kinds)) if m.end() - m.start() >= 2]
+
+
+def _merge_years(tokens: list[str]) -> list[str]:
+    """Rejoin a year and its 年 (2030|年 → 2030年), which may lead a name (2030年可持续发展议程)."""
+    glued = []
+    ranges = lexicon().range_marks
+    i = -1
+    while True:
+        try:  # only the 年 matter: find them at C speed
+            i = tokens.index("年", i + 1)
+        except ValueError:
+            break
+        if i and YEAR_RE.match(tokens[i - 1] + "年") and (i < 2 or tokens[i - 2] not in ranges):
+            glued.append(i)  # not the end of a range (2007-2015年…): the year leads no name there
+    if not glued:
+        return tokens
+    out: list[str] = []
+    done = 0
+    for i in glued:
+        out.extend(tokens[done : i - 1])
+        out.append(tokens[i - 1] + "年")
+        done = i + 1
+    out.extend(tokens[done:])
+    return out
+
+
+_AFTER_TITLE_RE = re.compile(rf"《[^《》\n]{{2,{MAX_TITLE_CHARS}}}》([{HANZI}]{{2,8}})")
+
+
+def title_names(text: str, tok, hmm: bool = True) -> list[str]:
+    """Names made of a title in 《》 and the body it names (《巴黎公约》协调股, the Paris Pact
+    Coordination Unit): the title, then the fewest words after it that end in a body's head
+    (lexicon lists body_heads, body_head_chars), content words all."""
+    out = []
+    for m in _AFTER_TITLE_RE.finditer(text):
+        words = tok.lcut(m.group(1), HMM=hmm)
+        for k in range(1, len(words) + 1):
+            if KINDS[words[k - 1]] != EDGE:
+                break
+            if body_name(["", *words[:k]]):
+                out.append(text[m.start() : m.start(1)] + "".join(words[:k]))
+                break
+    return out
 
 
 def count_documents(
@@ -172,6 +218,8 @@ def count_documents(
         tokens = tok.lcut(joined, HMM=hmm)
         if "-" in joined:
             tokens = _merge_codes(tokens, joined)
+        if "年" in joined:
+            tokens = _merge_years(tokens)
         words.update(tokens)
         counts.n_tokens += len(tokens)
         kinds = list(map(kinds_of.__getitem__, tokens))
@@ -188,6 +236,7 @@ def count_documents(
             found = [m.group(1) for m in _TITLE_RE.finditer(joined)]
             counts.titles.update(found)
             counts.title_docs.update(set(found))
+            counts.title_names.update(title_names(joined, tok, hmm))
         if "（" in joined or "(" in joined or "=" in joined or "＝" in joined:
             counts.definitions.update(find_definitions(tokens, kinds, joined))
     if run_spool is not None:

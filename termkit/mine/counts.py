@@ -23,6 +23,7 @@ class Counts:
     - ``words``: every token → occurrences (for cohesion and domain specificity)
     - ``titles``: text inside 《》 → occurrences
     - ``definitions``: (short form, full-form window) → occurrences (see :mod:`.abbreviations`)
+    - ``title_names``: a title in 《》 with the name of a body after it (《巴黎公约》协调股) → occurrences
     - ``n_zh_docs``: documents holding Chinese text
     """
 
@@ -32,6 +33,7 @@ class Counts:
     titles: Counter = field(default_factory=Counter)
     title_docs: Counter = field(default_factory=Counter)
     definitions: Counter = field(default_factory=Counter)
+    title_names: Counter = field(default_factory=Counter)  # 《title》 + a body's head: 《巴黎公约》协调股
     n_docs: int = 0
     n_chars: int = 0
     n_zh_docs: int = 0
@@ -43,7 +45,7 @@ class Counts:
         Keys keep their order of first appearance (this one's, then the new ones of ``other``):
         an associative ordered union, so any merge tree over the same chunks in the same order
         (a linear fold, Dask's tree reduction) gives the same counts in the same order."""
-        for name in ("ngrams", "doc_freq", "words", "titles", "title_docs", "definitions"):
+        for name in ("ngrams", "doc_freq", "words", "titles", "title_docs", "definitions", "title_names"):
             getattr(self, name).update(getattr(other, name))
         self.n_docs += other.n_docs
         self.n_chars += other.n_chars

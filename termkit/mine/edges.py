@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 
 from ..text.chars import HANZI
-from .kinds import JOINERS, STOP_WORDS
+from .kinds import JOINERS
+from .lexicon import derived, lexicon
 
 _WORD_CHAR_RE = re.compile(rf"[{HANZI}A-Za-z]")
-_JOINING = set("/-·")
+#: Symbols that join the parts of a name (艾滋病毒/艾滋病): no edge next to them.
+_JOINING = derived(lambda lex: frozenset(c for s in lex.joining_symbols for c in s if not c.isalnum()))
 _NUMERALS = set("0123456789〇零一二三四五六七八九十百千万两")
 
 
@@ -30,22 +32,32 @@ def left_is_edge(text: str, i: int) -> bool:
         return True
     ch = text[i - 1]
     if not _WORD_CHAR_RE.match(ch):
-        return ch not in _JOINING  # 艾滋病毒/艾滋病联合规划署: the slash joins
-    if ch == "届" and text.startswith(_SESSIONS, i):
+        return ch not in _JOINING()  # 艾滋病毒/艾滋病联合规划署: the slash joins
+    if ch == "届" and text.startswith(_SESSIONS(), i):
         return False
-    return ch in "年月日号项次届" and i >= 2 and text[i - 2] in _NUMERALS
+    if ch in "年月日号项次届" and i >= 2 and text[i - 2] in _NUMERALS:
+        return True
+    words, lasts, _ = _WORD_EDGES()
+    return ch in lasts and any(text[i - k : i] in words for k in (2, 3, 4) if i >= k)
 
 
-#: What a count of sessions (第六十二届) counts.
-_SESSIONS = ("会议", "届会", "会期")
+def _word_edges(lex) -> tuple[frozenset, frozenset, frozenset]:
+    """The words, their last characters and their first characters (to rule most places out fast)."""
+    words = frozenset(w for w in lex.stop_words | lex.reporting_verbs | lex.light_verbs if 2 <= len(w) <= 4)
+    return words, frozenset(w[-1] for w in words), frozenset(w[0] for w in words)
 
 
-#: Titles of the people who head a body (director, chief, chair, secretary-general). Written
-#: right after the body's name, with no 的 (政策分析和公共事务司``司长``, 麻醉药品委员会``主席``).
-HEAD_TITLES = ("司长", "处长", "科长", "股长", "局长", "署长", "厅长", "主任", "主席", "秘书长", "总干事")
+#: Function words, reporting and light verbs of two characters or more: next to a candidate they
+#: end it, as punctuation does (包括|预防性替代发展, 打击|跨国有组织犯罪, 会员国|落实).
+_WORD_EDGES = derived(_word_edges)
 
 
-_COORDINATORS = ("和", "与", "及")
+#: What a count of sessions (第六十二届) counts (lexicon list session_words).
+_SESSIONS = derived(lambda lex: tuple(sorted(lex.session_words)))
+
+#: Titles of the people who head a body (director, chief, chair, secretary-general), written
+#: right after the body's name with no 的 (政策分析和公共事务司``司长``): lexicon list head_titles.
+HEAD_TITLES = derived(lambda lex: tuple(sorted(lex.head_titles)))
 
 
 def inside_a_list(text: str, i: int, cand: str) -> bool:
@@ -57,7 +69,7 @@ def inside_a_list(text: str, i: int, cand: str) -> bool:
     inside the phrase, not a term edge (it stays an edge before a candidate without a
     coordinator: 海洛因、``可卡因``).
     """
-    return i > 0 and text[i - 1] == "、" and any(c in cand for c in _COORDINATORS)
+    return i > 0 and text[i - 1] == "、" and any(c in cand for c in lexicon().coordinators)
 
 
 def head_title_at(text: str, j: int) -> bool:
@@ -70,11 +82,11 @@ def head_title_at(text: str, j: int) -> bool:
     """
     if text.startswith("副", j):
         j += 1
-    return text.startswith(HEAD_TITLES, j)
+    return text.startswith(HEAD_TITLES(), j)
 
 
 #: Function words of one character (的, 和, 与, 在 …): next to a candidate, usually an edge.
-FUNCTION_CHARS = frozenset(w for w in STOP_WORDS | JOINERS if len(w) == 1)
+FUNCTION_CHARS = derived(lambda lex: frozenset(w for w in lex.stop_words | JOINERS() | lex.negations if len(w) == 1))
 
 
 def crosses(name_starts: dict, i: int, j: int) -> bool:
@@ -94,5 +106,8 @@ def right_is_edge(text: str, j: int) -> bool:
         return True
     ch = text[j]
     if not _WORD_CHAR_RE.match(ch):
-        return ch not in _JOINING
-    return (ch == "第" and j + 1 < len(text) and text[j + 1] in _NUMERALS) or head_title_at(text, j)
+        return ch not in _JOINING()
+    if (ch == "第" and j + 1 < len(text) and text[j + 1] in _NUMERALS) or head_title_at(text, j):
+        return True
+    words, _, firsts = _WORD_EDGES()
+    return ch in firsts and any(text[j : j + k] in words for k in (2, 3, 4))

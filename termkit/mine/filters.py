@@ -12,30 +12,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..text.chars import HAS_HANZI_RE
-from .edges import HEAD_TITLES
-from .kinds import LIGHT_VERBS, ORDINAL_RE
+from .kinds import ORDINAL_RE
+from .lexicon import lexicon
 from .segmenter import NOUN_TAGS, dictionary_tag
 
-#: Words that end a predicate rather than a name when a candidate of their own precedes them
-#: (国际麻醉品管制局 | 合作, 第十五次政策协商小组会议上 | 提出).
-PREDICATE_ENDS = frozenset("合作 提出 变化 开展 举行 通过 发言 参加 出席".split())
-
-#: Modifiers of scope (international, national, of States, global, regional …). Written before a
-#: term, one narrows where the term applies without making it another term: 国际毒品管制公约 are the
-#: international 毒品管制公约, and 国家禁毒执法机构负责人 the national 禁毒执法机构负责人. The term
-#: after one is therefore not a fragment of the longer phrase (:func:`modifier_expansion`).
-SCOPE_MODIFIERS = frozenset("国际 国家 各国 全球 区域 次区域 区域间 双边 多边 全国".split())
-
-#: The classifier of a kind: in ``X类Y`` (苯丙胺类兴奋剂, amphetamine-type stimulants) Y names the
-#: class, X the kind of it.
-CLASSIFIER = "类"
+# The word lists are data (:mod:`.lexicon`): predicate_ends (words that end a predicate rather
+# than a name when a candidate of their own precedes them: 国际麻醉品管制局 | 合作),
+# scope_modifiers (国际, 国家, 全球, 区域 …: written before a term, one narrows where it applies
+# without making it another term, so the term after one is not a fragment of the longer phrase —
+# :func:`modifier_expansion`), kind_markers (类: in X类Y, Y names the class), light_verbs,
+# head_titles.
 
 
 def modifier_expansion(words: Sequence[str], i: int) -> bool:
     """Is the candidate ``words`` its tail ``words[i:]`` narrowed by a modifier — a modifier of scope
     (国际|毒品管制公约) or a kind marked with 类 (苯丙胺类|兴奋剂)? Then the tail, the broader
     term, is used in it (its occurrences there are uses of the term, not of a fragment)."""
-    return i >= 1 and (words[i - 1] in SCOPE_MODIFIERS or words[i - 1] == CLASSIFIER)
+    lex = lexicon()
+    return i >= 1 and (words[i - 1] in lex.scope_modifiers or words[i - 1] in lex.kind_markers)
 
 
 def light_verb_phrase(words: Sequence[str], freq: int = 0, freq_of=None) -> bool:
@@ -45,9 +39,9 @@ def light_verb_phrase(words: Sequence[str], freq: int = 0, freq_of=None) -> bool
     noun, and what follows the verb is not used without it. A predicate (加强国际合作,
     应对世界毒品问题) fails one of these: its object stands on its own elsewhere in the corpus.
     """
-    if words[0] not in LIGHT_VERBS:
+    if words[0] not in lexicon().light_verbs:
         return False
-    if len(words) < 3 or dictionary_tag(words[-1]) not in NOUN_TAGS:
+    if len(words) < 3 or dictionary_tag(words[-1]) not in NOUN_TAGS():
         return True
     return freq_of is not None and predicate(words, freq, freq_of)
 
@@ -56,9 +50,9 @@ def predicate(words: Sequence[str], freq: int, freq_of) -> bool:
     """Is this candidate a clause rather than a term — a light verb applied to something that is
     a candidate on its own (应对世界毒品问题, 会员国执行第三十届特别会议成果文件, 国际麻醉品管制局合作)?
 
-    True when a light verb (:data:`.kinds.LIGHT_VERBS`) stands anywhere but last and the longest
+    True when a light verb (lexicon list light_verbs) stands anywhere but last and the longest
     candidate after it is used more than 1.5 times as often on its own; or when the candidate ends
-    with a predicate word (:data:`PREDICATE_ENDS`, a light verb) and the longest candidate of two
+    with a predicate word (lists predicate_ends, light_verbs) and the longest candidate of two
     words or more before it is. A name that merely holds a verb (执行支持科, 打击洗钱全球方案,
     联合国促进性别平等和增强妇女权能署) passes: what follows its verb is not used without it.
     """
@@ -66,15 +60,17 @@ def predicate(words: Sequence[str], freq: int, freq_of) -> bool:
     if n < 2:
         return False
     limit = 1.5 * freq
+    lex = lexicon()
+    light = lex.light_verbs
     for i in range(n - 1):
-        if words[i] in LIGHT_VERBS:
+        if words[i] in light:
             for k in range(i + 1, n):
                 f = freq_of("".join(words[k:]))
                 if f:
                     if f > limit:
                         return True
                     break
-    if n >= 3 and (words[-1] in PREDICATE_ENDS or words[-1] in LIGHT_VERBS):
+    if n >= 3 and (words[-1] in lex.predicate_ends or words[-1] in light):
         for j in range(n - 1, 1, -1):
             f = freq_of("".join(words[:j]))
             if f:
@@ -98,7 +94,7 @@ def job_title(text: str) -> bool:
     """A person's title is not a term (the judged list's criteria, like a terminologist's): a name
     followed by its head's title (研究和趋势分析处处长, 艾滋病科科长 — jieba has 处处长 and 科科长 as
     words) names a post, not a concept."""
-    return text.endswith(HEAD_TITLES)
+    return text.endswith(tuple(lexicon().head_titles))
 
 
 def session_number(words: Sequence[str]) -> bool:

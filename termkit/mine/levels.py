@@ -40,7 +40,8 @@ from ..errors import InputError
 from .candidates import count_documents
 from .chunks import chunk_documents
 from .counts import Counts, LevelCounts, frequent_counts
-from .kinds import EDGE, END, KINDS, MAX_CHARS, MAX_WORDS, SEP, START, STOP
+from .kinds import EDGE, END, KINDS, LEAD, MAX_CHARS, MAX_WORDS, SEP, START, STOP
+from .lexicon import Lexicon, use
 from .options import MineOptions
 from .spool import (
     RunSpool,
@@ -62,18 +63,24 @@ def candidate_shaped(words: Sequence[str]) -> bool:
     an ender (:mod:`.kinds`)? The parts of a candidate need not be (和犯罪问题 in
     毒品和犯罪问题办公室), so every run is counted for support."""
     first, last = KINDS[words[0]], KINDS[words[-1]]
-    return (first in (EDGE, START)) and (last in (EDGE, END))
+    return (first in (EDGE, START, LEAD)) and (last in (EDGE, END))
 
 
 # --- the passes (top-level tasks, picklable) -------------------------------------------------------
 
 
 def first_pass(
-    item, directory: str, extra_words: Sequence[str] = (), hmm: bool = True, encoding: str | None = None
+    item,
+    directory: str,
+    extra_words: Sequence[str] = (),
+    hmm: bool = True,
+    encoding: str | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Counts:
     """Pass 1 on ``(chunk number, chunk)``: segment and count words, titles, definitions and
     one-word candidates; spool the runs for the next passes, and the normalized text for the
-    scan."""
+    scan. ``lexicon``: the run's word lists (:func:`.lexicon.use`)."""
+    use(lexicon)
     chunk_no, chunk = item
     path = spool_path(directory, chunk_no, 1)
     text_path = text_spool_path(directory, chunk_no)
@@ -89,15 +96,16 @@ def first_pass(
     return counts
 
 
-def level_pass(item, directory: str, level: int) -> LevelCounts:
+def level_pass(item, directory: str, level: int, lexicon: Lexicon | None = None) -> LevelCounts:
     """Pass ``level`` (≥ 2) on ``(chunk number, chunk)``: count the ``level``-word runs whose two
     (level−1)-word parts are frequent, from the spool of the previous pass; spool the stretches
     in which a run one word longer can still be counted."""
+    use(lexicon)
     chunk_no, _ = item
     frequent = read_frequent(directory, level - 1)
     part = level - 1
     kinds = KINDS
-    starts, ends = (EDGE, START), (EDGE, END)
+    starts, ends = (EDGE, START, LEAD), (EDGE, END)
     src = spool_path(directory, chunk_no, level - 1)
     dst = spool_path(directory, chunk_no, level)
     if not os.path.exists(src):
@@ -185,6 +193,7 @@ def count_by_levels(
             tuple(options.extra_words),
             options.hmm,
             options.encoding,
+            options.lexicon,
             progress=progress,
             label="counting words",
             merger=SpillingMerge(memory_limit, directory),
@@ -204,6 +213,7 @@ def count_by_levels(
                 items,
                 directory,
                 level,
+                options.lexicon,
                 progress=progress,
                 label=f"counting {level}-word n-grams",
                 merger=merger,

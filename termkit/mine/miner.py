@@ -29,22 +29,26 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..model import Candidate, Document
+from ..text.normalize import normalize_key
 from ..text.pinyin import pinyin_display
 from .abbreviations import Abbreviation, infer, link, resolve
 from .chunks import CHUNK_BYTES, PART_BYTES
+from .concepts import group_candidates, groups_of, short_forms
 from .contexts import fill_sentences, written_form
+from .evidence import evidence
 from .execute import Progress, make_executor, no_progress
-from .filters import fragments
+from .filters import acceptable, fragments
 from .inputs import Corpus, load_glossary
 from .levels import LevelStats, count_by_levels
+from .lexicon import Lexicon, load, use
 from .options import DEFAULT_SHORTLIST, MineOptions
 from .reference import get_reference
 from .scan import Occurrences, scan_chunk
 from .segmenter import glossary_words, tokenizer
 from .spool import spool_directory
-from .status import glossary_status
+from .status import STATUSES, glossary_status
 from .store import parse_size
-from .table import build_table, organizations
+from .table import Entry, build_table, organizations
 from .termhood import final_score, score_table, shortlisted
 
 if TYPE_CHECKING:
@@ -92,13 +96,27 @@ def mine(
     memory_limit: str | int | None = None,
     spool_dir: str | os.PathLike | None = None,
     part_bytes: int = PART_BYTES,
+    lexicon: Lexicon | str | os.PathLike | None = None,
+    ignore: Iterable[str] = (),
+    status: Iterable[str] | None = None,
 ) -> MineResult:
     """Mine term candidates from Chinese documents, best first.
 
     ``inputs``: files and folders (``*.txt``, read lazily, twice) or :class:`Document` objects.
-    ``glossary``: a :class:`termkit.glossary.Glossary` or glossary file paths; its Chinese terms
-    join the segmenter's dictionary (so known terms stay whole) and each candidate gets a
-    glossary status. ``top``: how many to return (all when None or 0). ``min_freq``: fewest
+    ``glossary``: a :class:`termkit.glossary.Glossary` or glossary file paths. It never changes
+    how the corpus is cut or counted (a known form keeps the termhood it has without the
+    glossary: status is a column, not a penalty or a bonus); its Chinese forms that occur in the
+    corpus at least ``min_freq`` times are candidates even when the segmenter never produces
+    them whole, each candidate gets a glossary status, and the forms of one glossary concept are
+    grouped. ``status``: keep only the candidate concepts with a form of one of these statuses
+    (``{"new"}``: what the glossary lacks; also variant, pinyin, fuzzy, partial, known).
+    ``ignore``: forms never to propose (a review's decisions), left out before grouping.
+    ``lexicon``: the miner's word lists (:mod:`.lexicon`): a :class:`.lexicon.Lexicon` or a
+    directory whose lists add to or replace the shipped ones.
+
+    The candidates come in concept order (:mod:`.concepts`): the head of each candidate concept,
+    then its other forms (``group``, ``role``); ``top`` counts concepts (all when None or 0).
+    Each candidate carries its ``evidence``. ``min_freq``: fewest
     occurrences. ``contexts``: example sentences per candidate. ``progress``: a callable
     ``(items, length, label) -> items`` to report progress over files. ``reference``: what
     domain specificity is measured against — ``"un"`` (default: general Chinese and general UN
@@ -118,9 +136,13 @@ def mine(
     Raises :class:`InputError` for an empty corpus or one without Chinese text.
     """
     un_ref = get_reference(reference)
+    lex = lexicon if isinstance(lexicon, Lexicon) else load(lexicon)
+    wanted = None if status is None else frozenset(status)
+    if wanted is not None and not wanted <= set(STATUSES):
+        raise ValueError(f"unknown status {sorted(wanted - set(STATUSES))} (one of: {', '.join(STATUSES)})")
     corpus = Corpus(inputs, encoding)
     gloss = load_glossary(glossary)
-    extra = glossary_words(t.text for t in gloss.terms("zh")) if gloss is not None else ()
+    forms = glossary_words(t.text for t in gloss.terms("zh")) if gloss is not None else ()
     options = MineOptions(
         top=top,
         min_freq=max(1, int(min_freq)),
@@ -129,7 +151,10 @@ def mine(
         hmm=hmm,
         shortlist=shortlist,
         reference=reference,
-        extra_words=tuple(extra),
+        glossary_forms=tuple(forms),
+        lexicon=lex,
+        ignore=frozenset(normalize_key(f) for f in ignore if f and f.strip()),
+        status=wanted,
         progress=progress or no_progress,
         jobs=jobs,
         scheduler=scheduler,
@@ -139,8 +164,12 @@ def mine(
         spool_dir=spool_dir,
     )
 
-    with make_executor(options.jobs, options.scheduler) as executor:
-        return _mine(corpus, executor, gloss, un_ref, options)
+    before = use(lex)
+    try:
+        with make_executor(options.jobs, options.scheduler) as executor:
+            return _mine(corpus, executor, gloss, un_ref, options)
+    finally:
+        use(before)
 
 
 def _mine(corpus: Corpus, executor, gloss, un_ref, options: MineOptions) -> MineResult:
@@ -170,30 +199,45 @@ def _mine_spooled(
     inferred = {a.short for a in abbreviations if a.inferred}
     full_of, shorts_of = link(abbreviations)
     defined = set(full_of) | set(shorts_of)
-    score_table(table, counts, tokenizer().FREQ, tokenizer().total, frozenset(extra), un_ref, frozenset(defined))
+    scorer = score_table(
+        table, counts, tokenizer().FREQ, tokenizer().total, frozenset(extra), un_ref, frozenset(defined)
+    )
     short = shortlisted(table, max(options.shortlist, 3 * (options.top or 0)), defined)
+    # a glossary's forms the counting never saw whole are scanned too (scored below if frequent)
+    chars = set().union(*counts.words) if options.glossary_forms else set()
+    added = [f for f in options.glossary_forms if f not in table and acceptable(f) and chars.issuperset(f)]
     n_docs, n_chars = counts.n_docs, counts.n_chars
-    del counts
 
     # 3. map: occurrences of the shortlist; 4. reduce
     names = organizations(short, table, full_of)
     occ = executor.map_reduce(
         scan_chunk,
         list(enumerate(chunks)),
-        list(short),
+        list(short) + added,
         options.contexts,
         options.encoding,
         spool,
         names,
+        options.lexicon,
         progress=options.progress,
         label="scanning",
     )
     occ = occ or Occurrences(options.contexts)
+    for f in added:
+        if occ.freq.get(f, 0) >= options.min_freq:
+            table[f] = Entry(f, tok.lcut(f, HMM=options.hmm), occ.freq[f], occ.doc_freq.get(f, 0))
+            scorer.score(table[f])
+            if table[f].prelim > 0:
+                short.append(f)
+    del counts
+    owners = names | options.lexicon.owners
     frag = fragments(short, occ.freq)
+    for a in short_forms(frag, {t: table[t].words for t in frag.values()}, owners):
+        del frag[a]
 
     results: list[Candidate] = []
     for text in short:
-        if text in frag:
+        if text in frag or text in options.ignore:
             continue
         e = table[text]
         score, h_left, h_right = final_score(e, occ, n_docs, names, abbreviation=text in defined)
@@ -217,17 +261,36 @@ def _mine_spooled(
                 abbreviations=list(shorts_of.get(text, [])),
                 key=text,
                 words=list(e.words),
+                evidence=evidence(e, h_left, h_right, full_of.get(text, ""), text in inferred, shorts_of.get(text)),
             )
         )
     results.sort(key=lambda c: (-c.score, -c.freq, c.key))
-    if options.top:
-        results = results[: options.top]
-    fill_sentences([x for c in results for x in c.contexts], corpus.document)
     index = gloss.index() if gloss is not None else None
+    looked_up: set[str] = set()
+
+    def look_up(cands) -> None:
+        for c in cands:
+            if index is not None and c.key not in looked_up:
+                looked_up.add(c.key)
+                c.status, c.match = glossary_status(index, c.key)
+                if c.status != "new":
+                    c.evidence.append(f"glossary: {c.status}")
+
+    # the statuses group a glossary's forms: those of the best candidates (all of them when every
+    # candidate is returned or a status is asked for), then of any other form shown
+    wanted = len(results) if not options.top or options.status is not None else options.top + 100
+    look_up(results[:wanted])
+    results = group_candidates(results, owners, occ.freq)
+    groups = groups_of(results)
+    if options.status is not None:
+        groups = [g for g in groups if any(c.status in options.status for c in g)]
+    if options.top:
+        groups = groups[: options.top]
+    results = [c for g in groups for c in g]
+    look_up(results)
+    fill_sentences([x for c in results for x in c.contexts], corpus.document)
     for c in results:
         c.pinyin = pinyin_display(c.key)
-        if index is not None:
-            c.status, c.match = glossary_status(index, c.key)
     return MineResult(
         results, n_docs=n_docs, n_chars=n_chars, n_candidates=len(table), abbreviations=abbreviations, counting=stats
     )

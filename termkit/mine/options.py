@@ -8,11 +8,12 @@ options hold a progress callback and possibly a Dask client, which do not travel
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .chunks import CHUNK_BYTES, PART_BYTES
 from .execute import Progress, no_progress
+from .lexicon import Lexicon, shipped
 
 #: How many candidates, by preliminary score, are scanned for contexts and ranked (at least).
 DEFAULT_SHORTLIST = 3000
@@ -29,7 +30,11 @@ class MineOptions:
     hmm: bool = True  # jieba's HMM for words its dictionary lacks
     shortlist: int = DEFAULT_SHORTLIST  # candidates scanned for contexts and ranked (at least)
     reference: str = "un"  # what domain specificity is measured against (:mod:`.reference`)
-    extra_words: tuple[str, ...] = ()  # added to the segmenter's dictionary (a glossary's terms)
+    extra_words: tuple[str, ...] = ()  # added to the segmenter's dictionary (none by default)
+    glossary_forms: tuple[str, ...] = ()  # a glossary's Chinese forms: candidates when frequent
+    lexicon: Lexicon = field(default_factory=shipped)  # the word lists (:mod:`.lexicon`)
+    ignore: frozenset = frozenset()  # normalized forms never to propose
+    status: frozenset | None = None  # keep only concepts with a form of these glossary statuses
     progress: Progress = no_progress
     # where the maps run (:func:`.execute.make_executor`) and how the work is cut
     jobs: int | None = None

@@ -30,6 +30,7 @@ from ..model import Context, Document
 from ..text.normalize import normalize
 from .chunks import chunk_documents
 from .edges import FUNCTION_CHARS, crosses, inside_a_list, left_is_edge, right_is_edge
+from .lexicon import Lexicon, use
 from .spool import read_normalized, remove_file, text_spool_path
 
 MAX_FORMS = 20  # written forms remembered per candidate and chunk
@@ -174,6 +175,7 @@ def scan_documents(
     (:func:`.edges.crosses`).
     """
     matcher = Matcher(candidates)
+    function_chars = FUNCTION_CHARS()
     occ = Occurrences(n_contexts)
     freq, left, right = occ.freq, occ.left, occ.right
     left_edges, right_edges = occ.left_edges, occ.right_edges
@@ -209,7 +211,7 @@ def scan_documents(
                 if c is None:
                     c = left[cand] = Counter()
                 c[ch] += 1
-                if name_starts and ch in FUNCTION_CHARS and crosses(name_starts, i, j):
+                if name_starts and ch in function_chars and crosses(name_starts, i, j):
                     c = left_crossed.get(cand)
                     if c is None:
                         c = left_crossed[cand] = Counter()
@@ -280,10 +282,12 @@ def scan_chunk(
     encoding: str | None = None,
     directory: str | None = None,
     names: frozenset = frozenset(),
+    lexicon: Lexicon | None = None,
 ):
     """The second map on ``(chunk number, chunk)``: :func:`scan_documents`, on the normalized
     text the counting spooled in ``directory`` when it is there (read once, then removed), else
-    normalizing again."""
+    normalizing again. ``lexicon``: the run's word lists (:func:`.lexicon.use`)."""
+    use(lexicon)
     chunk_no, chunk = item
     path = text_spool_path(directory, chunk_no) if directory else None
     if path is None or not os.path.exists(path):

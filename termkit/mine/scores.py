@@ -135,13 +135,15 @@ PARAMS = {
     "cohesion_scale": 1.5,
     "spec_mid": 4.0,  # specificity (bits) at which a multi-word candidate gets half
     "spec_scale": 1.5,
-    "single_spec_mid": 6.0,  # … and a single word
+    "single_spec_mid": 5.5,  # … and a single word
     "single_spec_scale": 1.0,
     "single": 0.8,  # a single word's weight against a multi-word candidate
     "title": 1.25,
     "head": 1.4,
-    "body_floor": 0.5,  # least specificity factor of a body's or instrument's name (独立评价股)  # a multi-word candidate ending in a name head (委员会, 公约, 物质 …)
+    "body_floor": 0.6,  # least specificity factor of a body's or instrument's name (独立评价股)  # a multi-word candidate ending in a name head (委员会, 公约, 物质 …)
     "abbreviation": 1.25,
+    "institution": 1.25,  # the institution's own vocabulary (lexicon list un_vocabulary)
+    "verb_bits": 6.0,  # least specificity of a single verb standing as a term (洗钱, 贩运)
 }
 
 
@@ -160,6 +162,7 @@ def termhood(
     freq: int = 0,
     named: bool = False,
     body: bool = False,
+    institution: bool = False,
 ) -> float:
     """The termhood score: one number per candidate, higher is more term-like.
 
@@ -198,12 +201,16 @@ def termhood(
         edges = p["edge_floor"] + (1 - p["edge_floor"]) * min(1.0, edge_entropy / room)
     cohesive = 1.0 if cohesion_bits is None else _squash(cohesion_bits, p["cohesion_mid"], p["cohesion_scale"])
     if single:
-        specific = _squash(specificity, p["single_spec_mid"], p["single_spec_scale"]) * p["single"]
+        specific = _squash(specificity, p["single_spec_mid"], p["single_spec_scale"])
+        if body or title:
+            specific = max(specific, p["body_floor"])
+        specific *= p["single"]
     else:
         specific = _squash(specificity, p["spec_mid"], p["spec_scale"])
         if body or title:
             specific = max(specific, p["body_floor"])
     evidence = (p["title"] if title else 1.0) * (p["abbreviation"] if abbreviation else 1.0)
     evidence *= p["head"] if named else 1.0
+    evidence *= p["institution"] if institution else 1.0
     fixed = min(1.0, coordination / p["coordination"])
     return base * used * edges * cohesive * specific * evidence * fixed

@@ -15,13 +15,20 @@ from collections.abc import Iterable
 
 from ..text.chars import HAS_HANZI_RE
 from ..text.normalize import normalize_key
-
-#: General words that jieba's dictionary lacks and would otherwise split at a stop word
-#: (有|组织|犯罪, 可|持续|发展). Added to the private tokenizer, never to jieba's global one.
-EXTRA_WORDS = ("有组织", "可持续")
+from .lexicon import derived, lexicon, on_change
 
 _lock = threading.Lock()
 _tokenizers: dict[frozenset, object] = {}
+
+
+def _forget_tokenizers() -> None:
+    with _lock:
+        _tokenizers.clear()
+
+
+#: The general words jieba's dictionary lacks (lexicon list extra_words: 有组织, 可持续) are added
+#: to the private tokenizers, which are built again when the lexicon changes.
+on_change(_forget_tokenizers)
 
 
 def tokenizer(extra_words: Iterable[str] = ()):
@@ -44,7 +51,7 @@ def tokenizer(extra_words: Iterable[str] = ()):
             base = jieba.Tokenizer()
             base.initialize()
             _tokenizers[frozenset()] = base
-            for word in EXTRA_WORDS:
+            for word in sorted(lexicon().extra_words):
                 base.add_word(word, freq=max(base.suggest_freq(word, tune=False), 10))
         if not key:
             return base
@@ -65,8 +72,9 @@ def tokenizer(extra_words: Iterable[str] = ()):
 
 _tags: dict[str, str] | None = None
 
-#: Dictionary tags of words that can be a term on their own (nouns, abbreviations, foreign words).
-NOUN_TAGS = frozenset("n nz nt nrt j ng eng x".split())
+#: Dictionary tags of words that can be a term on their own (nouns, abbreviations, foreign words):
+#: the lexicon's list noun_tags.
+NOUN_TAGS = derived(lambda lex: lex.noun_tags)
 
 
 def dictionary_tag(word: str) -> str | None:

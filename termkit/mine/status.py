@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+#: The statuses a candidate can have against a glossary.
+STATUSES = ("new", "known", "variant", "pinyin", "fuzzy", "partial")
+
 
 def glossary_status(index, text: str):
     """``(status, match)`` of a candidate against a glossary index.

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from ..text.normalize import normalize_key
 from .counts import Counts
 from .filters import acceptable, job_title, light_verb_phrase, predicate, session_number
-from .kinds import EDGE, END, KINDS, SEP, START, surface
-from .names import organization
+from .kinds import EDGE, END, KINDS, LEAD, SEP, START, surface
+from .lexicon import lexicon
+from .names import named, organization
 from .segmenter import tokenizer
 
 
@@ -37,6 +38,13 @@ class Entry:
     prelim: float = 0.0
     single: bool = False
     coordination: float = 1.0
+    # what the scoring found it to be (:class:`.termhood.Scorer`), for the score and its evidence
+    named: bool = False  # ends in a name head before a specific word (集装箱管制方案)
+    body: bool = False  # ends in the head of a body's or an instrument's name (委员会, 公约)
+    generic: bool = False  # a name head after general words only (全球方案, 行动计划)
+    institution: bool = False  # the institution's own vocabulary (lexicon list un_vocabulary)
+    verb: bool = False  # a single verb far more typical of the corpus than of the references (洗钱)
+    general_words: list[str] = field(default_factory=list)  # its words of general language
 
 
 _LEADING_YEAR_RE = re.compile(r"^[0-9]{4}(?:[-–][0-9]{2,4})?年")
@@ -84,6 +92,10 @@ def build_table(counts: Counts, min_freq: int, tok=None, hmm: bool = True) -> di
             table[text] = Entry(text, words, f, counts.title_docs.get(title, 0), title=f)
         else:
             e.title += f
+    for name, f in counts.title_names.items():
+        if f >= min_freq and name not in table:
+            close = name.index("》") + 1
+            table[name] = Entry(name, [name[:close], *tok.lcut(name[close:], HMM=hmm)], f, 0, title=f)
     freq_of = lambda t: table[t].freq if t in table else 0  # noqa: E731
     return {
         t: e
@@ -93,7 +105,8 @@ def build_table(counts: Counts, min_freq: int, tok=None, hmm: bool = True) -> di
         and not light_verb_phrase(e.words, e.freq, freq_of)
         and not predicate(e.words, e.freq, freq_of)
         and not session_number(e.words)
-        and not job_title(t)
+        and (not job_title(t) or t in lexicon().un_vocabulary)
+        and (KINDS[e.words[0]] != LEAD or (len(e.words) > 2 and named(e.words)))
     }
 
 

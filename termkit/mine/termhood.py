@@ -16,11 +16,13 @@ from collections.abc import Iterable, Sequence
 from .counts import Counts
 from .edges import FUNCTION_CHARS
 from .filters import modifier_expansion
-from .kinds import EDGE, INNER, KINDS
-from .names import bare_head, body_name, country_name, named, noun_like
+from .kinds import EDGE, INNER, KINDS, LEAD
+from .lexicon import derived, lexicon
+from .names import bare_head, body_name, country_name, named, noun_like, organization, place_phrase, verb_like
 from .reference import UNReference
 from .scan import Occurrences
 from .scores import (
+    PARAMS,
     branching_entropy,
     c_value,
     cohesion,
@@ -42,7 +44,8 @@ def _coordination(e: Entry, table: dict, words) -> float:
     candidates on their own (犯罪问题办公室 in 毒品和犯罪问题办公室) make no coordination.
     """
     w = e.words
-    joints = [i for i in range(1, len(w) - 1) if w[i] in ("和", "与", "及", "以及", "或")]
+    coordinators = lexicon().coordinators
+    joints = [i for i in range(1, len(w) - 1) if w[i] in coordinators]
     if not joints:
         return 1.0
     i = joints[-1]
@@ -52,6 +55,15 @@ def _coordination(e: Entry, table: dict, words) -> float:
     if fl <= e.freq or fr <= e.freq:
         return 1.0
     return e.freq / min(fl, fr)
+
+
+def _owned(words: Sequence[str], i: int, table: dict) -> bool:
+    """Is ``words[i:]`` a name with its year (1961年) or its owner — an organization that is a
+    candidate of its own (毒罪办, 毒品和犯罪问题办公室) — in front?"""
+    if i == 1 and KINDS[words[0]] == LEAD:
+        return True
+    owner = table.get("".join(words[:i]))
+    return owner is not None and organization(owner.words) and named(words[i:])
 
 
 def _content_words(words: Sequence[str]) -> list[str]:
@@ -66,7 +78,7 @@ def score_table(
     glued: frozenset = frozenset(),
     un_ref: UNReference | None = None,
     names: frozenset = frozenset(),
-) -> None:
+) -> Scorer:
     """C-value, cohesion, specificity and a preliminary score (no entropy yet) for each entry.
 
     ``ref_freq``/``ref_total``: general Chinese (jieba's dictionary); ``un_ref``: the general-UN
@@ -77,7 +89,8 @@ def score_table(
     default dictionary would cut them into, like any multi-word candidate.
     """
     # containers: the longer candidates of which an entry is a contiguous sub-sequence of words;
-    # those that only narrow it by a modifier (国际|毒品管制公约, 苯丙胺类|兴奋剂) hold uses of it
+    # those that only narrow it by a modifier (国际|毒品管制公约, 苯丙胺类|兴奋剂) or date it
+    # (1961年|麻醉品单一公约) or say whose it is (毒罪办|研究和趋势分析处) hold uses of it
     for e in table.values():
         w = e.words
         n = len(w)
@@ -94,69 +107,106 @@ def score_table(
                 inner = table.get(s)
                 if inner is None:
                     continue
-                if j == n - 1 and modifier_expansion(w, i):
+                if j == n - 1 and (modifier_expansion(w, i) or _owned(w, i, table)):
                     inner.expansions.append((w[i - 1][-1], e.freq))  # a use of the term, not a container
                 else:
                     inner.containers.append(e.freq)
-    n_tokens = max(counts.n_tokens, 1)
-    words = counts.words
-    spec_cache: dict[str, tuple[float, float]] = {}
+    scorer = Scorer(table, counts, ref_freq, ref_total, glued, un_ref, names)
+    for e in table.values():
+        scorer.score(e)
+    return scorer
 
-    def spec_of(w: str, f: int) -> tuple[float, float]:
-        general = word_specificity(f, n_tokens, ref_freq.get(w, 0) or 0, ref_total)
-        if un_ref is None:
+
+class Scorer:
+    """The preliminary scoring of table entries (:func:`score_table`), kept to score the entries
+    added after the scan (a glossary's forms the counting did not see whole)."""
+
+    def __init__(self, table, counts: Counts, ref_freq, ref_total, glued=frozenset(), un_ref=None, names=frozenset()):
+        self.table, self.counts = table, counts
+        self.ref_freq, self.ref_total, self.un_ref = ref_freq, ref_total, un_ref
+        self.glued, self.names = glued, names
+        self.n_tokens = max(counts.n_tokens, 1)
+        self.spec_cache: dict[str, tuple[float, float]] = {}
+        self.base = tokenizer()
+        self.lex = lexicon()
+
+    def spec_of(self, w: str, f: int) -> tuple[float, float]:
+        """``(against general Chinese, against the stricter of both references)`` in bits."""
+        general = word_specificity(f, self.n_tokens, self.ref_freq.get(w, 0) or 0, self.ref_total)
+        if self.un_ref is None:
             return general, general
-        un = un_word_specificity(f, n_tokens, un_ref.low(w), un_ref.n_tokens)
+        un = un_word_specificity(f, self.n_tokens, self.un_ref.low(w), self.un_ref.n_tokens)
         return general, combined_specificity(general, un)
 
-    def word_spec(w: str, at_least: int) -> tuple[float, float]:
-        # a word occurs at least as often as a candidate holding it (not so in the counts for the
-        # parts of a glossary term the segmenter kept whole)
-        f = words.get(w, 0)
+    def word_spec(self, w: str, at_least: int) -> tuple[float, float]:
+        # a word occurs at least as often as a candidate holding it (not so for the parts of a
+        # form the segmenter never produced whole, such as a glossary's)
+        f = self.counts.words.get(w, 0)
         if f >= at_least:
-            v = spec_cache.get(w)
+            v = self.spec_cache.get(w)
             if v is None:
-                v = spec_cache[w] = spec_of(w, f)
+                v = self.spec_cache[w] = self.spec_of(w, f)
             return v
-        return spec_of(w, at_least)
+        return self.spec_of(w, at_least)
 
-    base = tokenizer() if glued else None
-    for e in table.values():
+    def score(self, e: Entry) -> None:
+        """C-value, cohesion, specificity, what the entry is, and its preliminary score."""
+        lex, words = self.lex, self.counts.words
         e.cvalue = c_value(len(e.text), e.freq, e.containers)
         content = _content_words(e.words)
-        if glued and any(w in glued for w in content):
-            content = _content_words([p for w in e.words for p in (base.lcut(w) if w in glued else [w])])
+        if self.glued and any(w in self.glued for w in content):
+            content = _content_words([p for w in e.words for p in (self.base.lcut(w) if w in self.glued else [w])])
         if len(content) > 1:
-            e.cohesion = cohesion(e.freq, [max(words.get(w, 0), e.freq) for w in content], n_tokens)
-        specs = [word_spec(w, e.freq) for w in content] or [(0.0, 0.0)]
-        # a name (委员会, 公约 … at its end, an organization in the dictionary, a title) is a term
-        # whatever its subject: the general-UN reference demotes UN phrasing, not UN names
-        # (人权理事会, 可持续发展目标), which are judged against general Chinese only
-        name = e.title > 0 or named(e.words) or e.text in names
-        e.specificity = domain_specificity([g if name else c for g, c in specs])
-        e.coordination = _coordination(e, table, words)
+            e.cohesion = cohesion(e.freq, [max(words.get(w, 0), e.freq) for w in content], self.n_tokens)
+        specs = [self.word_spec(w, e.freq) for w in content] or [(0.0, 0.0)]
+        e.institution = e.text in lex.un_vocabulary
         e.single = len(content) == 1
-        if e.single and e.title == 0 and not noun_like(content[0]):
-            e.prelim = -1.0  # a single verb, adjective, adverb or place name: not a term alone
-            continue
-        if (e.single and bare_head(content[0])) or country_name(e.words):
+        # a name head makes a name only with a specific word before it (集装箱管制方案), not with
+        # general modifiers (全球方案, 行动计划: a kind of programme or plan, not one of them)
+        e.named = named(e.words)
+        e.body = body_name(e.words)
+        e.generic = e.named and not e.single and e.title == 0 and max(c for _, c in specs[:-1]) < GENERIC_BITS
+        if e.generic:
+            e.named = False  # no head evidence; a body's name keeps its floor (统计委员会)
+        e.general_words = [w for w, (_, c) in zip(content, specs, strict=True) if c < GENERIC_BITS]
+        # a name (委员会, 公约 … at its end, an organization in the dictionary, a title) and the
+        # institution's own vocabulary (会员国, 大会, 民间社会) are terms whatever their subject: the
+        # general-UN reference demotes UN phrasing, not UN names (人权理事会, 可持续发展目标), which
+        # are judged against general Chinese only
+        name = e.title > 0 or e.named or e.body or e.text in self.names or e.institution
+        e.specificity = domain_specificity([g if name else c for g, c in specs])
+        e.coordination = _coordination(e, self.table, words)
+        e.verb = False
+        if e.single and e.title == 0 and not e.institution and not noun_like(content[0]):
+            # a single verb, adjective, adverb or place name is no term alone — unless a verb is
+            # far more typical of the corpus than of both references (洗钱, 贩运: the domain's acts)
+            if not (verb_like(content[0]) and e.specificity >= PARAMS["verb_bits"]):
+                e.prelim = -1.0
+                return
+            e.verb = True
+        if (e.single and bare_head(content[0]) and not e.institution) or country_name(e.words) or place_phrase(e.words):
             # a bare head (公约, 宣言) names no particular thing; country names belong to the UN
-            # country nomenclature, not to a domain's termbase
+            # country nomenclature, and a State's government (伊拉克政府) is no term either
             e.prelim = -1.0
-            continue
+            return
         e.prelim = termhood(
             cvalue=e.cvalue,
             doc_freq=e.doc_freq,
-            n_docs=counts.n_docs,
+            n_docs=self.counts.n_docs,
             edge_entropy=None,
             cohesion_bits=e.cohesion,
             specificity=e.specificity,
             single=e.single,
             title=e.title > 0,
             coordination=e.coordination,
-            named=named(e.words),
-            body=body_name(e.words),
+            named=e.named,
+            body=e.body or e.institution,
+            institution=e.institution,
         )
+
+
+#: Below this many bits against the stricter reference a word is general language (加强, 全球, 行动).
+GENERIC_BITS = 3.0
 
 
 def shortlisted(table: dict[str, Entry], want: int, defined: Iterable[str]) -> list[str]:
@@ -196,9 +246,10 @@ def _edge_entropy(
             neighbours[ch] -= moved
             edges += moved
     crossed = occ.left_crossed.get(cand, {}) if side == "left" else {}
+    function_chars = FUNCTION_CHARS()
     kept = {}
     for ch, c in neighbours.items():
-        if ch in FUNCTION_CHARS:
+        if ch in function_chars:
             inside = crossed.get(ch, 0)  # … unless a longer candidate runs across it
             edges += c - inside  # a function word next to it: a natural edge
             if inside:
@@ -206,6 +257,27 @@ def _edge_entropy(
         else:
             kept[ch] = c
     return branching_entropy(kept, edges)
+
+
+#: Share of a single verb's occurrences that must end a phrase (punctuation or a function word
+#: after it) for it to stand as a term (:func:`bound_modifier`).
+FREE_SHARE = 0.1
+
+
+def bound_modifier(cand: str, occ: Occurrences) -> bool:
+    """Is a single word almost always followed by another content word — a modifier bound to the
+    noun after it (循证|政策, 合成|毒品, 涉毒|犯罪) rather than a term (洗钱, 执法, 缉获)?"""
+    freq = occ.freq.get(cand, 0)
+    if freq <= 0:
+        return False
+    ends = _PHRASE_ENDS()
+    free = occ.right_edges.get(cand, 0) + sum(c for ch, c in occ.right.get(cand, {}).items() if ch in ends)
+    return free < FREE_SHARE * freq
+
+
+#: One-character coordinators and 的 after a word: the noun phrase ends there (其他 function
+#: characters start words too often: 对|策).
+_PHRASE_ENDS = derived(lambda lex: frozenset(w for w in lex.coordinators if len(w) == 1) | {"的"})
 
 
 def final_score(
@@ -217,6 +289,8 @@ def final_score(
     h_left = _edge_entropy(e.text, occ, "left", names, e.expansions)
     h_right = _edge_entropy(e.text, occ, "right")
     edge = min(h_left, h_right)
+    if e.verb and bound_modifier(e.text, occ):
+        edge = 0.0  # 循证, 合成, 涉毒: always followed by the noun they qualify, a modifier
     score = termhood(
         cvalue=e.cvalue,
         doc_freq=e.doc_freq,
@@ -229,7 +303,8 @@ def final_score(
         abbreviation=abbreviation,
         coordination=e.coordination,
         freq=e.freq,
-        named=named(e.words),
-        body=body_name(e.words),
+        named=e.named,
+        body=e.body or e.institution,
+        institution=e.institution,
     )
     return score, h_left, h_right

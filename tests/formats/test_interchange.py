@@ -297,9 +297,13 @@ def mined():
 
 
 def test_candidates_become_valid_proposed_entries(tmp_path, mined, v3, v2):
+    from termkit.mine.concepts import groups_of
+
     proposals = candidates_to_concepts(mined.candidates)
-    new = [c for c in mined.candidates if c.status != "known"]
+    # one proposed entry per candidate concept with a form the glossary lacks, all its forms in it
+    new = [g for g in groups_of(mined.candidates) if any(c.status != "known" for c in g)]
     assert len(proposals) == len(new) > 0
+    assert [[t.text for t in p.terms] for p in proposals] == [[c.text for c in g] for g in new]
     for version, validator in ((3, v3), (2, v2)):
         path = tmp_path / f"p{version}.tbx"
         result = export_glossary(mined.candidates, path, tbx_version=version)

@@ -124,7 +124,7 @@ def test_mining_the_pdf_of_a_seed_gives_the_top_100_of_its_text(tmp_path):
     make_pdf(pdf, seed_paragraphs(text))
     from_text = [c.text for c in termkit.mine([txt], top=100).candidates]
     from_pdf = [c.text for c in termkit.mine([pdf], top=100).candidates]
-    assert len(from_text) == 100 and from_pdf == from_text
+    assert len(from_text) >= 100 and from_pdf == from_text  # --top counts concepts: a few more forms
 
 
 # -- PDFs that cannot be read -------------------------------------------------------------------
