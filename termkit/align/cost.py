@@ -73,10 +73,13 @@ class AlignParams:
     check_shifts: tuple = (-5, -3, 3, 5)  # the screen compares each bead with itself shifted this far
     realign_weak: bool = True
     check_chunk: int = 25  # the self-check judges the path in spans of this many beads
-    screen_min: float = 0.4  # a span gaining less (nats per content unit) over its beads shifted is weak
+    screen_min: float = 0.4  # a span gaining less (nats per content unit) over its beads shifted is weak,
+    screen_rel: float = 0.5  # as is one gaining less than this share of the document's median span
+    check_min_beads: int = 5  # the control test needs a stretch of this many beads
     support_min: float = 0.06  # and then unpaired when it gains less than this over the reversed control
+    support_join: float = 0.12  # a span below this beside an unpaired one is unpaired with it
     check_margin: int = 10  # beads around a stretch searched again with it
-    keep_llr: float = 2.0  # beads at the edge of an unpaired stretch with this much evidence stay
+    keep_llr: float = 2.0  # a bead with less evidence than this is not kept out of an unpaired stretch
 
 
 DEFAULT = AlignParams()

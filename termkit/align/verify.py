@@ -91,16 +91,22 @@ def chunks(path: Path, size: int) -> list[tuple[int, int]]:
     return [(bounds[c], bounds[c + 1]) for c in range(count)]
 
 
-def screen(scorer: Scorer, path: Path, params: AlignParams, spans: list[tuple[int, int]]) -> list[bool]:
-    """Per span: whether its beads gain less than ``screen_min`` nats per content unit over the
-    same beads shifted off the path — the cheap first look that sends a span to the control test."""
-    support = _support(scorer, path, params)
-    out = []
+def screen(
+    support: list[tuple[float, float, int]], spans: list[tuple[int, int]], params: AlignParams
+) -> tuple[list[bool], float]:
+    """Per span: whether its beads gain less per content unit over the same beads shifted off the
+    path than ``screen_min`` nats, or than ``screen_rel`` × the document's median span — the cheap
+    first look that sends a span to the control test; and that threshold."""
+    rates = []
     for k0, k1 in spans:
         gain = sum(support[k][0] - support[k][1] for k in range(k0, k1))
         units = sum(support[k][2] for k in range(k0, k1))
-        out.append(gain < params.screen_min * max(units, 1))
-    return out
+        rates.append(gain / max(units, 1))
+    if not rates:
+        return [], params.screen_min
+    middle = sorted(rates)[len(rates) // 2]
+    threshold = max(params.screen_min, params.screen_rel * middle)
+    return [r < threshold for r in rates], threshold
 
 
 def _lexical(scorer: Scorer, path: Path) -> float:
@@ -171,39 +177,68 @@ def _max_segments(y: list[float]) -> list[tuple[int, int]]:
     return sorted(out)
 
 
-def _strong(scorer: Scorer, bead, params: AlignParams) -> bool:
-    i0, i1, j0, j1 = bead
-    return _full(bead) and scorer.evidence(i1, j1, i1 - i0, j1 - j0)[0] > params.keep_llr
-
-
 def check_alignment(
     zh: Sequence[Features], en: Sequence[Features], scorer: Scorer, path: Path, params: AlignParams, beads
 ) -> tuple[Path, list[Gap]]:
     """The path after the self-check, and the stretches of sentences it leaves unaligned."""
     # 1. runs of unaligned sentences and spans without support: search them again
     spans = chunks(path, params.check_chunk)
-    weak = [span for span, flag in zip(spans, screen(scorer, path, params, spans)) if flag]
+    flags = screen(_support(scorer, path, params), spans, params)[0]
+    weak = [span for span, flag in zip(spans, flags) if flag]
     suspects = _merge(null_runs(path, params.check_run) + (weak if params.realign_weak else []))
     for k0, k1 in reversed(suspects):  # from the last, so that earlier bead indices stay valid
         path = realign(zh, en, scorer, path, k0, k1, params, beads)
     # 2. the control test on the spans that still look weak
     spans = chunks(path, params.check_chunk)
+    support = _support(scorer, path, params)
+    flags, threshold = screen(support, spans, params)
+
+    def good(k: int) -> bool:  # a bead that shares words as a translation does: it stays
+        on, off, units = support[k]
+        return units > 0 and on > params.keep_llr and on - off >= threshold * units
+
     y = []
-    for span, flag in zip(spans, screen(scorer, path, params, spans)):
+    rates: list[float | None] = []  # control gain per content unit of each span tested
+    for (k0, k1), flag in zip(spans, flags):
+        rates.append(None)
         if not flag:
             y.append(-1e9)
             continue
-        gain, units = control_gain(zh, en, scorer, path[span[0] : span[1]], params, beads)
+        # the span's poorest stretch (a span may straddle the edge of a bad stretch)
+        x = [threshold * support[k][2] - (support[k][0] - support[k][1]) for k in range(k0, k1)]
+        c0, c1 = max(_max_segments(x) or [(0, k1 - k0)], key=lambda seg: sum(x[seg[0] : seg[1]]))
+        if c1 - c0 < params.check_min_beads:
+            y.append(-1e9)
+            continue
+        gain, units = control_gain(zh, en, scorer, path[k0 + c0 : k0 + c1], params, beads)
         y.append(params.support_min * units - gain)
+        rates[-1] = gain / max(units, 1)
     unsupported: list[tuple[int, int, int, int]] = []
-    for c0, c1 in reversed(_max_segments(y)):
+    segments = _max_segments(y)
+    for s in range(len(segments)):  # a doubtful span beside an unsupported one goes with it
+        c0, c1 = segments[s]
+        while c0 > 0 and rates[c0 - 1] is not None and rates[c0 - 1] < params.support_join:
+            c0 -= 1
+        while c1 < len(spans) and rates[c1] is not None and rates[c1] < params.support_join:
+            c1 += 1
+        segments[s] = (c0, c1)
+    for c0, c1 in reversed(_merge(segments)):
         k0, k1 = spans[c0][0], spans[c1 - 1][1]
-        while k0 < k1 and (_strong(scorer, path[k0], params) or not _full(path[k0])):
+        # a span's edges are not the stretch's: drop the good beads at its ends, take in the
+        # poor ones beside it (up to half a span)
+        while k0 < k1 and (good(k0) or not _full(path[k0])):
             k0 += 1
-        while k1 > k0 and (_strong(scorer, path[k1 - 1], params) or not _full(path[k1 - 1])):
+        while k1 > k0 and (good(k1 - 1) or not _full(path[k1 - 1])):
             k1 -= 1
         if k0 >= k1:
             continue
+        reach = params.check_chunk // 2
+        low = max(0, k0 - reach, spans[c0 - 1][0] if c0 else 0)
+        while k0 > low and not good(k0 - 1):
+            k0 -= 1
+        high = min(len(path), k1 + reach)
+        while k1 < high and not good(k1):
+            k1 += 1
         seg = path[k0:k1]
         unsupported.append((seg[0][0], seg[-1][1], seg[0][2], seg[-1][3]))
         path = path[:k0] + _unalign(seg) + path[k1:]
