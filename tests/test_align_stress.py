@@ -12,15 +12,15 @@ from click.testing import CliRunner
 
 from termkit.align import align, align_checked, align_documents
 from termkit.align.cost import AlignParams, Scorer
-from termkit.align.features import en_features, extract_features, zh_features
 from termkit.align.dictionary import Lexicon
+from termkit.align.features import en_features, extract_features, zh_features
 from termkit.align.search import band_from_path, banded_search, bead_types, dp
 from termkit.cli import main
 
 from conftest import ROOT, UNPC
 
 sys.path.insert(0, str(ROOT / "bench"))
-import align_stress as stress  # noqa: E402
+import align_stress as stress
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +92,8 @@ def test_another_documents_translation_is_reported_not_aligned(unpc):
     name, en, zh, gold = stress.wrong_translation(a, b)
     result = align_checked(en, zh)
     assert paired(result.pairs) <= 0.05 * (len(en) + len(zh))
-    assert result.stretches and all(s.unsupported for s in result.stretches)
+    assert any(s.unsupported for s in result.stretches)
+    assert result.unaligned("src") + result.unaligned("tgt") >= 0.95 * (len(en) + len(zh))
     assert result.score < 0.05
 
 

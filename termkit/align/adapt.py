@@ -1,25 +1,19 @@
-"""What a first alignment teaches the second: the document's own word pairs and bead mix.
+"""What a first alignment teaches the second: the document's own word pairs.
 
-A literary translation names its characters in its own way (韦小宝 is *Trinket*, 海老公 *Old Hai*),
-and a document splits its sentences in its own way (an English side with 1.5× the sentences has
-many more 1–2 and 2–2 beads than a UN report). Neither is in a dictionary or in fixed priors,
-but both can be read off a first alignment that is right most of the time (as Moore 2002 and
-hunalign do):
+A literary translation names its characters in its own way (韦小宝 is *Trinket*, 海老公 *Old Hai*):
+no dictionary has them, but they can be read off a first alignment that is right most of the
+time (as Moore 2002 and hunalign do):
 
 * :func:`learn_pairs` — a Chinese string of 2–4 hanzi and an English word that the first pass
   puts in the same bead far more often than their frequencies allow (Dice ≥ ``min_dice`` over
   at least ``min_count`` beads; each string and word takes its best partner only, competitive
   linking) become a dictionary entry for this document; :func:`add_pairs` adds them as keys;
-* :func:`adapted_priors` — the bead-type priors re-estimated from the first pass's bead counts,
-  smoothed toward the defaults (a Dirichlet prior of ``prior_weight`` beads).
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 
 from ..text.chars import HANZI_RE
 from .cost import AlignParams
@@ -147,18 +141,3 @@ def add_pairs(pairs: dict[str, str], zh_texts: Sequence[str], zh: Sequence[Featu
                 start = folded.find(g, start + len(g))
         out.append(Features(f.length, keys, units_with_keys(keys), f.units))
     return out
-
-
-def adapted_priors(path: Path, params: AlignParams) -> AlignParams:
-    """``params`` with bead-type priors re-estimated from the beads of ``path``."""
-    counts = Counter((i1 - i0, j1 - j0) for i0, i1, j0, j1 in path if i1 > i0 and j1 > j0)
-    total = sum(counts.values())
-    if not total:
-        return params
-    base = {t: math.exp(-c) for t, c in params.priors.items()}
-    z = sum(base.values())
-    w = params.prior_weight
-    prob = {t: (counts.get(t, 0) + w * base[t] / z) / (total + w) for t in base}
-    one = prob[(1, 1)]
-    priors = {t: max(0.0, -math.log(p / one)) for t, p in prob.items()}
-    return replace(params, priors=priors)

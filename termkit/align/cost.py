@@ -61,17 +61,15 @@ class AlignParams:
     band: int = 2  # half-width of the band around the coarser path
     widen_rounds: int = 3  # times a level is searched again with its band widened where the path ran along its edge
     full_cells: int = 5_000  # align without a band when n × m is at most this
-    second_pass: bool = True
-    adapt_priors: bool = False
+    second_pass: bool = True  # align again with the document's own word pairs (termkit.align.adapt)
     learn_fine_cells: int = 2_000_000  # up to this n × m, learn from a first pass over sentences, else over pairs
     learn_beads: int = 1500  # first-pass beads read for the document's own word pairs
     learn_min_count: int = 3  # a learned pair shares at least this many beads
     learn_min_dice: float = 0.6  # and at least this Dice coefficient
-    prior_weight: float = 200.0  # pseudo-beads of the default priors when re-estimating them
-    self_check: bool = True
+    self_check: bool = True  # re-search and report the stretches that failed (termkit.align.verify)
     check_run: int = 8  # a run of this many unaligned sentences is searched again (and reported)
     check_shifts: tuple = (-5, -3, 3, 5)  # the screen compares each bead with itself shifted this far
-    realign_weak: bool = True
+    realign_weak: bool = True  # spans without lexical support are searched again too
     check_chunk: int = 25  # the self-check judges the path in spans of this many beads
     screen_min: float = 0.4  # a span gaining less (nats per content unit) over its beads shifted is weak,
     screen_rel: float = 0.5  # as is one gaining less than this share of the document's median span
@@ -96,6 +94,8 @@ class Scorer:
         like: Scorer | None = None,
         ratio: float | None = None,
     ):
+        """``like``: a scorer of the documents these features are part of — its length ratio and
+        chance rates are taken over; ``ratio``: the English/Chinese length ratio to use."""
         self.zh, self.en, self.p = zh, en, params
         self.lz = _prefix(f.length for f in zh)
         self.le = _prefix(f.length for f in en)

@@ -1,8 +1,9 @@
 """The search for the cheapest sequence of beads: banded, multi-level dynamic programming.
 
-The search never fills the whole n × m table: sentences are merged pairwise into coarser
-blocks until the table is small, that is aligned in full, and each finer level is aligned only
-in a band around the coarser path (as in Vecalign). Nothing inside the band is pruned (no beam:
+The search never fills the whole n × m table: sentences are merged into coarser blocks (pairs
+on the shorter side, pairs or triples on the longer, so that blocks stay face to face when one
+side has many more sentences) until the table is small, that is aligned in full, and each finer
+level is aligned only in a band around the coarser path (as in Vecalign). Nothing inside the band is pruned (no beam:
 a run of unmatched sentences — a block missing from one side — costs more at every step than
 the garbage next to it, and a beam would cut the true path there). Where the best path in a
 band runs along the band's edge, the band held it back: the band is widened there and the level
@@ -24,7 +25,6 @@ ALL_BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1,
 COARSE_BEADS = ((1, 1), (1, 2), (2, 1), (1, 0), (0, 1), (2, 2))
 
 Path = list[tuple[int, int, int, int]]
-NEIGHBOURS = True
 
 
 def dp(scorer: Scorer, n: int, m: int, lo: list[int], hi: list[int], beads) -> Path:
@@ -117,12 +117,12 @@ def band_from_path(path: Path, n: int, m: int, scale_i: int, scale_j: int, width
                 lo[i] = max(0, fj0 - width)
             if fj1 + width > hi[i]:
                 hi[i] = min(m, fj1 + width)
-    if NEIGHBOURS:  # widen rows near the ends of the coarse rows
-        lo0, hi0 = lo[:], hi[:]
-        for i in range(n + 1):
-            a, b = max(0, i - 1), min(n, i + 1)
-            lo[i] = min(lo0[a : b + 1])
-            hi[i] = max(hi0[a : b + 1])
+    # widen rows near the ends of the coarse rows
+    lo0, hi0 = lo[:], hi[:]
+    for i in range(n + 1):
+        a, b = max(0, i - 1), min(n, i + 1)
+        lo[i] = min(lo0[a : b + 1])
+        hi[i] = max(hi0[a : b + 1])
     _monotone(lo, hi, n, m)
     return lo, hi
 
@@ -159,9 +159,32 @@ def banded_search(scorer: Scorer, n: int, m: int, lo: list[int], hi: list[int], 
     return path
 
 
-def _coarsen(feats: Sequence[Features]) -> list[Features]:
-    """The next coarser level: sentences merged pairwise into blocks."""
-    return [merge_features(feats[k : k + 2]) for k in range(0, len(feats), 2)]
+def _blocks(count: int, target: int) -> list[int]:
+    """Boundaries of ``target`` consecutive blocks over ``count`` items, as even as can be."""
+    return [round(k * count / target) for k in range(target + 1)]
+
+
+def coarsen(
+    zh: Sequence[Features], en: Sequence[Features]
+) -> tuple[list[Features], list[Features], list[int], list[int]]:
+    """The next coarser level: sentences merged into blocks, and the blocks' boundaries.
+
+    The shorter side is merged pairwise; the longer side into blocks of two or three, as many
+    as the shorter side's where it can be: with 1.5× more English sentences, pairs of Chinese
+    sentences face triples of English ones, so that blocks that translate each other stay
+    face to face at every level (merged pairwise on both sides, a coarse block of 64 Chinese
+    sentences would face 64 English ones that translate only 43 of them, and the cheapest coarse
+    path runs through deletions instead of the diagonal).
+    """
+    n, m = len(zh), len(en)
+    short, long_ = min(n, m), max(n, m)
+    s_target = (short + 1) // 2
+    l_target = max((long_ + 2) // 3, min((long_ + 1) // 2, s_target))
+    bz = _blocks(n, s_target if n <= m else l_target)
+    be = _blocks(m, l_target if n <= m else s_target)
+    czh = [merge_features(zh[bz[k] : bz[k + 1]]) for k in range(len(bz) - 1)]
+    cen = [merge_features(en[be[k] : be[k + 1]]) for k in range(len(be) - 1)]
+    return czh, cen, bz, be
 
 
 def bead_types(params: AlignParams) -> tuple[tuple[int, int], ...]:
@@ -172,33 +195,29 @@ def bead_types(params: AlignParams) -> tuple[tuple[int, int], ...]:
 def coarse_path(
     zh: list[Features], en: list[Features], params: AlignParams, level: int = 0, ratio: float | None = None
 ) -> Path | None:
-    """The path between blocks of two sentences (found level by level), or None when the table
-    is small enough to be searched in full."""
+    """The path between blocks of two or three sentences (found level by level), as ranges of
+    sentences; None when the table is small enough to be searched in full."""
     n, m = len(zh), len(en)
     if n == 0 or m == 0 or (n + 1) * (m + 1) <= params.full_cells or min(n, m) < 4:
         return None
-    czh, cen = _coarsen(zh), _coarsen(en)
+    czh, cen, bz, be = coarsen(zh, en)
     if level + 1 >= params.coarse_filter_level:
         # large blocks: keep only the keys that tell blocks apart (fast, and enough to find the path)
         czh, cen = drop_frequent(czh, cen, params.coarse_max_df)
-    return search_beads(czh, cen, params, COARSE_BEADS, level + 1, ratio)
+    coarse = search_beads(czh, cen, params, COARSE_BEADS, level + 1, ratio)
+    return [(bz[i0], bz[i1], be[j0], be[j1]) for i0, i1, j0, j1 in coarse]
 
 
 def refine(scorer: Scorer, coarse: Path | None, params: AlignParams, beads) -> Path:
-    """The best path at the scorer's level: in a band around the ``coarse`` path (blocks of two),
-    or over the whole table when there is none."""
+    """The best path at the scorer's level: in a band around the ``coarse`` path (ranges of
+    sentences of this level), or over the whole table when there is none."""
     n, m = len(scorer.zh), len(scorer.en)
     if n == 0 or m == 0:
         return [(i, i + 1, 0, 0) for i in range(n)] + [(0, 0, j, j + 1) for j in range(m)]
     if coarse is None:
         return dp(scorer, n, m, [0] * (n + 1), [m] * (n + 1), beads)
-    lo, hi = band_from_path(coarse, n, m, 2, 2, params.band)
+    lo, hi = band_from_path(coarse, n, m, 1, 1, params.band)
     return banded_search(scorer, n, m, lo, hi, beads, 2 * params.band, params.widen_rounds)
-
-
-def scale_path(coarse: Path, n: int, m: int) -> Path:
-    """A path between blocks of two sentences as ranges of sentences."""
-    return [(min(n, 2 * i0), min(n, 2 * i1), min(m, 2 * j0), min(m, 2 * j1)) for i0, i1, j0, j1 in coarse]
 
 
 def search_beads(

@@ -33,7 +33,7 @@ from ..model import SentencePair
 from .adapt import add_pairs, learn_pairs
 from .cost import DEFAULT, AlignParams, Scorer
 from .features import ZH_FUNCTION, drop_frequent, extract_features
-from .search import bead_types, coarse_path, refine, scale_path
+from .search import bead_types, coarse_path, refine
 from .verify import check_alignment
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def align_checked(
     coarse = coarse_path(zh, en, params)
     if params.second_pass and n and m:
         if coarse is not None and n * m > params.learn_fine_cells:
-            first = scale_path(coarse, n, m)  # a long document: learn from pairs of sentences
+            first = coarse  # a long document: learn from the beads between blocks of sentences
         else:
             first = refine(Scorer(zh, en, params), coarse, params, beads)
         zh_texts = tgt if src_lang == "en" else src
