@@ -10,6 +10,7 @@ sentences (or takes one sentence per line with ``presplit=True``) and aligns the
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -114,7 +115,10 @@ def align_documents(
     encoding: str | None = None,
     params: AlignParams | None = None,
 ) -> AlignedDocuments:
-    """Read, split and align a source document and its translation (English and Chinese)."""
+    """Read, split and align a source document and its translation (English and Chinese).
+
+    What the self-check left unaligned is logged as warnings (logger ``termkit.warnings``, one
+    per file: the messages of :meth:`AlignedDocuments.warnings`)."""
     if src_lang not in ("en", "zh"):
         raise ValueError(f"src_lang must be 'en' or 'zh', not {src_lang!r}")
     tgt_lang = "zh" if src_lang == "en" else "en"
@@ -122,9 +126,13 @@ def align_documents(
     tgt = document_sentences(tgt_path, tgt_lang, presplit, encoding)
     _check_languages({src_lang: (src_path, src), tgt_lang: (tgt_path, tgt)})
     result = align_checked(src, tgt, src_lang=src_lang, glossary=glossary, params=params)
-    return AlignedDocuments(
+    aligned = AlignedDocuments(
         src, tgt, result.pairs, src_lang, tgt_lang, str(src_path), str(tgt_path), result.stretches, result.score
     )
+    # said where every caller hears it (`termkit align`, `check --source`): termkit: warning: FILE: …
+    for path, message in aligned.warnings():
+        logging.getLogger("termkit.warnings").warning("%s: %s", path, message)
+    return aligned
 
 
 _LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}

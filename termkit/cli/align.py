@@ -68,5 +68,3 @@ def align_cmd(
         f" and {len(result.pairs) - matched} unmatched sentences, score {result.score:.2f}"
         + (f", written to {output}" if output else "")
     )
-    for path, message in result.warnings():
-        info(f"termkit: warning: {path}: {message}")
