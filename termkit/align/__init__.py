@@ -1,16 +1,19 @@
 """EN–ZH alignment.
 
 ``align(src_sentences, tgt_sentences, src_lang="en", glossary=None)`` aligns two lists of
-sentences into beads (:class:`termkit.model.SentencePair`); ``align_documents(src_path,
-tgt_path, …)`` reads two files, splits them into sentences (or takes one sentence per line with
-``presplit=True``) and aligns them.
+sentences into beads (:class:`termkit.model.SentencePair`); ``align_checked(…)`` does the same
+and returns the self-check's findings too (:class:`Alignment`: the stretches left unaligned, a
+document score); ``align_documents(src_path, tgt_path, …)`` reads two files, splits them into
+sentences (or takes one sentence per line with ``presplit=True``) and aligns them, with
+:meth:`AlignedDocuments.warnings` saying what was left unaligned.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..documents import segment_document
@@ -19,7 +22,7 @@ from ..formats.txt import read_text
 from ..model import SentencePair
 from ..text.chars import dominant_script
 from .cost import AlignParams
-from .sentences import align_sentences
+from .sentences import Alignment, Stretch, align_checked, align_sentences
 
 if TYPE_CHECKING:
     from ..glossary import Glossary
@@ -42,7 +45,11 @@ def align(
 
 @dataclass
 class AlignedDocuments:
-    """Two documents' sentences and the beads between them."""
+    """Two documents' sentences and the beads between them.
+
+    ``stretches``: runs of sentences left unaligned (see :class:`Stretch`); ``score``: the mean
+    bead score per sentence, unaligned sentences counting 0 (a wrong translation scores near 0).
+    """
 
     src: list[str]
     tgt: list[str]
@@ -51,6 +58,34 @@ class AlignedDocuments:
     tgt_lang: str
     src_path: str = ""
     tgt_path: str = ""
+    stretches: list[Stretch] = field(default_factory=list)
+    score: float = 0.0
+
+    def warnings(self) -> list[tuple[str, str]]:
+        """(file, message) per file with sentences left unaligned in runs, for the person at the
+        terminal: ``412 sentences left unaligned (121–532): no translation found …``."""
+        return stretch_warnings(self.stretches, len(self.src), len(self.tgt), self.src_path, self.tgt_path)
+
+
+def stretch_warnings(stretches, n_src: int, n_tgt: int, src_path: str, tgt_path: str) -> list[tuple[str, str]]:
+    """The messages of :meth:`AlignedDocuments.warnings` (sentence numbers 1-based)."""
+    out = []
+    for k, path, other, total in ((0, src_path, tgt_path, n_src), (1, tgt_path, src_path, n_tgt)):
+        mine = [(s.tgt if k else s.src, s.unsupported) for s in stretches]
+        ranges = [r for r, _ in mine if r[1] > r[0]]
+        if not ranges:
+            continue
+        count = sum(b - a for a, b in ranges)
+        shown = ", ".join(f"{a + 1}–{b}" if b - a > 1 else str(a + 1) for a, b in ranges[:4])
+        if len(ranges) > 4:
+            shown += ", …"
+        other = other or "the other file"
+        if any(bad and r[1] > r[0] for r, bad in mine):
+            why = f"the pairs found there shared no more words than a wrong translation would (is {other} its translation?)"
+        else:
+            why = f"no counterpart in {other}"
+        out.append((path, f"{count} sentences left unaligned (of {total}; sentences {shown}): {why}"))
+    return out
 
 
 def document_sentences(
@@ -80,15 +115,24 @@ def align_documents(
     encoding: str | None = None,
     params: AlignParams | None = None,
 ) -> AlignedDocuments:
-    """Read, split and align a source document and its translation (English and Chinese)."""
+    """Read, split and align a source document and its translation (English and Chinese).
+
+    What the self-check left unaligned is logged as warnings (logger ``termkit.warnings``, one
+    per file: the messages of :meth:`AlignedDocuments.warnings`)."""
     if src_lang not in ("en", "zh"):
         raise ValueError(f"src_lang must be 'en' or 'zh', not {src_lang!r}")
     tgt_lang = "zh" if src_lang == "en" else "en"
     src = document_sentences(src_path, src_lang, presplit, encoding)
     tgt = document_sentences(tgt_path, tgt_lang, presplit, encoding)
     _check_languages({src_lang: (src_path, src), tgt_lang: (tgt_path, tgt)})
-    pairs = align(src, tgt, src_lang=src_lang, glossary=glossary, params=params)
-    return AlignedDocuments(src, tgt, pairs, src_lang, tgt_lang, str(src_path), str(tgt_path))
+    result = align_checked(src, tgt, src_lang=src_lang, glossary=glossary, params=params)
+    aligned = AlignedDocuments(
+        src, tgt, result.pairs, src_lang, tgt_lang, str(src_path), str(tgt_path), result.stretches, result.score
+    )
+    # said where every caller hears it (`termkit align`, `check --source`): termkit: warning: FILE: …
+    for path, message in aligned.warnings():
+        logging.getLogger("termkit.warnings").warning("%s: %s", path, message)
+    return aligned
 
 
 _LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
@@ -115,4 +159,15 @@ def _check_languages(sides: dict) -> None:
     )
 
 
-__all__ = ["AlignParams", "AlignedDocuments", "align", "align_documents", "align_sentences", "document_sentences"]
+__all__ = [
+    "AlignParams",
+    "AlignedDocuments",
+    "Alignment",
+    "Stretch",
+    "align",
+    "align_checked",
+    "align_documents",
+    "align_sentences",
+    "document_sentences",
+    "stretch_warnings",
+]

@@ -58,9 +58,26 @@ class AlignParams:
     coarse_filter_level: int = 2  # from blocks of 2**level sentences on, forget frequent keys
     coarse_max_df: float = 0.1
     max_len_dev: float = 4.0  # merged beads whose lengths differ by more standard deviations are not tried
-    beam: float = 8.0  # DP cells this much costlier than the best of their row are not extended
-    band: int = 3  # half-width of the band around the coarser path
+    band: int = 2  # half-width of the band around the coarser path
+    widen_rounds: int = 3  # times a level is searched again with its band widened where the path ran along its edge
     full_cells: int = 5_000  # align without a band when n × m is at most this
+    second_pass: bool = True  # align again with the document's own word pairs (termkit.align.adapt)
+    learn_fine_cells: int = 2_000_000  # up to this n × m, learn from a first pass over sentences, else over pairs
+    learn_beads: int = 1500  # first-pass beads read for the document's own word pairs
+    learn_min_count: int = 3  # a learned pair shares at least this many beads
+    learn_min_dice: float = 0.6  # and at least this Dice coefficient
+    self_check: bool = True  # re-search and report the stretches that failed (termkit.align.verify)
+    check_run: int = 8  # a run of this many unaligned sentences is searched again (and reported)
+    check_shifts: tuple = (-5, -3, 3, 5)  # the screen compares each bead with itself shifted this far
+    realign_weak: bool = True  # spans without lexical support are searched again too
+    check_chunk: int = 25  # the self-check judges the path in spans of this many beads
+    screen_min: float = 0.4  # a span gaining less (nats per content unit) over its beads shifted is weak,
+    screen_rel: float = 0.5  # as is one gaining less than this share of the document's median span
+    check_min_beads: int = 5  # the control test needs a stretch of this many beads
+    support_min: float = 0.06  # and then unpaired when it gains less than this over the reversed control
+    support_join: float = 0.12  # a span below this beside an unpaired one is unpaired with it
+    check_margin: int = 10  # beads around a stretch searched again with it
+    keep_llr: float = 2.0  # a bead with less evidence than this is not kept out of an unpaired stretch
 
 
 DEFAULT = AlignParams()
@@ -69,7 +86,16 @@ DEFAULT = AlignParams()
 class Scorer:
     """Bead costs for one pair of feature sequences (one resolution level)."""
 
-    def __init__(self, zh: Sequence[Features], en: Sequence[Features], params: AlignParams):
+    def __init__(
+        self,
+        zh: Sequence[Features],
+        en: Sequence[Features],
+        params: AlignParams,
+        like: Scorer | None = None,
+        ratio: float | None = None,
+    ):
+        """``like``: a scorer of the documents these features are part of — its length ratio and
+        chance rates are taken over; ``ratio``: the English/Chinese length ratio to use."""
         self.zh, self.en, self.p = zh, en, params
         self.lz = _prefix(f.length for f in zh)
         self.le = _prefix(f.length for f in en)
@@ -79,13 +105,18 @@ class Scorer:
         self.fe = [f.content for f in en]
         total_z, total_e = self.lz[-1], self.le[-1]
         self.c = (total_e / total_z) if total_z and total_e else 1.0
+        if ratio:
+            self.c = ratio
         self._len_scale = 1.0 / math.sqrt(2.0 * params.s2)
         self.links: list[dict[int, tuple[int, int]]] = [dict() for _ in zh]
         self.anch_z = [anchors(f) for f in zh]
         self.anch_e = [anchors(f) for f in en]
         self._llr_z: dict[int, tuple[float, float]] = {}
         self._llr_e: dict[int, tuple[float, float]] = {}
-        self._estimate_chance()
+        if like is not None:
+            self.c, self.rho_z, self.rho_e = like.c, like.rho_z, like.rho_e
+        else:
+            self._estimate_chance()
 
     def link(self, p: int, q: int) -> tuple[int, int]:
         """(Chinese units, English units) of sentence p and q that share a key."""
@@ -207,6 +238,8 @@ class Scorer:
         # Gale–Church length cost (inlined: this is the innermost loop)
         c = self.c
         x = abs(le - c * lz) * self._len_scale / math.sqrt((c * lz + le) / 2.0 + 1.0 / p.s2)
+        if x > p.max_len_dev and (a > 1 or b > 1):  # lengths this far apart: no merged bead, whatever the words say
+            return math.inf
         len_cost = x * x + math.log(x * 1.7724538509) if x > 5.0 else -math.log(math.erfc(x))
         if a == 1 and b == 1:
             tz = self.fz[i - 1]
@@ -224,8 +257,6 @@ class Scorer:
                 if az or ae:
                     total += p.w_num * len(az ^ ae)
             return total
-        if x > p.max_len_dev:  # lengths this far apart: no merged bead, whatever the words say
-            return math.inf
         llr = self.evidence(i, j, a, b)[0]
         total = p.w_len * len_cost - p.w_lex * llr + p.priors[(a, b)]
         if p.w_num:

@@ -165,6 +165,7 @@ _IRREGULAR = {
 _WORD_RE = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude, consistent English stem: enough for glosses and sentences to meet."""
     w = word.lower()

@@ -22,14 +22,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..text.chars import HANZI_RE
 from ..text.numbers import MONTHS, ZH_NUMERAL_CHARS, en_number_value, zh_numeral_value
 from .dictionary import STOPWORDS, Lexicon, english_vocabulary, stem
 
 # Characters so frequent, and with glosses so vague, that their dictionary matches are noise.
-_ZH_FUNCTION = frozenset(
+ZH_FUNCTION = frozenset(
     "的了是在和与及也就都而又还被把将对于以为之其这那个着过等从向给让使所"
     "或但并即则且由该此各每已曾要会能可得地很更最再才只"
 )
@@ -48,8 +48,16 @@ _FULLWIDTH[0x3000] = 0x20
 _PUNCT_KEYS = (
     ("P?", "？?", "?"),
     ("P!", "！!", "!"),
-    ('P"', '“”「」『』"', '"“”'),
 )
+# Quotation marks that open and close direct speech: a sentence that opens a quotation is
+# paired with the one that opens its translation, and likewise for closing — this is what ties
+# “……”他说。 to 'About fourteen,' she said. and cuts a run of dialogue at the right places.
+_ZH_OPEN, _ZH_CLOSE = "“「『", "”」』"
+# English: typographic quotes, and straight ones by position (an opening quote follows a space or
+# starts the sentence and precedes a letter; a closing one follows a letter or punctuation and
+# ends a word); an apostrophe inside a word (don't) is neither.
+_EN_OPEN_RE = re.compile(r"[“‘]|(?:^|(?<=[\s(\[—–-]))['\"](?=[A-Za-z0-9.…])")
+_EN_CLOSE_RE = re.compile(r"[”]|(?<=[A-Za-z0-9.,!?;:…—–-])['\"’](?=\s|$|[)\]—–,.;:!?])")
 
 
 def _number_key(text: str) -> str | None:
@@ -62,6 +70,9 @@ def _number_key(text: str) -> str | None:
     except ValueError:
         return None
     return "#" + (str(int(value)) if value == int(value) else str(value))
+
+
+_en_number = lru_cache(maxsize=1 << 16)(en_number_value)
 
 
 @cache
@@ -80,9 +91,10 @@ class Features:
     keys: dict[str, int]  # key → bit mask over the sentence's units
     content: int  # number of units covered by any key
     units: int = 0  # number of units (bits the masks may use)
+    anchor_keys: frozenset[str] | None = None  # set by anchors() on first use
 
 
-def _fold(text: str) -> str:
+def fold_width(text: str) -> str:
     return text.translate(_FULLWIDTH)
 
 
@@ -97,10 +109,20 @@ def _add_punctuation(keys: dict[str, int], text: str, unit: int, side: int) -> i
         if any(c in text for c in entry[side]):
             _add(keys, entry[0], unit)
             unit += 1
+    if side == 1:
+        opens = any(c in text for c in _ZH_OPEN)
+        closes = any(c in text for c in _ZH_CLOSE)
+    else:
+        opens = _EN_OPEN_RE.search(text) is not None
+        closes = _EN_CLOSE_RE.search(text) is not None
+    for key, found in (("Q<", opens), ("Q>", closes)):
+        if found:
+            _add(keys, key, unit)
+            unit += 1
     return unit
 
 
-def _units_with_keys(keys: dict[str, int]) -> int:
+def units_with_keys(keys: dict[str, int]) -> int:
     """How many units hold at least one key (the keys are bit masks over units)."""
     content = 0
     for v in keys.values():
@@ -148,7 +170,7 @@ def en_features(text: str) -> Features:
             prev_cap = None
         else:
             lw = w.lower().replace("’", "'")
-            number = en_number_value(lw)
+            number = _en_number(lw)
             if number is not None:
                 here.append("#" + str(number))
             if lw in MONTHS:
@@ -173,7 +195,32 @@ def en_features(text: str) -> Features:
                 _add(keys, k, unit)
             unit += 1
     unit = _add_punctuation(keys, text, unit, 2)
-    return Features(len(text.strip()), keys, _units_with_keys(keys), unit)
+    return Features(len(text.strip()), keys, units_with_keys(keys), unit)
+
+
+def zh_units(folded: str) -> tuple[dict[int, int], list[int], list[tuple[int, int]]]:
+    """The units of a (width-folded) Chinese sentence: every hanzi and every Latin run is one.
+
+    Returns (position → unit, the position of each unit, the Latin runs as (start, end)).
+    """
+    latin_runs = [(m.start(), m.end()) for m in _LATIN_RUN_RE.finditer(folded)]
+    unit_of: dict[int, int] = {}
+    units_pos: list[int] = []
+    li = 0
+    i = 0
+    n = len(folded)
+    while i < n:
+        if li < len(latin_runs) and latin_runs[li][0] == i:
+            unit_of[i] = len(units_pos)
+            units_pos.append(i)
+            i = latin_runs[li][1]
+            li += 1
+            continue
+        if HANZI_RE.match(folded[i]):
+            unit_of[i] = len(units_pos)
+            units_pos.append(i)
+        i += 1
+    return unit_of, units_pos, latin_runs
 
 
 def zh_features(text: str, lexicon: Lexicon, names: frozenset[str] = frozenset()) -> Features:
@@ -182,35 +229,14 @@ def zh_features(text: str, lexicon: Lexicon, names: frozenset[str] = frozenset()
     Dictionary words are found by forward maximum matching; a span of 2–3 hanzi whose pinyin
     spells a name of the English document (``names``, keys ``%chenqingyang``) is a name key.
     """
-    folded = _fold(text)
+    folded = fold_width(text)
     keys: dict[str, int] = {}
     words = lexicon.words
     max_len = lexicon.max_len
-    # units: every hanzi and every Latin run is one unit
-    unit_of: dict[int, int] = {}
-    n_units = 0
-    latin_runs = []
-    for m in _LATIN_RUN_RE.finditer(folded):
-        latin_runs.append((m.start(), m.end(), n_units))
-    # assign units in text order
-    units_pos: list[int] = []
-    li = 0
-    i = 0
     n = len(folded)
-    while i < n:
-        if li < len(latin_runs) and latin_runs[li][0] == i:
-            s, e, _ = latin_runs[li]
-            unit_of[i] = len(units_pos)
-            units_pos.append(i)
-            li += 1
-            i = e
-            continue
-        if HANZI_RE.match(folded[i]):
-            unit_of[i] = len(units_pos)
-            units_pos.append(i)
-        i += 1
+    unit_of, units_pos, latin_runs = zh_units(folded)
     n_units = len(units_pos)
-    for s, e, _ in latin_runs:
+    for s, e in latin_runs:
         u = unit_of.get(s)
         if u is None:
             continue
@@ -238,7 +264,7 @@ def zh_features(text: str, lexicon: Lexicon, names: frozenset[str] = frozenset()
                 keys[st] = keys.get(st, 0) | mask
             i += found
             continue
-        if ch not in _ZH_FUNCTION:
+        if ch not in ZH_FUNCTION:
             stems = words.get(ch)
             if stems:
                 bit = 1 << unit_of[i]
@@ -264,9 +290,12 @@ def zh_features(text: str, lexicon: Lexicon, names: frozenset[str] = frozenset()
                 _add(keys, "#m" + str(value), unit_of[p])
     # names by pinyin
     if names:
+        prefixes = _name_prefixes(names)
         hz = [(p, _char_pinyin(folded[p])) for p in units_pos if HANZI_RE.match(folded[p])]
         for a in range(len(hz)):
             py = hz[a][1]
+            if py not in prefixes:
+                continue
             for b in range(a + 1, min(a + 3, len(hz))):
                 if hz[b][0] != hz[b - 1][0] + 1:
                     break
@@ -279,7 +308,12 @@ def zh_features(text: str, lexicon: Lexicon, names: frozenset[str] = frozenset()
                     keys["%" + py] |= mask
     n_units = _add_punctuation(keys, text, n_units, 1)
     length = sum(1 for c in text if not c.isspace())
-    return Features(length, keys, _units_with_keys(keys), n_units)
+    return Features(length, keys, units_with_keys(keys), n_units)
+
+
+@lru_cache(maxsize=4)
+def _name_prefixes(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(name[:k] for name in names for k in range(1, len(name) + 1))
 
 
 def document_names(en: Sequence[Features]) -> frozenset[str]:
@@ -314,6 +348,8 @@ def merge_features(parts: Sequence[Features]) -> Features:
 
 def anchors(f: Features) -> frozenset[str]:
     """Numbers of 10 and more and document symbols: they must agree across a bead."""
+    if f.anchor_keys is not None:
+        return f.anchor_keys
     out = set()
     for k in f.keys:
         if k[0] == "$":
@@ -324,7 +360,8 @@ def anchors(f: Features) -> frozenset[str]:
                     out.add(k)
             except ValueError:
                 pass
-    return frozenset(out)
+    f.anchor_keys = frozenset(out)
+    return f.anchor_keys
 
 
 def extract_features(src: Sequence[str], tgt: Sequence[str], src_lang: str = "en", glossary=None):
@@ -357,6 +394,6 @@ def drop_frequent(zh: list[Features], en: list[Features], max_df: float) -> tupl
         keys = {k: v for k, v in f.keys.items() if k not in frequent}
         if len(keys) == len(f.keys):
             return f
-        return Features(f.length, keys, _units_with_keys(keys), f.units)
+        return Features(f.length, keys, units_with_keys(keys), f.units)
 
     return [strip(f) for f in zh], [strip(f) for f in en]

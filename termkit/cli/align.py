@@ -65,5 +65,6 @@ def align_cmd(
     matched = sum(1 for p in result.pairs if p.src and p.tgt)
     info(
         f"{len(result.src)} {result.src_lang} and {len(result.tgt)} {result.tgt_lang} sentences: {matched} beads"
-        f" and {len(result.pairs) - matched} unmatched sentences" + (f", written to {output}" if output else "")
+        f" and {len(result.pairs) - matched} unmatched sentences, score {result.score:.2f}"
+        + (f", written to {output}" if output else "")
     )
