@@ -1,6 +1,7 @@
 """Speed and memory of `termkit mine`, next to raw jieba.lcut on the same text.
 
     python bench/mine.py [--sizes 20,80] [--workdir DIR] [--skip-raw]
+    python bench/mine.py --sizes 10,20,40 --hmm on --segmenter jieba,rjieba --jobs 1,2
 
 Builds Chinese corpora of the given sizes (MB of UTF-8 text) from the seed documents and the
 Chinese side of the UN Parallel Corpus dev set (tests/data/unpc/UNv1.0.devset.zh):
@@ -8,14 +9,17 @@ paragraphs and lines shuffled and repeated, written as files of about 500 KB (a 
 folder of documents). For each size, in fresh processes:
 
 - ``jieba.lcut`` (HMM on, jieba's default, and off) over the text of every file: characters/s;
+- the compiled segmenter's bare pass (``rjieba.cut``, jieba-rs), when installed;
 - the whole mine (`termkit.mine.mine`: read, sentence-split, normalize, segment, count, score,
   second pass for contexts, glossary status off) with HMM on and off: characters/s and the
-  ratio to raw jieba.lcut with the same HMM setting;
+  ratio to raw jieba.lcut with the same HMM setting; with each segmenter (``TERMKIT_SEGMENTER``:
+  jieba's pure Python, or jieba-rs giving the same tokens) and each ``--jobs`` (process pool);
 - peak memory (max RSS) of the mining process, and what it adds to a process that has only
   loaded the segmenter.
 
-Not a timed test: a figure to watch. Target: the mine at ≥ 0.5× jieba.lcut; peak memory
-growing far less than 4× from 20 MB to 80 MB.
+Not a timed test: a figure to watch. Targets: the mine no slower than a bare jieba.lcut pass
+(time ratio ≤ 1.0, i.e. speed ≥ 1.0×); ``--jobs 2`` ≥ 1.6× one process on two idle cores; peak
+memory growing far less than 4× from 20 MB to 80 MB.
 """
 
 from __future__ import annotations
@@ -76,7 +80,7 @@ def build_corpus(folder: Path, mb: float, seed: int = 1) -> tuple[int, int]:
 CHILD = r"""
 import json, resource, sys, time, logging
 from pathlib import Path
-mode, folder, hmm = sys.argv[1], Path(sys.argv[2]), sys.argv[3] == "1"
+mode, folder, hmm, jobs = sys.argv[1], Path(sys.argv[2]), sys.argv[3] == "1", int(sys.argv[4])
 files = sorted(folder.glob("*.txt"))
 def rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -92,23 +96,35 @@ if mode == "raw":
         jieba.lcut(text, HMM=hmm)
     dt = time.perf_counter() - t0
     print(json.dumps({"chars": chars, "seconds": dt, "rss_mb": rss_mb()}))
+elif mode == "rjieba":
+    import rjieba
+    rjieba.cut("毒品")
+    chars = 0
+    t0 = time.perf_counter()
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        chars += len(text)
+        rjieba.cut(text, hmm)
+    dt = time.perf_counter() - t0
+    print(json.dumps({"chars": chars, "seconds": dt, "rss_mb": rss_mb()}))
 else:
     from termkit.mine import mine
     from termkit.mine.segmenter import tokenizer, dictionary_tag
     tokenizer(); dictionary_tag("毒品")
     base = rss_mb()
     t0 = time.perf_counter()
-    result = mine([str(folder)], top=200, hmm=hmm)
+    result = mine([str(folder)], top=200, hmm=hmm, jobs=jobs)
     dt = time.perf_counter() - t0
     print(json.dumps({"chars": result.n_chars, "seconds": dt, "rss_mb": rss_mb(), "base_rss_mb": base,
                       "candidates": result.n_candidates, "top": [c.text for c in result.candidates[:10]]}))
 """
 
 
-def run(mode: str, folder: Path, hmm: bool) -> dict:
+def run(mode: str, folder: Path, hmm: bool, segmenter: str = "auto", jobs: int = 1) -> dict:
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env["TERMKIT_SEGMENTER"] = segmenter
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, mode, str(folder), "1" if hmm else "0"],
+        [sys.executable, "-c", CHILD, mode, str(folder), "1" if hmm else "0", str(jobs)],
         capture_output=True,
         text=True,
         env=env,
@@ -123,7 +139,11 @@ def main(argv=None) -> int:
     ap.add_argument("--workdir", default=None, help="where to build the corpora (default: a temp dir)")
     ap.add_argument("--skip-raw", action="store_true", help="do not time raw jieba.lcut")
     ap.add_argument("--hmm", default="on,off", help="HMM settings to measure: on, off or on,off")
+    ap.add_argument("--segmenter", default="auto", help="TERMKIT_SEGMENTER values to measure: jieba,rjieba")
+    ap.add_argument("--jobs", default="1", help="--jobs values to measure, e.g. 1,2")
     args = ap.parse_args(argv)
+    segmenters = [x.strip() for x in args.segmenter.split(",") if x.strip()]
+    jobs_list = [int(x) for x in args.jobs.split(",") if x.strip()]
 
     sizes = [float(s) for s in args.sizes.split(",") if s]
     hmms = [h.strip() == "on" for h in args.hmm.split(",") if h.strip()]
@@ -147,14 +167,30 @@ def main(argv=None) -> int:
             if not args.skip_raw:
                 raw = run("raw", folder, hmm)
                 print(f"  jieba.lcut   {tag}: {raw['chars'] / raw['seconds']:>9,.0f} chars/s ({raw['seconds']:.1f} s)")
-            m = run("mine", folder, hmm)
-            speed = m["chars"] / m["seconds"]
-            ratio = f"{speed / (raw['chars'] / raw['seconds']):.2f}× jieba.lcut" if raw else ""
-            print(
-                f"  termkit mine {tag}: {speed:>9,.0f} chars/s ({m['seconds']:.1f} s) {ratio}; "
-                f"peak RSS {m['rss_mb']:.0f} MB (+{m['rss_mb'] - m['base_rss_mb']:.0f} MB over the loaded "
-                f"segmenter); {m['candidates']:,} candidates"
-            )
+            try:
+                bare = run("rjieba", folder, hmm)
+                print(
+                    f"  rjieba.cut   {tag}: {bare['chars'] / bare['seconds']:>9,.0f} chars/s ({bare['seconds']:.1f} s)"
+                )
+            except subprocess.CalledProcessError:
+                print("  rjieba.cut: not installed")
+            m = None
+            for segmenter in segmenters:
+                one = None
+                for jobs in jobs_list:
+                    m = run("mine", folder, hmm, segmenter, jobs)
+                    speed = m["chars"] / m["seconds"]
+                    ratio = f"{speed / (raw['chars'] / raw['seconds']):.2f}× jieba.lcut" if raw else ""
+                    if one is None:
+                        one = m
+                    elif jobs > 1:
+                        ratio += f", {one['seconds'] / m['seconds']:.2f}× --jobs 1"
+                    print(
+                        f"  termkit mine {tag} {segmenter:>6} --jobs {jobs}: {speed:>9,.0f} chars/s "
+                        f"({m['seconds']:.1f} s) {ratio}; peak RSS {m['rss_mb']:.0f} MB "
+                        f"(+{m['rss_mb'] - m['base_rss_mb']:.0f} MB over the loaded segmenter); "
+                        f"{m['candidates']:,} candidates"
+                    )
             rows.append({"mb": mb, "hmm": hmm, "raw": raw, "mine": m})
     by = {(r["mb"], r["hmm"]): r for r in rows}
     if len(sizes) >= 2:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .app import encoding_option, glossary_option, info, main, output_stream, progress
+from .app import encoding_option, glossary_option, info, main, output_stream, progress, state
 
 
 @main.command("mine")
@@ -207,3 +207,8 @@ def mine_cmd(
         f"{n} of {result.n_candidates} candidates from {docs} ({result.n_chars:,} characters){english}"
         + (f" written to {output}" if output else "")
     )
+    if state.verbose:
+        info(
+            f"segmented by {result.segmenter}"
+            + (" (jieba-rs: jieba's tokens, compiled)" if result.segmenter == "rjieba" else "")
+        )

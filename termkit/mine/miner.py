@@ -44,7 +44,7 @@ from .lexicon import Lexicon, load, use
 from .options import DEFAULT_SHORTLIST, MineOptions
 from .reference import get_reference
 from .scan import Occurrences, scan_chunk
-from .segmenter import glossary_words, tokenizer
+from .segmenter import glossary_words, segmenter_name, tokenizer
 from .spool import spool_directory
 from .status import STATUSES, glossary_status
 from .store import parse_size
@@ -67,6 +67,7 @@ class MineResult:
     n_candidates: int = 0  # in the table before ranking (frequency ≥ min_freq)
     abbreviations: list[Abbreviation] = field(default_factory=list)
     counting: LevelStats | None = None  # n-grams counted and found frequent in each pass
+    segmenter: str = "jieba"  # which computed jieba's tokens: jieba, or rjieba (jieba-rs)
 
     def __iter__(self) -> Iterator[Candidate]:
         return iter(self.candidates)
@@ -292,5 +293,11 @@ def _mine_spooled(
     for c in results:
         c.pinyin = pinyin_display(c.key)
     return MineResult(
-        results, n_docs=n_docs, n_chars=n_chars, n_candidates=len(table), abbreviations=abbreviations, counting=stats
+        results,
+        n_docs=n_docs,
+        n_chars=n_chars,
+        n_candidates=len(table),
+        abbreviations=abbreviations,
+        counting=stats,
+        segmenter=segmenter_name(),
     )

@@ -17,7 +17,8 @@ from termkit.cli import main
 from termkit.errors import InputError
 from termkit.export import export_glossary
 from termkit.formats import tbx, xlsx
-from termkit.formats.csv import read_glossary_csv
+from termkit.formats.csv import read_glossary_csv, write_glossary_csv
+from termkit.formats.csv.table import sniff_delimiter
 from termkit.formats.registry import read_glossary
 from termkit.glossary import load_glossary
 from termkit.model import Concept, Term
@@ -207,3 +208,12 @@ def test_long_csv_keeps_concept_level_fields(tmp_path):
     plain = tmp_path / "plain.csv"
     export_glossary([Concept("h", [Term("heroin", "en")])], plain, shape="long")
     assert plain.read_text(encoding="utf-8-sig").splitlines()[0].endswith("definition,note,source")
+
+
+def test_a_term_with_tabs_and_line_breaks_does_not_change_the_delimiter(tmp_path):
+    # the lines inside a quoted cell are not records: they must not vote for the tab
+    term = "0" + "\n\t00" * 30
+    path = tmp_path / "g.csv"
+    write_glossary_csv([Concept("c0", [Term(term, "en")], subject="s")], path)
+    assert [t.text for c in read_glossary_csv(path) for t in c.terms] == [term]
+    assert sniff_delimiter(path.read_text(encoding="utf-8-sig")) == ","

@@ -18,10 +18,24 @@ from ..cells import restore
 
 
 def sniff_delimiter(text: str, sample: int = 5) -> str:
-    """``,``, tab or ``;``: the one on most of the first lines that are not empty and not ``#``
+    """``,``, tab or ``;``: the one on most of the first records that are not empty and not ``#``
     comments (a title row above the header, OmegaT's comment lines), then most often on the first
-    of them; a comma by default."""
-    lines = [x for x in text.split("\n", sample * 20)[: sample * 20] if x.strip() and not x.startswith("#")][:sample]
+    of them; a comma by default. A record is a line with the lines inside its quoted cells (a term
+    with line breaks and tabs in it does not vote for the tab)."""
+    records: list[str] = []
+    quoted = False
+    for line in text.split("\n", sample * 200)[: sample * 200]:
+        if quoted:
+            records[-1] += "\n" + line
+        elif line.strip() and not line.startswith("#"):
+            records.append(line)
+        else:
+            continue  # a blank line or a comment: its quotes open nothing
+        if line.count('"') % 2:
+            quoted = not quoted
+        if len(records) > sample:
+            break
+    lines = [_unquoted(r) for r in records[:sample]]
     if not lines:
         return ","
 
@@ -30,6 +44,11 @@ def sniff_delimiter(text: str, sample: int = 5) -> str:
 
     best = max((",", "\t", ";"), key=score)
     return best if score(best)[0] else ","
+
+
+def _unquoted(record: str) -> str:
+    """The record without the text of its quoted cells."""
+    return "".join(part for i, part in enumerate(record.split('"')) if i % 2 == 0)
 
 
 def read_table(path: str | os.PathLike) -> list[tuple[int, list[str]]]:
