@@ -9,8 +9,8 @@ The library is the product; the ``termkit`` command is a thin layer over it::
     termkit.normalize("２０２１ 年《宣言》，¹该").text   # '2021年《宣言》，该'
 """
 
+from . import mine  # the subpackage, callable as the function (termkit.mine(corpus, …)); loads lazily
 from .errors import InputError, TermkitError
-from .mine import mine  # eager: the name is also the subpackage's, which would hide a lazy function
 from .model import Candidate, Concept, Document, Finding, Match, Segment, SentencePair, Term
 
 # The heavier stages (and pypinyin's dictionaries) load on first use, so that `import termkit` and

@@ -17,21 +17,44 @@ One module per role, from the bottom up:
   :mod:`.miner` (``mine()``, which runs the stages in order).
 """
 
-from .candidates import count_documents, count_files
-from .contexts import fill_sentences
-from .counts import Counts
-from .miner import MineResult, mine
-from .options import MineOptions
-from .scan import Occurrences, scan_documents
+import sys
+import types
 
-__all__ = [
-    "Counts",
-    "MineOptions",
-    "MineResult",
-    "Occurrences",
-    "count_documents",
-    "count_files",
-    "fill_sentences",
-    "mine",
-    "scan_documents",
-]
+# Loaded on first use: the miner pulls in the readers, the counting and the scoring, which a
+# `termkit --version` or a lookup does not need.
+_LAZY = {
+    "Counts": ".counts",
+    "MineOptions": ".options",
+    "MineResult": ".miner",
+    "Occurrences": ".scan",
+    "count_documents": ".candidates",
+    "count_files": ".candidates",
+    "fill_sentences": ".contexts",
+    "mine": ".miner",
+    "scan_documents": ".scan",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class _Miner(types.ModuleType):
+    """``termkit.mine`` is both this package and the function ``termkit.mine(corpus, …)``: calling
+    the package calls :func:`termkit.mine.miner.mine`."""
+
+    def __call__(self, *args, **kwargs):
+        from .miner import mine
+
+        return mine(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _Miner
+
+__all__ = sorted(_LAZY)
