@@ -21,6 +21,7 @@ MAX_CONTEXTS = 10
 MAX_NEIGHBOURS = 8
 # What the filters call the glossary statuses of the forms.
 STATUSES = ("new", "new-variant", "variant", "pinyin", "fuzzy", "partial", "known")
+UNKNOWN = "unknown"  # the status filter for the candidates with a form the glossary does not know
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -120,11 +121,13 @@ def matches(
     actions: dict[str, str] | None = None,
 ) -> bool:
     """Does the entry pass the filters? ``status``: one of its forms has one of these glossary
-    statuses; ``min_score``: the head's score; ``doc``: an example sentence from this document;
+    statuses (``unknown``: any but ``known``); ``min_score``: the head's score; ``doc``: an example sentence from this document;
     ``query``: in a form, its pinyin or the English; ``decision``: ``undecided`` or an action."""
     wanted = set(status)
-    if wanted and not wanted.intersection(entry.statuses):
-        return False
+    if wanted:
+        unknown = UNKNOWN in wanted and any(s != "known" for s in entry.statuses)
+        if not unknown and not wanted.intersection(entry.statuses):
+            return False
     if min_score is not None and entry.head.score < min_score:
         return False
     if doc and doc not in entry.docs:

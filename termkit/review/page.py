@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from .candidates import STATUSES
+from .candidates import STATUSES, UNKNOWN
 from .store import ACTIONS
 
 KEYS = (
@@ -40,10 +40,14 @@ def _options(values, labels=None, first=("", "all")) -> str:
 
 def render_page(review, token: str, first: dict, export_name: str = "curated.csv") -> str:
     """The HTML of the page for ``review``, with the session's ``token`` and the ``first`` page of
-    the list (as :meth:`termkit.review.Review.list` returns it)."""
+    the list (as :meth:`termkit.review.Review.list` returns it for the default filter, status
+    :data:`~termkit.review.candidates.UNKNOWN`: the candidates with a form the glossary lacks)."""
     run = escape(str(review.out_dir))
     glossary = ", ".join(review.glossary.paths) if review.glossary is not None else "none"
     docs = _options(review.documents(), first=("", "all documents"))
+    status = _options((UNKNOWN, *STATUSES), {UNKNOWN: "not all known"}).replace(
+        f'value="{UNKNOWN}"', f'value="{UNKNOWN}" selected'
+    )
     keys = "".join(f"<li><kbd>{escape(k)}</kbd> {escape(what)}</li>" for k, what in KEYS)
     boot = {"first": first, "export": export_name, "glossary": review.glossary is not None}
     return f"""<!doctype html>
@@ -53,6 +57,7 @@ def render_page(review, token: str, first: dict, export_name: str = "curated.csv
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="termkit-token" content="{escape(token)}">
 <title>termkit review — {run}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/static/review.css">
 <script src="/static/review.js" defer></script>
 </head>
@@ -65,7 +70,7 @@ def render_page(review, token: str, first: dict, export_name: str = "curated.csv
 </header>
 <nav class="filters" aria-label="filters">
   <input id="q" type="search" placeholder="search forms, pinyin, English  ( / )" aria-label="search" autocomplete="off">
-  <label>status <select id="status">{_options(STATUSES)}</select></label>
+  <label>status <select id="status">{status}</select></label>
   <label>min score <input id="min-score" type="number" step="0.5" inputmode="decimal"></label>
   <label>document <select id="doc">{docs}</select></label>
   <label>decision <select id="decision">{_options(("undecided", *ACTIONS))}</select></label>

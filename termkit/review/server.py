@@ -2,7 +2,7 @@
 script and style, and the JSON API the page itself uses.
 
 - ``GET /api/candidates`` — a page of candidate concepts; query parameters ``status`` (comma-
-  separated glossary statuses), ``min_score``, ``doc``, ``q``, ``decision`` (``undecided``,
+  separated glossary statuses; ``unknown``: any but known, the page's default), ``min_score``, ``doc``, ``q``, ``decision`` (``undecided``,
   ``accept``, ``merge``, ``reject``, ``defer``), ``offset``, ``limit``;
 - ``GET /api/candidates/{id}`` — one with its contexts, English proposals, glossary neighbours,
   evidence and audit trail;
@@ -31,6 +31,7 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import Route
 
 from ..errors import TermkitError
+from .candidates import UNKNOWN
 from .decisions import BadDecision
 from .page import render_page
 from .session import Review
@@ -98,7 +99,7 @@ def create_app(review: Review, token: str | None = None, who: str = "", export_n
     token = token or secrets.token_urlsafe(24)
 
     async def page(request: Request) -> Response:
-        first = review.list(limit=100)
+        first = review.list(status=[UNKNOWN], limit=100)
         html = render_page(review, token, first, export_name)
         return HTMLResponse(html, headers=SECURITY_HEADERS)
 
