@@ -166,7 +166,9 @@ def contexts(entry: Entry, limit: int = MAX_CONTEXTS) -> list[dict]:
             line = _one_line(x.sentence)
             i = line.find(form)
             before, mark, after = (line[:i], form, line[i + len(form) :]) if i >= 0 else (line, "", "")
-            out.append({"doc": x.doc_id, "start": x.start, "end": x.end, "before": before, "form": mark, "after": after})
+            out.append(
+                {"doc": x.doc_id, "start": x.start, "end": x.end, "before": before, "form": mark, "after": after}
+            )
     return out
 
 

@@ -85,7 +85,7 @@ def curated(
     have = {t.text.strip() for c in out for t in c.terms if t.lang.lower().startswith("zh")}
     skipped: list[str] = []
     counts = {"accept": 0, "merge": 0, "reject": 0}
-    ordered = sorted(decisions.values(), key=lambda d: (entries[d.candidate].rank if d.candidate in entries else 1e9))
+    ordered = sorted(decisions.values(), key=lambda d: entries[d.candidate].rank if d.candidate in entries else 1e9)
     for d in ordered:
         if d.action == "accept":
             concept = accepted_concept(d.fields, entries.get(d.candidate), d.who)

@@ -152,9 +152,7 @@ def create_app(review: Review, token: str | None = None, who: str = "", export_n
             raise BadDecision(f"file must end in {', '.join(EXPORT_SUFFIXES)}")
         stop = body.get("stop_list", "rejected.txt")
         stop_name = _file_name(stop, "stop_list") if stop else None
-        result = review.export(
-            review.out_dir / name, stop_list=review.out_dir / stop_name if stop_name else None
-        )
+        result = review.export(review.out_dir / name, stop_list=review.out_dir / stop_name if stop_name else None)
         return _ok(result.as_dict())
 
     routes = [

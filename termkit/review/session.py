@@ -129,9 +129,9 @@ class Review:
 
     def detail(self, candidate: str) -> dict:
         entry = self.entry(candidate)
-        return view.detail(
-            entry, self.index, _shown(self.store.get(candidate)), self.store.history(candidate)[:20]
-        ) | {"accepted_neighbours": self._accepted_like(entry)}
+        return view.detail(entry, self.index, _shown(self.store.get(candidate)), self.store.history(candidate)[:20]) | {
+            "accepted_neighbours": self._accepted_like(entry)
+        }
 
     def summary(self, entry: view.Entry) -> dict:
         return view.summary(entry, _shown(self.store.get(entry.id)))

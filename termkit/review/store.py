@@ -137,7 +137,9 @@ class DecisionStore:
 
     def all(self) -> dict[str, Decision]:
         with self._lock:
-            rows = self._db.execute("SELECT candidate, head, action, fields, version, who, at FROM decisions").fetchall()
+            rows = self._db.execute(
+                "SELECT candidate, head, action, fields, version, who, at FROM decisions"
+            ).fetchall()
         return {row[0]: _decision(row) for row in rows}
 
     def history(self, candidate: str) -> list[dict]:
