@@ -226,25 +226,54 @@ class _Guard:
         return None
 
 
-def serve(app: Starlette, port: int = 0, *, open_browser: bool = True, on_ready=None) -> None:
-    """Serve ``app`` on 127.0.0.1 (``port`` 0: a free one) until Ctrl-C; ``on_ready(url)`` is
-    called once the socket is bound, then the browser opened unless ``open_browser`` is false."""
+def _bind(port: int):
     import socket
-    import threading
-    import webbrowser
-
-    import uvicorn
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind(("127.0.0.1", port))
     except OSError as exc:
+        sock.close()
         raise TermkitError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}") from None
-    url = f"http://127.0.0.1:{sock.getsockname()[1]}/"
+    return sock, f"http://127.0.0.1:{sock.getsockname()[1]}/"
+
+
+def _server(app):
+    import uvicorn
+
+    return uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off"))
+
+
+def serve(app: Starlette, port: int = 0, *, open_browser: bool = True, on_ready=None) -> None:
+    """Serve ``app`` on 127.0.0.1 (``port`` 0: a free one) until Ctrl-C; ``on_ready(url)`` is
+    called once the socket is bound, then the browser opened unless ``open_browser`` is false."""
+    import threading
+    import webbrowser
+
+    sock, url = _bind(port)
     if on_ready is not None:
         on_ready(url)
     if open_browser:
         threading.Timer(0.5, webbrowser.open, (url,)).start()
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off"))
-    server.run(sockets=[sock])
+    _server(app).run(sockets=[sock])
+
+
+def serve_in_thread(app: Starlette, port: int = 0):
+    """Serve ``app`` from a background thread (tests, benchmarks): returns ``(url, stop)``."""
+    import threading
+    import time
+
+    sock, url = _bind(port)
+    server = _server(app)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+    def stop() -> None:
+        server.should_exit = True
+        thread.join(10)
+
+    return url, stop

@@ -329,7 +329,9 @@
   var timer = null;
   $("q").addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { load(false); }, 200); });
   $("q").addEventListener("keydown", function (ev) { if (ev.key === "Enter") { ev.preventDefault(); ev.target.blur(); } });
-  ["status", "min-score", "doc", "decision"].forEach(function (id) { $(id).addEventListener("change", function () { load(false); }); });
+  ["status", "min-score", "doc", "decision"].forEach(function (id) {
+    $(id).addEventListener("change", function () { $(id).blur(); load(false); });  /* keys go back to the list */
+  });
   $("more").addEventListener("click", function () { load(true); });
   $("export-form").addEventListener("submit", exportGlossary);
 
