@@ -15,11 +15,14 @@ import time
 
 import pytest
 
+import test_report_browser
 from conftest import GLOSSARY, SEEDS, run
-from test_report_browser import browser, errors_in_console  # noqa: F401  (the chromium fixture)
 
 pytest.importorskip("starlette", reason="needs the review extra: pip install -e '.[test]'")
 pytest.importorskip("uvicorn", reason="needs the review extra: pip install -e '.[test]'")
+
+browser = test_report_browser.browser  # the one headless chromium of the report's tests (same skip rule)
+errors_in_console = test_report_browser.errors_in_console
 
 
 @pytest.fixture(scope="module")
@@ -202,6 +205,7 @@ def test_a_hostile_run_is_shown_as_text(browser, tmp_path):
 
     from termkit.review import Review
     from termkit.review.server import create_app, serve_in_thread
+
     from test_review import HOSTILE, hostile_run
 
     out = hostile_run(tmp_path)

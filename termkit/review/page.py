@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from html import escape
+from pathlib import Path
 
 from .candidates import STATUSES, UNKNOWN
 from .store import ACTIONS
@@ -43,7 +44,8 @@ def render_page(review, token: str, first: dict, export_name: str = "curated.csv
     the list (as :meth:`termkit.review.Review.list` returns it for the default filter, status
     :data:`~termkit.review.candidates.UNKNOWN`: the candidates with a form the glossary lacks)."""
     run = escape(str(review.out_dir))
-    glossary = ", ".join(review.glossary.paths) if review.glossary is not None else "none"
+    paths = review.glossary.paths if review.glossary is not None else []
+    glossary = ", ".join(Path(p).name for p in paths) or "none"
     docs = _options(review.documents(), first=("", "all documents"))
     status = _options((UNKNOWN, *STATUSES), {UNKNOWN: "not all known"}).replace(
         f'value="{UNKNOWN}"', f'value="{UNKNOWN}" selected'
@@ -65,7 +67,7 @@ def render_page(review, token: str, first: dict, export_name: str = "curated.csv
 <header class="top">
   <h1>termkit review</h1>
   <span class="run" title="run folder">{run}</span>
-  <span class="glossary" title="glossary">glossary: {escape(glossary)}</span>
+  <span class="glossary" title="{escape(", ".join(paths))}">glossary: {escape(glossary)}</span>
   <span id="counts" class="counts"></span>
 </header>
 <nav class="filters" aria-label="filters">
