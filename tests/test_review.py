@@ -456,3 +456,56 @@ def test_stop_list_round_trip(tmp_path):
     write_stop_list(path, {"前体": "前体", "前体化学品": "前体"}, "seeds")
     assert read_ignore_forms(path) == {"前体", "前体化学品"}
     assert io.StringIO(path.read_text(encoding="utf-8")).readline().startswith("#")
+
+
+def test_concepts_to_merge_into(client, review):
+    found = client.get("/api/concepts", params={"q": "毒品和犯罪问题办公室"}).json()["items"]
+    assert found[0]["id"] == "unodc" and found[0]["kind"] in ("exact", "variant")
+    english = client.get("/api/concepts", params={"q": "Commission on Narcotic Drugs"}).json()["items"]
+    assert english[0]["id"] == "cnd"
+    entry = pick(review, only_new)
+    fields = {"en": "an accepted concept", "id": "my-concept"}
+    assert post(client, {"candidate": entry.id, "action": "accept", "version": 0, "fields": fields}).status_code == 200
+    mine = client.get("/api/concepts", params={"q": entry.head.text}).json()["items"]
+    assert {"id": "my-concept", "origin": "review"}.items() <= mine[-1].items()
+    other = pick(review, lambda e: e is not entry and only_new(e))
+    body = {"candidate": other.id, "action": "merge", "version": 0, "fields": {"concept": "my-concept"}}
+    assert post(client, body).status_code == 200  # a concept accepted in this review is a merge target
+
+
+def test_the_command_serves_on_localhost_and_prints_the_url(out):
+    import os
+    import subprocess
+    import sys
+    import urllib.request
+
+    from conftest import ROOT
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "termkit", "review", str(out), "--no-browser"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    fetch = urllib.request.build_opener(urllib.request.ProxyHandler({})).open  # no proxy for 127.0.0.1
+    try:
+        url = proc.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:") and url.endswith("/")
+        page = fetch(url, timeout=30).read().decode("utf-8")
+        assert "termkit review" in page and 'name="termkit-token"' in page
+        listed = json.loads(fetch(url + "api/candidates?limit=1", timeout=30).read())
+        assert listed["total"] > 0
+    finally:
+        proc.terminate()
+        proc.wait(30)
+
+
+def test_without_the_web_stack_the_command_says_how_to_install_it(out, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if not installed
+    r = run("review", out, "--no-browser")
+    assert r.exit_code == 2
+    assert "pip install 'termkit[review]'" in r.output and "uvicorn" in r.output

@@ -16,7 +16,7 @@ from ..formats.atomic import atomic_write
 from ..formats.registry import termbase_format
 from ..model import Concept, Problem, Term
 from .candidates import Entry
-from .store import Decision
+from .store import Decision, rejections
 
 _ROLE_TYPES = {"abbreviation": "abbreviation", "short form": "shortForm", "variant": "variant", "edition": "variant"}
 _MERGE_TERMS = {
@@ -163,11 +163,6 @@ def export_curated(
                 )
             )
     if stop_list is not None:
-        rejected = {}
-        for d in decisions.values():
-            if d.action == "reject":
-                for form in d.fields.get("forms") or [d.head]:
-                    rejected.setdefault(form, d.head)
-        write_stop_list(stop_list, rejected, title)
+        write_stop_list(stop_list, rejections(decisions.values()), title)
         result.stop_list = str(Path(stop_list))
     return result

@@ -34,7 +34,7 @@ from ..errors import TermkitError
 from .candidates import UNKNOWN
 from .decisions import BadDecision
 from .page import render_page
-from .session import Review
+from .session import Review, UnknownCandidate
 from .store import Conflict
 
 STATIC = Path(__file__).parent / "static"
@@ -200,8 +200,8 @@ class _Guard:
             await self.app(scope, receive, send)
         except BadDecision as exc:
             await _error(400, str(exc))(scope, receive, send)
-        except KeyError as exc:
-            await _error(404, str(exc.args[0]) if exc.args else "not found")(scope, receive, send)
+        except UnknownCandidate as exc:
+            await _error(404, str(exc))(scope, receive, send)
         except Conflict as exc:
             await _error(409, str(exc), current=exc.current.as_dict())(scope, receive, send)
         except TermkitError as exc:
@@ -236,6 +236,7 @@ def _bind(port: int):
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     try:
         sock.bind(("127.0.0.1", port))
+        sock.listen(128)  # the URL works as soon as it is printed: connections wait for the server
     except OSError as exc:
         sock.close()
         raise TermkitError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}") from None

@@ -49,6 +49,10 @@ def run_glossaries(out_dir: Path) -> list[str]:
     return [p for p in paths or [] if isinstance(p, str) and Path(p).is_file()]
 
 
+class UnknownCandidate(LookupError):
+    """No candidate concept with this id in the run folder (an HTTP 404)."""
+
+
 class Review:
     """The candidates of a run folder under review. ``glossaries``: the glossary to curate
     (default: the run's own, from ``termkit-run.json``)."""
@@ -88,7 +92,7 @@ class Review:
         try:
             return self.by_id[candidate]
         except KeyError:
-            raise KeyError(f"no candidate {candidate!r}") from None
+            raise UnknownCandidate(f"no candidate {candidate!r}") from None
 
     def list(
         self,
@@ -230,4 +234,4 @@ def _accepted_dict(d: Decision) -> dict:
     }
 
 
-__all__ = ["BadDecision", "Conflict", "Decision", "Review", "default_who"]
+__all__ = ["BadDecision", "Conflict", "Decision", "Review", "UnknownCandidate", "default_who"]

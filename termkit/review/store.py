@@ -165,12 +165,7 @@ class DecisionStore:
 
     def rejected(self) -> dict[str, str]:
         """Every rejected form → the candidate concept's head it was rejected with."""
-        out: dict[str, str] = {}
-        for d in self.all().values():
-            if d.action == "reject":
-                for form in d.fields.get("forms") or [d.head]:
-                    out.setdefault(form, d.head)
-        return out
+        return rejections(self.all().values())
 
     # --- changing -----------------------------------------------------------------------------
 
@@ -237,6 +232,16 @@ class DecisionStore:
                 new.at,
             ),
         )
+
+
+def rejections(decisions) -> dict[str, str]:
+    """The rejected forms among ``decisions``, each → the head it was rejected with."""
+    out: dict[str, str] = {}
+    for d in decisions:
+        if d.action == "reject":
+            for form in d.fields.get("forms") or [d.head]:
+                out.setdefault(form, d.head)
+    return out
 
 
 def _decision(row) -> Decision:
