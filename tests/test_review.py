@@ -275,6 +275,9 @@ def test_not_json_and_not_an_object(client):
     r = client.post("/api/decisions", content=b"candidate=x", headers={**HEADERS, "Content-Type": "text/plain"})
     assert r.status_code == 400 and "send JSON" in r.json()["error"]
     assert client.get("/api/candidates", params={"limit": "many"}).status_code == 400
+    r = client.get("/api/candidates", params={"status": "new,nw"})
+    assert r.status_code == 400 and "status 'nw'" in r.json()["error"]
+    assert client.get("/api/candidates", params={"decision": "maybe"}).status_code == 400
 
 
 # --- security -----------------------------------------------------------------------------------

@@ -31,11 +31,11 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import Route
 
 from ..errors import TermkitError
-from .candidates import UNKNOWN
+from .candidates import STATUSES, UNKNOWN
 from .decisions import BadDecision
 from .page import render_page
 from .session import Review, UnknownCandidate
-from .store import Conflict
+from .store import ACTIONS, Conflict
 
 STATIC = Path(__file__).parent / "static"
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
@@ -112,14 +112,20 @@ def create_app(review: Review, token: str | None = None, who: str = "", export_n
 
     async def candidates(request: Request) -> Response:
         p = request.query_params
-        status = [s for s in (p.get("status") or "").split(",") if s.strip()]
+        status = [s.strip() for s in (p.get("status") or "").split(",") if s.strip()]
+        bad = [s for s in status if s not in (UNKNOWN, *STATUSES)]
+        if bad:
+            raise BadDecision(f"status {bad[0]!r}: expected {', '.join((UNKNOWN, *STATUSES))}")
+        decision = p.get("decision") or ""
+        if decision and decision not in ("undecided", *ACTIONS):
+            raise BadDecision(f"decision {decision!r}: expected undecided, {', '.join(ACTIONS)}")
         return _ok(
             review.list(
                 status=status,
                 min_score=_float(p, "min_score"),
                 doc=p.get("doc") or "",
                 query=(p.get("q") or "").strip(),
-                decision=p.get("decision") or "",
+                decision=decision,
                 offset=_int(p, "offset", 0),
                 limit=_int(p, "limit", 100),
             )
