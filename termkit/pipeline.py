@@ -242,13 +242,15 @@ def run_job(
     concepts; the new candidates as entries with status ``proposed`` in ``proposed.tbx`` (v2) and
     ``proposed.csv``; and ``report.html``, ``report.json``, ``report.csv``. Every CSV has a BOM
     (Excel). A folder holding another run's results (other corpus or glossaries) is refused
-    unless ``force``; see :mod:`termkit.run_folder`. With the English originals (``sources``, or a
+    unless ``force``; see :mod:`termkit.run_folder`. The forms a review of the folder rejected
+    (``review.sqlite``, see :mod:`termkit.review`) are never proposed again. With the English originals (``sources``, or a
     ``pairs_file``), every kept candidate gets English equivalents (:mod:`termkit.mine.bilingual`)
     and the proposed entries have both languages.
     """
     from .formats.candidates import write_candidates
     from .glossary import load_glossary
     from .mine import mine
+    from .review.store import rejected_forms
     from .run_folder import claim, finish, run_inputs
 
     out = Path(out_dir)
@@ -260,7 +262,8 @@ def run_job(
     docs = list(load_documents(progress(files, len(files), "reading"), encoding=encoding))
     _require_chinese(docs)
     glossary = load_glossary(glossary_paths) if glossary_paths else None
-    mined = mine(docs, glossary, top=0, min_freq=min_freq, progress=progress)
+    rejected = rejected_forms(out)  # a review of this folder's earlier run: never propose them again
+    mined = mine(docs, glossary, top=0, min_freq=min_freq, ignore=rejected, progress=progress)
     ranked = mined.candidates[:top] if top else mined.candidates
     sources = list(sources)
     if sources or pairs_file:

@@ -5,7 +5,7 @@ conventions they share (messages, errors, exit codes, progress) are in :mod:`ter
 One module per command or family of commands registers them on :data:`main`.
 """
 
-from . import align, check, glossary, mine, segment  # noqa: F401  (each registers its commands)
+from . import align, check, glossary, mine, review, segment  # noqa: F401  (each registers its commands)
 from .app import main
 
 __all__ = ["main"]
