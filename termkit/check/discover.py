@@ -24,6 +24,7 @@ from ..text.normalize import normalize_key
 from ..text.pinyin import pinyin_key
 from .context import CheckContext
 from .findings import describe_forms, finding_id, form_counts
+from .fragments import fragments
 from .usage import disagreeing
 
 # Characters whose presence or absence changes what a term means.
@@ -299,7 +300,13 @@ def variant_clusters(ctx: CheckContext) -> list[Cluster]:
     texts += _attested_variants(ctx, texts)
     abbreviations = [(c.text, c.abbreviation_of) for c in ctx.candidates if c.abbreviation_of]
     clusters = []
-    for cluster in _clusters(candidate_pairs(texts), abbreviations):
+    found = _clusters(candidate_pairs(texts), abbreviations)
+    pieces = fragments(ctx, set().union(*(c.forms for c in found))) if found else set()
+    for cluster in found:
+        if pieces & cluster.forms:
+            cluster = Cluster(cluster.forms - pieces, cluster.evidence, cluster.confidence)
+            if len(cluster.forms) < 2:
+                continue
         if _glossary_covers(ctx, cluster.forms):
             continue
         if ctx.glossary is not None and cluster.confidence < CONFIDENT:

@@ -70,3 +70,18 @@ def test_without_glossary_the_seed_variants_are_discovered():
     assert any({"毒罪办", "毒品和犯罪问题办公室"} <= fs for fs in forms)
     for fs in forms:
         assert not {"联合国", "联合王国"} <= fs
+    # a piece of two words is no one's way of writing a concept: 方合作 is the end of 利益攸关方
+    # followed by 合作 wherever it occurs in the seeds
+    assert not any("方合作" in fs for fs in forms)
+    assert "利益攸关方合作" in seed_text("004")
+
+
+def test_a_form_crossing_a_candidates_edge_everywhere_is_a_fragment():
+    from termkit.check.context import CheckContext
+    from termkit.check.fragments import fragments
+    from termkit.documents import load_documents
+    from termkit.model import Candidate
+
+    docs = list(load_documents([SEEDS]))
+    ctx = CheckContext(docs=docs, candidates=[Candidate("利益攸关方"), Candidate("方案合作")])
+    assert fragments(ctx, {"方合作", "方案合作"}) == {"方合作"}
