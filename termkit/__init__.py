@@ -11,13 +11,16 @@ The library is the product; the ``termkit`` command is a thin layer over it::
 
 from . import mine  # the subpackage, callable as the function (termkit.mine(corpus, …)); loads lazily
 from .errors import InputError, TermkitError
-from .model import Candidate, Concept, Document, Finding, Match, Segment, SentencePair, Term
 
 # The heavier stages (and pypinyin's dictionaries) load on first use, so that `import termkit` and
 # `termkit --version` stay quick.
 # (Names differ from the subpackages' — termkit.check, termkit.align, termkit.export — so that
 # importing one never hides the function.)
 _LAZY = {
+    **{
+        name: ("termkit.model", name)
+        for name in ("Candidate", "Concept", "Document", "Finding", "Match", "Segment", "SentencePair", "Term")
+    },
     "__version__": ("termkit._version", "__version__"),  # the package root is where people look for it
     "load_documents": ("termkit.documents", "load_documents"),
     "segment_document": ("termkit.documents", "segment_document"),
@@ -50,15 +53,7 @@ def __getattr__(name: str):
 
 
 __all__ = [
-    "Candidate",
-    "Concept",
-    "Document",
-    "Finding",
     "InputError",
-    "Match",
-    "Segment",
-    "SentencePair",
-    "Term",
     "TermkitError",
     "mine",
     *(name for name in _LAZY if name != "__version__"),
