@@ -24,7 +24,7 @@ from termkit.mine.names import named
 from termkit.model import Document
 from termkit.text.normalize import normalize_key
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEED_FILES, SEEDS
 
 GLOSSARY = ROOT / "glossaries" / "un-drug-control.csv"
 FUNCTION_WORDS = [w for w in lexicon().stop_words | JOINERS()]
@@ -624,3 +624,28 @@ def test_a_modifier_of_scope_or_kind_narrows_a_term_without_making_it_a_fragment
     assert rank(ranked, "兴奋剂") <= 400 and rank(ranked, "苯丙胺类兴奋剂") <= 50
     # a term only ever written with the modifier is still a fragment of the longer name
     assert "麻醉品管制局" not in ranked and rank(ranked, "国际麻醉品管制局") <= 50
+
+
+def test_the_package_is_the_function_and_import_termkit_stays_light():
+    import subprocess
+    import sys
+
+    import termkit
+    from termkit.mine import MineResult
+    from termkit.mine.miner import mine as mine_function
+
+    result = termkit.mine([SEED_FILES[0]], top=5)
+    assert isinstance(result, MineResult)
+    assert [c.text for c in result] == [c.text for c in mine_function([SEED_FILES[0]], top=5)]
+    # `import termkit` (and so `termkit --version`) loads neither the miner, jieba nor the model
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, termkit; print(sorted(m for m in sys.modules if m.startswith(('termkit.', 'jieba'))))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "termkit.mine.miner" not in loaded and "jieba" not in loaded and "termkit.model" not in loaded
