@@ -511,4 +511,4 @@ def test_without_the_web_stack_the_command_says_how_to_install_it(out, monkeypat
     monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if not installed
     r = run("review", out, "--no-browser")
     assert r.exit_code == 2
-    assert "pip install 'termkit[review]'" in r.output and "uvicorn" in r.output
+    assert "pip install starlette uvicorn" in r.output and "uvicorn" in r.output

@@ -14,7 +14,7 @@ def _needs_web_stack() -> None:
         import uvicorn  # noqa: F401
     except ImportError as exc:
         raise InputError(
-            f"the review workbench needs Starlette and uvicorn ({exc.name} is missing): pip install 'termkit[review]'"
+            f"the review workbench needs Starlette and uvicorn ({exc.name} is missing): pip install starlette uvicorn"
         ) from None
 
 
