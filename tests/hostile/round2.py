@@ -1,0 +1,279 @@
+"""The hostile-input corpus, second round (issue 25): XLSX internals, special files and odd output
+targets, text that is not valid Unicode or XML, JSONL candidates, options. Each case is generated
+here, with the exact one-line message and exit code expected; ``cases.all_cases`` includes them."""
+
+from __future__ import annotations
+
+import io
+import os
+import struct
+import zipfile
+from pathlib import Path
+
+from cases import ROOT, SAMPLE, Case, w
+
+GLOSSARY = str(ROOT / "glossaries" / "un-drug-control.csv")
+SHEET = "xl/worksheets/sheet1.xml"
+_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _strings(values: list[str]) -> str:
+    items = "".join(f"<si><t>{v}</t></si>" for v in values)
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<sst {_NS} count="{len(values)}">{items}</sst>'
+
+
+def _sheet(rows: str, head: str = "") -> str:
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet {_NS}>{head}<sheetData>\n{rows}</sheetData></worksheet>'
+
+
+GOOD_STRINGS = ["en", "zh-CN", "HIV", "艾滋病毒"]
+GOOD_ROWS = (
+    '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>\n'
+    '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>3</v></c></row>\n'
+)
+
+
+def xlsx_parts(sheet: str | None = None, strings: str | None = None, sheet_name: str = "worksheets/sheet1.xml"):
+    return {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="xml" ContentType="application/xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{_R}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8"?>\n<workbook {_NS} xmlns:r="{_R}">'
+        '<sheets><sheet name="termbase" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{_R}/worksheet" Target="{sheet_name}"/>'
+        f'<Relationship Id="rId2" Type="{_R}/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+        "xl/sharedStrings.xml": strings if strings is not None else _strings(GOOD_STRINGS),
+        "xl/" + sheet_name: sheet if sheet is not None else _sheet(GOOD_ROWS),
+    }
+
+
+def make_xlsx(path: Path, parts: dict[str, str | bytes], stored: bool = False) -> Path:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return w(path, buf.getvalue())
+
+
+def _patch_member(data: bytes, name: str, *, crc: int | None = None, size: int | None = None) -> bytes:
+    """Rewrite a member's CRC or uncompressed size in both the local header and the central directory."""
+    out = bytearray(data)
+    encoded = name.encode()
+    for sig, crc_at, size_at, name_at in ((b"PK\x03\x04", 14, 22, 30), (b"PK\x01\x02", 16, 24, 46)):
+        at = 0
+        while (at := out.find(sig, at)) >= 0:
+            n = struct.unpack_from("<H", out, at + (26 if sig == b"PK\x03\x04" else 28))[0]
+            if bytes(out[at + name_at : at + name_at + n]) == encoded:
+                if crc is not None:
+                    struct.pack_into("<I", out, at + crc_at, crc)
+                if size is not None:
+                    struct.pack_into("<I", out, at + size_at, size)
+            at += 4
+    return bytes(out)
+
+
+def _lookup(d: Path, name: str = "book.xlsx") -> list[str]:
+    return ["lookup", "HIV", "-g", str(d / name)]
+
+
+def xlsx_cases() -> list[Case]:
+    def good(d):
+        make_xlsx(d / "book.xlsx", xlsx_parts())
+        return _lookup(d)
+
+    def bad_crc(d):
+        path = make_xlsx(d / "book.xlsx", xlsx_parts(), stored=True)
+        path.write_bytes(_patch_member(path.read_bytes(), SHEET, crc=0xDEADBEEF))
+        return _lookup(d)
+
+    def lying_size(d):
+        path = make_xlsx(d / "book.xlsx", xlsx_parts())
+        path.write_bytes(_patch_member(path.read_bytes(), SHEET, size=40))
+        return _lookup(d)
+
+    def truncated(d):
+        make_xlsx(d / "book.xlsx", xlsx_parts(sheet=_sheet(GOOD_ROWS)[:-60]))
+        return _lookup(d)
+
+    def string_index(d):
+        make_xlsx(d / "book.xlsx", xlsx_parts(sheet=_sheet(GOOD_ROWS.replace("<v>3</v>", "<v>99</v>"))))
+        return _lookup(d)
+
+    def bad_ref(d):
+        make_xlsx(d / "book.xlsx", xlsx_parts(sheet=_sheet(GOOD_ROWS.replace('r="B2"', 'r="ZZZZZZ1"'))))
+        return _lookup(d)
+
+    def entity_in_strings(d):
+        strings = _strings(GOOD_STRINGS).replace("\n<sst", '\n<!DOCTYPE sst [<!ENTITY x "HIV">]>\n<sst')
+        make_xlsx(d / "book.xlsx", xlsx_parts(strings=strings))
+        return _lookup(d)
+
+    def dtd_in_workbook(d):
+        parts = xlsx_parts()
+        parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+            "\n<workbook", '\n<!DOCTYPE workbook SYSTEM "http://203.0.113.9/wb.dtd">\n<workbook'
+        )
+        make_xlsx(d / "book.xlsx", parts)
+        return _lookup(d)
+
+    def row_bomb(d):
+        sheet = _sheet(GOOD_ROWS, head='<dimension ref="A1:XFD1048576"/>')
+        make_xlsx(d / "book.xlsx", xlsx_parts(sheet=sheet))
+        return _lookup(d)
+
+    def sparse_bomb(d):
+        rows = "".join(f'<row r="{i}"><c r="{_col(i)}{i}" t="s"><v>2</v></c></row>' for i in range(1, 5001))
+        make_xlsx(d / "book.xlsx", xlsx_parts(sheet=_sheet(rows)))
+        return _lookup(d)
+
+    def bin_sheet_with_entity(d):
+        sheet = _sheet(GOOD_ROWS.replace("<v>2</v></c>", '<v>2</v></c><c r="C2" t="inlineStr"><is><t>&e;</t></is></c>'))
+        sheet = sheet.replace("\n<worksheet", '\n<!DOCTYPE worksheet [<!ENTITY e "injected term">]>\n<worksheet')
+        make_xlsx(d / "book.xlsx", xlsx_parts(sheet=sheet, sheet_name="worksheets/sheet1.bin"))
+        return _lookup(d)
+
+    def entity_after_70000_newlines(d):
+        sheet = _sheet(GOOD_ROWS).replace(
+            "\n<worksheet", "\n" * 70000 + '<!DOCTYPE worksheet [<!ENTITY e "x">]>\n<worksheet'
+        )
+        make_xlsx(d / "book.xlsx", xlsx_parts(sheet=sheet))
+        return _lookup(d)
+
+    def urandom(d):
+        os.symlink("/dev/urandom", d / "random.xlsx")
+        return _lookup(d, "random.xlsx")
+
+    def zero(d):
+        os.symlink("/dev/zero", d / "zero.xlsx")
+        return _lookup(d, "zero.xlsx")
+
+    damaged = "book.xlsx: damaged .xlsx file: part xl/worksheets/sheet1.xml"
+    refused = "book.xlsx: refused for safety: part {} declares a DOCTYPE or entities (XXE / entity expansion)"
+    return [
+        Case("xlsx-good", "xlsx", good, 0, stdout="艾滋病毒"),
+        Case(
+            "xlsx-bad-crc",
+            "xlsx",
+            bad_crc,
+            2,
+            stderr=f"{damaged} cannot be unpacked (Bad CRC-32 for file '{SHEET}')",
+        ),
+        Case("xlsx-member-lies-about-its-size", "xlsx", lying_size, 2, stderr=f"{damaged} cannot be unpacked"),
+        Case("xlsx-truncated-sheet-xml", "xlsx", truncated, 2, stderr=f"{damaged} line 4: XML error:"),
+        Case(
+            "xlsx-shared-string-out-of-range",
+            "xlsx",
+            string_index,
+            2,
+            stderr=f"{damaged} line 4: cell B2 refers to shared string '99', but the workbook has 4",
+        ),
+        Case(
+            "xlsx-invalid-cell-reference",
+            "xlsx",
+            bad_ref,
+            2,
+            stderr=f"{damaged} line 4: invalid cell reference 'ZZZZZZ1'",
+        ),
+        Case(
+            "xlsx-entities-in-shared-strings",
+            "xlsx",
+            entity_in_strings,
+            2,
+            stderr=refused.format("xl/sharedStrings.xml"),
+        ),
+        Case("xlsx-dtd-in-workbook-part", "xlsx", dtd_in_workbook, 2, stderr=refused.format("xl/workbook.xml")),
+        Case("xlsx-dimension-row-bomb", "xlsx", row_bomb, 0, stdout="艾滋病毒"),
+        Case(
+            "xlsx-sparse-cell-bomb",
+            "xlsx",
+            sparse_bomb,
+            2,
+            stderr="book.xlsx: refused: the sheet xl/worksheets/sheet1.xml spans more than 10,000,000 cells",
+        ),
+        Case(
+            "xlsx-sheet-part-not-named-xml-with-entity",
+            "xlsx",
+            bin_sheet_with_entity,
+            2,
+            stderr=refused.format("xl/worksheets/sheet1.bin"),
+        ),
+        Case(
+            "xlsx-entity-after-70000-newlines",
+            "xlsx",
+            entity_after_70000_newlines,
+            2,
+            stderr=refused.format(SHEET),
+        ),
+        Case(
+            "xlsx-dev-urandom",
+            "xlsx",
+            urandom,
+            2,
+            stderr="random.xlsx: not a regular file (a device or a pipe); expected an .xlsx file",
+        ),
+        Case(
+            "xlsx-dev-zero",
+            "xlsx",
+            zero,
+            2,
+            stderr="zero.xlsx: not a regular file (a device or a pipe); expected an .xlsx file",
+        ),
+    ]
+
+
+def _col(n: int) -> str:
+    out = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+def xml_walkaround_cases() -> list[Case]:
+    from cases import TBX2_BODY, TBX2_HEAD
+
+    def export(name, data):
+        def build(d):
+            return ["export", str(w(d / name, data)), "-o", str(d / "out.csv")]
+
+        return build
+
+    def no_output(d, r):
+        assert not (d / "out.csv").exists()
+
+    far = (
+        TBX2_HEAD
+        + "\n" * 70000
+        + '<!DOCTYPE martif [<!ENTITY e "injected">]>\n'
+        + TBX2_BODY.replace("<term>HIV</term>", "<term>&e;</term>")
+    )
+    utf7 = (
+        '<?xml version="1.0" encoding="UTF-7"?>\n'
+        + "+ADw-!DOCTYPE martif +AFs-+ADw-!ENTITY e +ACI-injected+ACI-+AD4-+AF0-+AD4-\n"
+        + TBX2_BODY.replace("<term>HIV</term>", "<term>&e;</term>")
+    ).encode("ascii", errors="ignore")
+    return [
+        Case(
+            "xml-entity-after-70000-newlines",
+            "xml",
+            export("far.tbx", far),
+            2,
+            stderr="far.tbx: XML declares entities (<!ENTITY>); refused for safety (XXE / entity expansion)",
+            check=no_output,
+        ),
+        Case(
+            "xml-utf7-hidden-entity",
+            "xml",
+            export("utf7.tbx", utf7),
+            2,
+            stderr="utf7.tbx:1: XML in encoding 'UTF-7' refused",
+            check=no_output,
+        ),
+    ]
+
+
+def all_round2() -> list[Case]:
+    return xlsx_cases() + xml_walkaround_cases()
