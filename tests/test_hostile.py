@@ -28,8 +28,13 @@ MEMORY_LIMIT = 500 * 2**20
 _RUNS: dict[str, object] = {}
 
 
-def _limit_memory():
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+def _limits(fsize):
+    def apply():
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+        if fsize is not None:  # a disk that fills up: a write past this size fails with EFBIG
+            resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
+
+    return apply
 
 
 def run_case(case, folder: Path) -> SimpleNamespace:
@@ -47,7 +52,7 @@ def run_case(case, folder: Path) -> SimpleNamespace:
             stdin=subprocess.DEVNULL,
             stdout=stdout,
             stderr=subprocess.PIPE,
-            preexec_fn=_limit_memory,
+            preexec_fn=_limits(case.fsize),
             timeout=TIME_LIMIT,
         )
     except subprocess.TimeoutExpired:

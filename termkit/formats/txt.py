@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
+from .limits import read_limited
 from .registry import DOCUMENT_SUFFIXES, document_format, is_document
 
 #: File name endings of text files (explicitly named files are read whatever their name).
@@ -142,15 +143,12 @@ def read_text(
     shown = str(path)
     if p.is_dir():
         raise InputError("is a directory, expected a file", shown)
-    fmt = document_format(p) if p.exists() else "text"
+    if p.exists() and not (p.is_file() or p.is_fifo()):
+        raise InputError("not a regular file (a device or a socket); expected a text file or a document", shown)
+    fmt = document_format(p) if p.is_file() else "text"
     if fmt != "text":
         return _read_other(p, fmt, doc_id or p.stem, lang)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", shown) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
+    data = read_limited(p, what="a text file")
     if not data:
         raise InputError("empty file", shown)
     text, used = decode(data, shown, encoding)

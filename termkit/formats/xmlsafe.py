@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 from lxml import etree
 
 from ..errors import InputError
+from .limits import DEFAULT_MAX_XML_MB, max_xml_bytes, read_limited  # noqa: F401  (re-exported)
 
 # Read at most this much before deciding whether a DOCTYPE declares entities.
 _PROLOG_BYTES = 64 * 1024
@@ -34,15 +34,6 @@ _ALLOWED_ENCODINGS = re.compile(
     r"shift[-_]jis|sjis|cp932|iso-2022-(jp|kr|cn)|koi8-[ru])",
     re.I,
 )
-# Larger XML files are refused rather than loaded whole (TERMKIT_MAX_XML_MB overrides).
-DEFAULT_MAX_XML_MB = 64
-
-
-def max_xml_bytes() -> int:
-    try:
-        return int(float(os.environ.get("TERMKIT_MAX_XML_MB", DEFAULT_MAX_XML_MB)) * 2**20)
-    except ValueError:
-        return DEFAULT_MAX_XML_MB * 2**20
 
 
 def safe_parser(**options) -> etree.XMLParser:
@@ -118,37 +109,10 @@ def check_declared_encoding(head: bytes, path: str) -> None:
     )
 
 
-def read_limited(path: str | os.PathLike, limit: int, what: str, env: str) -> bytes:
-    """A file's bytes, read no further than ``limit`` (checked while reading, never from ``stat()``:
-    ``/dev/zero``, a FIFO or a growing file stop at the limit)."""
-    shown = str(path)
-    p = Path(path)
-    if p.is_dir():
-        raise InputError(f"is a directory, expected {what}", shown)
-    try:
-        with open(p, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            if size > limit:
-                raise _too_large(shown, size, limit, what, env)
-            data = fh.read(limit + 1)
-    except FileNotFoundError:
-        raise InputError("no such file", shown) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
-    if len(data) > limit:
-        raise _too_large(shown, None, limit, what, env)
-    return data
-
-
-def _too_large(shown: str, size: int | None, limit: int, what: str, env: str) -> InputError:
-    of = f" of {size / 2**20:,.0f} MB" if size is not None else ""
-    return InputError(f"{what}{of} is larger than the {limit / 2**20:,.0f} MB limit (split it, or raise {env})", shown)
-
-
 def parse_xml(path: str | os.PathLike) -> etree._ElementTree:
     """Parse an XML file safely; errors become one-line InputErrors with the line number."""
     shown = str(path)
-    data = read_limited(path, max_xml_bytes(), "XML file", "TERMKIT_MAX_XML_MB")
+    data = read_limited(path, max_xml_bytes(), "an XML file", "XML")
     if not data.strip():
         raise InputError("empty file", shown)
     return parse_xml_bytes(data, shown).getroottree()

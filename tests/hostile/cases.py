@@ -68,6 +68,7 @@ class Case:
     check: Callable[[Path, object], None] | None = field(default=None)  # more assertions
     env: dict[str, str] = field(default_factory=dict)  # extra environment variables
     stdout_path: str | None = None  # send stdout there (``/dev/full``) instead of a pipe
+    fsize: int | None = None  # RLIMIT_FSIZE: writing more than this many bytes to a file fails (EFBIG)
 
 
 def w(path: Path, data) -> Path:

@@ -10,7 +10,7 @@ import struct
 import zipfile
 from pathlib import Path
 
-from cases import ROOT, SAMPLE, Case, w
+from cases import ROOT, Case, w
 
 GLOSSARY = str(ROOT / "glossaries" / "un-drug-control.csv")
 SHEET = "xl/worksheets/sheet1.xml"
@@ -276,4 +276,179 @@ def xml_walkaround_cases() -> list[Case]:
 
 
 def all_round2() -> list[Case]:
-    return xlsx_cases() + xml_walkaround_cases()
+    return xlsx_cases() + xml_walkaround_cases() + output_target_cases()
+
+
+# --- output targets (classes 4, 7, 9, 12, 14) ----------------------------------------------------------
+
+
+def _host() -> str:
+    import re
+    import socket
+
+    return re.sub(r"[^A-Za-z0-9]", "", socket.gethostname())[:16] or "host"
+
+
+def _dead_pid() -> int:
+    import subprocess
+
+    proc = subprocess.Popen(["true"])
+    proc.wait()
+    return proc.pid
+
+
+def output_target_cases() -> list[Case]:
+    import stat
+    import threading
+
+    def export_to(target: str):
+        return ["export", GLOSSARY, "-o", target]
+
+    def into_directory(d):
+        (d / "out.csv").mkdir()
+        return export_to(str(d / "out.csv"))
+
+    def to_dev_full(d):
+        os.symlink("/dev/full", d / "full.csv")
+        return export_to(str(d / "full.csv"))
+
+    def file_too_large(d):
+        return export_to(str(d / "termbase.tbx"))
+
+    def nothing_left(name):
+        def check(d, r):
+            assert not (d / name).exists(), "a partial output was left"
+            assert not [p.name for p in d.iterdir() if p.name.endswith(".tmp")], "a temporary file was left"
+
+        return check
+
+    def run_too_large(d):
+        return ["run", str(ROOT / "seeds"), "-o", str(d / "out"), "-q"]
+
+    def check_run_too_large(d, r):
+        out = d / "out"
+        assert not [p.name for p in out.rglob("*.tmp")] if out.exists() else True
+
+    def to_dev_null(d):
+        os.symlink("/dev/null", d / "null.tbx")
+        return export_to(str(d / "null.tbx"))
+
+    def check_dev_null(d, r):
+        assert stat.S_ISCHR(os.stat("/dev/null").st_mode) and os.path.islink(d / "null.tbx")
+
+    def to_fifo(d):
+        fifo = d / "pipe.csv"
+        os.mkfifo(fifo)
+
+        def drain():
+            with open(fifo, "rb") as fh:
+                (d / "received").write_bytes(fh.read())
+
+        threading.Thread(target=drain, daemon=True).start()
+        return export_to(str(fifo))
+
+    def check_fifo(d, r):
+        import time
+
+        for _ in range(50):
+            if (d / "received").exists():
+                break
+            time.sleep(0.1)
+        assert stat.S_ISFIFO(os.lstat(d / "pipe.csv").st_mode), "the FIFO was replaced"
+        assert "艾滋病毒" in (d / "received").read_bytes().decode("utf-8-sig")
+
+    def to_stdout_link(d):
+        os.symlink("/dev/stdout", d / "out.csv")
+        return export_to(str(d / "out.csv"))
+
+    def check_stdout_link(d, r):
+        assert os.path.islink(d / "out.csv"), "the link was replaced"
+        assert "艾滋病毒" in r.stdout
+
+    def through_symlink(d):
+        w(d / "elsewhere" / "target.csv", "precious\n")
+        (d / "out").mkdir()
+        os.symlink(d / "elsewhere" / "target.csv", d / "out" / "link.csv")
+        return export_to(str(d / "out" / "link.csv"))
+
+    def check_symlink(d, r):
+        assert (d / "elsewhere" / "target.csv").read_text(encoding="utf-8") == "precious\n"
+        assert os.path.islink(d / "out" / "link.csv")
+
+    def stale_temporaries(d):
+        out = d / "out"
+        out.mkdir()
+        w(out / f".report.html.tk-{_host()}-{_dead_pid()}-a1b2c3d4.tmp", "half a report")
+        w(out / f".report.json.tk-{_host()}-{os.getpid()}-e5f6g7h8.tmp", "a live run's")
+        w(out / ".notes.tmp", "not termkit's")
+        return ["run", str(ROOT / "seeds"), "-o", str(out)]
+
+    def check_stale(d, r):
+        names = {p.name for p in (d / "out").iterdir()}
+        assert not any(n.startswith(".report.html.tk-") for n in names), names
+        assert any(n.startswith(".report.json.tk-") for n in names) and ".notes.tmp" in names, names
+
+    def stdout_full(d):
+        return ["lookup", "HIV", "-g", GLOSSARY]
+
+    return [
+        Case(
+            "output-is-a-directory",
+            "output",
+            into_directory,
+            2,
+            stderr="out.csv: is a directory; name a file to write, such as DIR/NAME",
+        ),
+        Case(
+            "output-disk-full",
+            "output",
+            to_dev_full,
+            2,
+            stderr="full.csv: cannot write: the disk is full (free some space, or write elsewhere)",
+        ),
+        Case(
+            "export-file-size-limit-hit",
+            "output",
+            file_too_large,
+            2,
+            stderr="termbase.tbx: cannot write: file too large; nothing was written (free some space, or write elsewhere)",
+            fsize=20_000,
+            check=nothing_left("termbase.tbx"),
+        ),
+        Case(
+            "run-disk-fills-in-the-mining-spool",
+            "output",
+            run_too_large,
+            2,
+            stderr=": file too large (free some space, or name a folder on a larger disk with --spool-dir)",
+            fsize=20_000,
+            check=check_run_too_large,
+        ),
+        Case("output-dev-null-stays-a-device", "output", to_dev_null, 0, check=check_dev_null),
+        Case("output-fifo-written-not-replaced", "output", to_fifo, 0, check=check_fifo),
+        Case("output-symlink-to-dev-stdout", "output", to_stdout_link, 0, check=check_stdout_link),
+        Case(
+            "output-symlink-to-a-file-elsewhere",
+            "output",
+            through_symlink,
+            2,
+            stderr="link.csv: is a symbolic link (to ",
+            check=check_symlink,
+        ),
+        Case(
+            "run-removes-stale-temporary-files",
+            "output",
+            stale_temporaries,
+            0,
+            stderr="removed 1 stale temporary file(s) left by an interrupted run: .report.html.tk-",
+            check=check_stale,
+        ),
+        Case(
+            "stdout-on-a-full-device",
+            "output",
+            stdout_full,
+            2,
+            stderr="termkit: error: <stdout>: cannot write: the disk is full",
+            stdout_path="/dev/full",
+        ),
+    ]

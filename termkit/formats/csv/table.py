@@ -11,10 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import os
-from pathlib import Path
 
 from ...errors import InputError
 from ..cells import restore
+from ..limits import read_limited
 
 
 def sniff_delimiter(text: str, sample: int = 5) -> str:
@@ -35,14 +35,7 @@ def sniff_delimiter(text: str, sample: int = 5) -> str:
 def read_table(path: str | os.PathLike) -> list[tuple[int, list[str]]]:
     """Rows of a delimited text file with their line numbers (delimiter sniffed: , ; or tab)."""
     shown = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", shown) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, expected a glossary file", shown) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
+    data = read_limited(path, what="a glossary file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")
