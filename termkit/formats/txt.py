@@ -19,8 +19,9 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, display_path
 from ..model import Document
+from .clean import clean_text, needs_cleaning
 from .limits import read_limited
 from .registry import DOCUMENT_SUFFIXES, document_format, is_document
 
@@ -147,7 +148,10 @@ def read_text(
         raise InputError("not a regular file (a device or a socket); expected a text file or a document", shown)
     fmt = document_format(p) if p.is_file() else "text"
     if fmt != "text":
-        return _read_other(p, fmt, doc_id or p.stem, lang)
+        doc = _read_other(p, fmt, display_path(doc_id or p.stem), lang)
+        doc.text = clean_text(doc.text, shown)
+        doc.path = display_path(doc.path or shown)
+        return doc
     data = read_limited(p, what="a text file")
     if not data:
         raise InputError("empty file", shown)
@@ -155,7 +159,8 @@ def read_text(
     if not text.strip():
         raise InputError("file has no text (only white space)", shown)
     _check_line_lengths(text, shown)
-    return Document(id=doc_id or p.stem, text=text, path=shown, lang=lang, encoding=used)
+    text = clean_text(text, shown)
+    return Document(id=display_path(doc_id or p.stem), text=text, path=display_path(shown), lang=lang, encoding=used)
 
 
 def _read_other(path: Path, fmt: str, doc_id: str, lang: str) -> Document:
@@ -292,7 +297,11 @@ def read_text_part(
         if exc.line is not None and start:
             raise InputError(exc.message, shown, exc.line + _lines_before(path, start)) from None
         raise
-    return Document(id=doc_id or Path(path).stem, text=text, path=shown, lang=lang, encoding=used)
+    if needs_cleaning(text):
+        text = clean_text(text, shown, 1 + (_lines_before(path, start) if start else 0))
+    return Document(
+        id=display_path(doc_id or Path(path).stem), text=text, path=display_path(shown), lang=lang, encoding=used
+    )
 
 
 def _lines_before(path: str | os.PathLike, offset: int) -> int:

@@ -25,6 +25,7 @@ import re
 from lxml import etree
 
 from ..errors import InputError
+from .clean import clean_text, needs_cleaning
 from .ooxml import Package
 from .xmlsafe import check_parsed, check_prolog, local_name
 
@@ -38,6 +39,14 @@ _OFFICE_DOCUMENT = "/officeDocument"
 def _bad(pkg: Package, part: str, message: str, line: int | None = None) -> InputError:
     at = f" line {line}" if line else ""
     return InputError(f"damaged .xlsx file: part {part}{at}: {message}", pkg.shown)
+
+
+_ESCAPED = re.compile("_x([0-9A-Fa-f]{4})_")
+
+
+def _unescape(text: str) -> str:
+    """Excel's ``_x001B_`` escapes of characters XML cannot hold, back to the character."""
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
 
 
 def _column(letters: str) -> int:
@@ -91,7 +100,9 @@ class _Book:
         for si in self.pkg.part(part):
             if local_name(si) != "si":
                 continue
-            out.append("".join(t.text or "" for t in si.iter() if local_name(t) == "t" and not _in_phonetic(t, si)))
+            out.append(
+                _unescape("".join(t.text or "" for t in si.iter() if local_name(t) == "t" and not _in_phonetic(t, si)))
+            )
         return out
 
     def _date_styles(self, part: str | None) -> set[int]:
@@ -120,7 +131,7 @@ class _Book:
         kind = c.get("t", "n")
         v = next((x.text or "" for x in c if local_name(x) == "v"), None)
         if kind == "inlineStr":
-            return "".join(t.text or "" for t in c.iter() if local_name(t) == "t")
+            return _unescape("".join(t.text or "" for t in c.iter() if local_name(t) == "t"))
         if v is None:
             return ""
         if kind == "s":
@@ -211,6 +222,8 @@ def read_sheet_rows(path: str | os.PathLike) -> list[tuple[int, list[str]]]:
                     else:
                         col += 1
                     text = book.value(c, c.sourceline)
+                    if text and needs_cleaning(text):
+                        text = clean_text(text, pkg.shown, row_no)
                     if text:
                         cells[col] = text
                 el.clear()

@@ -28,9 +28,9 @@ def test_a_full_disk_is_a_one_line_error_and_leaves_nothing(tmp_path, monkeypatc
 
     monkeypatch.setattr(atomic.os, "fdopen", lambda *a, **k: Full(real_fdopen(*a, **k)))
     (tmp_path / "old.csv").write_text("old\n", encoding="utf-8")
-    with pytest.raises(InputError, match="old.csv: cannot write: the disk is full; nothing was written"):
-        with atomic_write(tmp_path / "old.csv") as fh:
-            fh.write("new\n")
+    full = pytest.raises(InputError, match="old.csv: cannot write: the disk is full; nothing was written")
+    with full, atomic_write(tmp_path / "old.csv") as fh:
+        fh.write("new\n")
     assert [p.name for p in tmp_path.iterdir()] == ["old.csv"]
     assert (tmp_path / "old.csv").read_text(encoding="utf-8") == "old\n"
 

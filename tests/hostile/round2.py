@@ -10,7 +10,7 @@ import struct
 import zipfile
 from pathlib import Path
 
-from cases import ROOT, Case, w
+from cases import ROOT, SAMPLE, Case, w
 
 GLOSSARY = str(ROOT / "glossaries" / "un-drug-control.csv")
 SHEET = "xl/worksheets/sheet1.xml"
@@ -276,7 +276,7 @@ def xml_walkaround_cases() -> list[Case]:
 
 
 def all_round2() -> list[Case]:
-    return xlsx_cases() + xml_walkaround_cases() + output_target_cases()
+    return xlsx_cases() + xml_walkaround_cases() + output_target_cases() + unicode_cases() + jsonl_cases()
 
 
 # --- output targets (classes 4, 7, 9, 12, 14) ----------------------------------------------------------
@@ -452,3 +452,169 @@ def output_target_cases() -> list[Case]:
             stdout_path="/dev/full",
         ),
     ]
+
+
+# --- names and text that are not valid Unicode or XML (classes 5, 10) -------------------------------
+
+
+def unicode_cases() -> list[Case]:
+    import json
+
+    bad_name = b"\xff\xfe-\xe6\x96\x87\xe4\xbb\xb6"  # not UTF-8
+
+    def corpus_with_bad_name(d):
+        folder = d / "corpus"
+        folder.mkdir()
+        with open(os.path.join(os.fsencode(folder), bad_name + b".txt"), "wb") as fh:
+            fh.write(SAMPLE.encode("utf-8"))
+        return folder
+
+    def segment_bad_name(d):
+        return ["segment", str(corpus_with_bad_name(d)), "--format", "jsonl"]
+
+    def check_segment_bad_name(d, r):
+        docs = {json.loads(line)["doc"] for line in r.stdout.splitlines()}
+        assert docs == {"\\xff\\xfe-文件"}, docs
+
+    def check_bad_name(d):
+        return ["check", str(corpus_with_bad_name(d)), "-g", GLOSSARY, "--fail-on", "never", "--format", "json"]
+
+    def check_check_bad_name(d, r):
+        assert json.loads(r.stdout)["documents"] == ["\\xff\\xfe-文件"]
+
+    def run_bad_name(d):
+        return ["run", str(corpus_with_bad_name(d)), "-o", str(d / "out"), "-q"]
+
+    def check_run_bad_name(d, r):
+        assert (d / "out" / "report.html").exists() and (d / "out" / "proposed.tbx").exists()
+        assert "\\xff\\xfe-文件" in (d / "out" / "candidates.csv").read_text(encoding="utf-8-sig")
+
+    def newline_in_name(d):
+        return ["segment", str(w(d / "two\nlines.txt", b"\x00\x01"))]
+
+    def xliff_lone_surrogate(d):
+        xlf = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
+            'srcLang="en" trgLang="zh-CN"><file id="f1">\n'
+            '<unit id="1"><segment><source>Heroin<cp hex="D800"/> seizures rose.</source>'
+            '<target>海洛因<cp hex="D800"/>缉获量上升。</target></segment></unit>\n'
+            '<unit id="2"><segment><source>Drug control</source><target>药物管制</target></segment></unit>\n'
+            "</file></xliff>\n"
+        )
+        w(d / "p.xlf", xlf)
+        return ["check", str(d / "p.xlf"), "-g", GLOSSARY, "--fail-on", "never", "-o", str(d / "report.html")]
+
+    def check_surrogate_report(d, r):
+        assert (d / "report.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
+
+    def ansi_in_corpus(d):
+        text = SAMPLE + "\n\x1b[31m红色警报\x1b[0m 毒品和犯罪问题办公室\n" + SAMPLE
+        w(d / "corpus" / "ansi.txt", text)
+        return ["run", str(d / "corpus"), "-o", str(d / "out")]
+
+    def check_ansi(d, r):
+        for name in ("proposed.tbx", "report.json", "candidates.csv"):
+            assert "\x1b" not in (d / "out" / name).read_text(encoding="utf-8-sig"), name
+
+    ansi_line = SAMPLE.count("\n") + 2
+    return [
+        Case("non-utf8-file-name-segment-jsonl", "unicode", segment_bad_name, 0, check=check_segment_bad_name),
+        Case("non-utf8-file-name-check", "unicode", check_bad_name, 0, check=check_check_bad_name),
+        Case("non-utf8-file-name-run", "unicode", run_bad_name, 0, check=check_run_bad_name),
+        Case(
+            "newline-in-file-name-keeps-the-error-on-one-line",
+            "unicode",
+            newline_in_name,
+            2,
+            stderr="two\\nlines.txt: not a text file (NUL byte at byte 0)",
+        ),
+        Case(
+            "xliff-lone-surrogate-replaced-at-read-time",
+            "unicode",
+            xliff_lone_surrogate,
+            0,
+            stderr="p.xlf:3: replaced 1 character(s) no output can hold (first: U+D800, a lone surrogate;",
+            check=check_surrogate_report,
+        ),
+        Case(
+            "ansi-escape-in-corpus-line",
+            "unicode",
+            ansi_in_corpus,
+            0,
+            stderr=f"ansi.txt:{ansi_line}: replaced 2 character(s) no output can hold (first: U+001B, a control character;",
+            check=check_ansi,
+        ),
+    ]
+
+
+# --- JSONL candidates (class 6) ------------------------------------------------------------------------
+
+
+def jsonl_cases() -> list[Case]:
+    good = '{"text": "毒品和犯罪问题办公室", "freq": 12, "doc_freq": 3, "score": 4.5, "contexts": []}\n'
+
+    def export(lines: str):
+        def build(d):
+            return ["export", str(w(d / "terms.jsonl", good + lines)), "-o", str(d / "out.tbx")]
+
+        return build
+
+    def no_output(d, r):
+        assert not (d / "out.tbx").exists()
+
+    deep = "[" * 10000 + "]" * 10000
+    cases = [
+        ("number-instead-of-object", "42\n", "terms.jsonl:2: expected one JSON object per line, found the number 42"),
+        (
+            "non-numeric-start",
+            '{"text": "禁毒", "contexts": [{"doc": "a", "start": "x", "end": 3, "sentence": "禁毒"}]}\n',
+            "terms.jsonl:2: 'contexts.start' should be a whole number of 0 or more, found the string 'x'",
+        ),
+        (
+            "context-not-an-object",
+            '{"text": "禁毒", "contexts": [7]}\n',
+            "terms.jsonl:2: 'contexts' should be a list of objects, found the number 7",
+        ),
+        (
+            "deep-nesting",
+            '{"text": "禁毒", "contexts": ' + deep + "}\n",
+            "terms.jsonl:2: not JSON Lines: nested too deeply",
+        ),
+        (
+            "nan-score",
+            '{"text": "禁毒", "score": NaN}\n',
+            "terms.jsonl:2: not JSON Lines: NaN is not a number JSON allows",
+        ),
+        (
+            "infinity-freq",
+            '{"text": "禁毒", "freq": Infinity}\n',
+            "terms.jsonl:2: not JSON Lines: Infinity is not a number JSON allows",
+        ),
+        (
+            "huge-number",
+            '{"text": "禁毒", "freq": 1e400}\n',
+            "terms.jsonl:2: 'freq' should be a number, found the number inf",
+        ),
+        ("text-not-a-string", '{"text": ["禁毒"]}\n', "terms.jsonl:2: 'text' should be a string, found a list"),
+        (
+            "evidence-not-strings",
+            '{"text": "禁毒", "evidence": [1, 2]}\n',
+            "terms.jsonl:2: 'evidence' should be a list of strings",
+        ),
+    ]
+    out = [Case(f"jsonl-{name}", "jsonl", export(line), 2, stderr=msg, check=no_output) for name, line, msg in cases]
+
+    def check_surrogate(d, r):
+        assert "\ufffd" in (d / "out.tbx").read_text(encoding="utf-8")
+
+    out.append(
+        Case(
+            "jsonl-lone-surrogate-replaced",
+            "jsonl",
+            export('{"text": "禁毒\\ud800"}\n'),
+            0,
+            stderr="terms.jsonl:2: replaced 1 character(s) no output can hold (first: U+D800, a lone surrogate;",
+            check=check_surrogate,
+        )
+    )
+    return out

@@ -14,6 +14,7 @@ import os
 
 from ...errors import InputError
 from ..cells import restore
+from ..clean import clean_text
 from ..limits import read_limited
 
 
@@ -49,6 +50,7 @@ def read_table(path: str | os.PathLike) -> list[tuple[int, list[str]]]:
             raise InputError("not UTF-8 (save the glossary as UTF-8 CSV)", shown, line) from None
     if "\x00" in text:
         raise InputError("not a CSV file (NUL character)", shown, text[: text.index("\x00")].count("\n") + 1)
+    text = clean_text(text, shown)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     rows = []
     line = 1
