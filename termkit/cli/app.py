@@ -90,6 +90,15 @@ class TermkitGroup(click.Group):
         except BrokenPipeError:  # `termkit … | head`
             _stdout_gone()
             sys.exit(0)
+        except click.UsageError as exc:  # a bad option value: one line, like every other error
+            where = ""
+            if exc.ctx is not None:
+                root = exc.ctx.find_root().info_name or ""
+                where = "termkit" + exc.ctx.command_path[len(root) :]
+            hint = f" (see {where} --help)" if where else ""
+            message = exc.format_message()
+            message = message[:-1] if message.endswith(".") else message
+            fail(message[:1].lower() + message[1:] + hint, exc.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
         except OSError as exc:
@@ -214,6 +223,19 @@ fail_on_option = click.option(
     show_default=True,
     help="Exit 1 when a finding reaches this severity.",
 )
+
+
+class Score(click.FloatRange):
+    """A score from 0 to 100; ``nan`` is not one (a NaN passes every comparison of FloatRange)."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if number != number:
+            self.fail(f"{value!r} is not a number from 0 to 100.", param, ctx)
+        return number
+
+
+SCORE = Score(0, 100)
 
 
 def glossary_option(required: bool = True):

@@ -276,7 +276,15 @@ def xml_walkaround_cases() -> list[Case]:
 
 
 def all_round2() -> list[Case]:
-    return xlsx_cases() + xml_walkaround_cases() + output_target_cases() + unicode_cases() + jsonl_cases()
+    return (
+        xlsx_cases()
+        + xml_walkaround_cases()
+        + output_target_cases()
+        + unicode_cases()
+        + jsonl_cases()
+        + special_file_cases()
+        + option_cases()
+    )
 
 
 # --- output targets (classes 4, 7, 9, 12, 14) ----------------------------------------------------------
@@ -618,3 +626,119 @@ def jsonl_cases() -> list[Case]:
         )
     )
     return out
+
+
+# --- special files and size limits (class 3), options (class 14) -------------------------------------
+
+
+def special_file_cases() -> list[Case]:
+    import threading
+
+    def zero_corpus(d):
+        os.symlink("/dev/zero", d / "zero.txt")
+        return ["segment", str(d / "zero.txt")]
+
+    def zero_glossary(d):
+        os.symlink("/dev/zero", d / "zero.csv")
+        return ["lookup", "HIV", "-g", str(d / "zero.csv")]
+
+    def urandom_tbx(d):
+        os.symlink("/dev/urandom", d / "random.tbx")
+        return ["export", str(d / "random.tbx"), "-o", str(d / "out.csv")]
+
+    def big_text(d):
+        path = d / "big.txt"
+        with open(path, "wb") as fh:
+            chunk = ("毒品和犯罪问题办公室发布了报告。\n" * 1000).encode("utf-8")
+            while fh.tell() < 3 * 2**20:
+                fh.write(chunk)
+        return ["segment", str(path)]
+
+    def fifo_endless(d):
+        fifo = d / "endless.txt"
+        os.mkfifo(fifo)
+
+        def feed():
+            line = ("毒品和犯罪问题办公室发布了报告。\n" * 1000).encode("utf-8")
+            try:
+                with open(fifo, "wb") as fh:
+                    for _ in range(10_000):  # 450 MB, far past the limit: the reader must stop
+                        fh.write(line)
+            except OSError:
+                pass
+
+        threading.Thread(target=feed, daemon=True).start()
+        return ["segment", str(fifo)]
+
+    return [
+        Case(
+            "dev-zero-as-corpus",
+            "text",
+            zero_corpus,
+            2,
+            stderr="zero.txt: not a regular file (a device or a socket); expected a text file or a document",
+        ),
+        Case(
+            "dev-zero-as-glossary",
+            "csv",
+            zero_glossary,
+            2,
+            stderr="zero.csv: not a regular file (a device or a socket); expected a glossary file",
+        ),
+        Case(
+            "dev-urandom-as-tbx",
+            "xml",
+            urandom_tbx,
+            2,
+            stderr="random.tbx: not a regular file (a device or a socket); expected an XML file",
+        ),
+        Case(
+            "text-over-the-size-limit",
+            "text",
+            big_text,
+            2,
+            stderr="big.txt: text file of 3 MB is larger than the 1 MB limit (split it, or raise TERMKIT_MAX_TEXT_MB)",
+            env={"TERMKIT_MAX_TEXT_MB": "1"},
+        ),
+        Case(
+            "fifo-read-stops-at-the-limit",
+            "text",
+            fifo_endless,
+            2,
+            stderr="endless.txt: text file is larger than the 1 MB limit (split it, or raise TERMKIT_MAX_TEXT_MB)",
+            env={"TERMKIT_MAX_TEXT_MB": "1"},
+        ),
+    ]
+
+
+def option_cases() -> list[Case]:
+    seeds = str(ROOT / "seeds")
+    bad = [
+        ("mine-top-negative", ["mine", seeds, "--top", "-1"], "invalid value for '--top': -1 is not in the range x>=0"),
+        (
+            "mine-min-freq-zero",
+            ["mine", seeds, "--min-freq", "0"],
+            "invalid value for '--min-freq': 0 is not in the range x>=1",
+        ),
+        (
+            "mine-contexts-negative",
+            ["mine", seeds, "--contexts", "-3"],
+            "invalid value for '--contexts': -3 is not in the range x>=0",
+        ),
+        (
+            "lookup-min-score-nan",
+            ["lookup", "HIV", "-g", GLOSSARY, "--min-score", "nan"],
+            "invalid value for '--min-score': 'nan' is not a number from 0 to 100 (see termkit lookup --help)",
+        ),
+        (
+            "lookup-limit-zero",
+            ["lookup", "HIV", "-g", GLOSSARY, "--limit", "0"],
+            "invalid value for '--limit': 0 is not in the range x>=1",
+        ),
+        (
+            "run-top-negative",
+            ["run", seeds, "-o", "out", "--top", "-5"],
+            "invalid value for '--top': -5 is not in the range x>=0",
+        ),
+    ]
+    return [Case(name, "options", (lambda d, a=args: a), 2, stderr=msg) for name, args, msg in bad]
