@@ -28,9 +28,14 @@ def lookup_cmd(queries: tuple[str, ...], glossaries: tuple[str, ...], limit: int
     from ..formats.matches import write_lookup
     from ..glossary import load_glossary
 
-    index = load_glossary(glossaries).index()
-    if queries == ("-",):
+    from ..glossary.index import check_query
+
+    stdin = queries == ("-",)
+    if stdin:
         queries = tuple(line.strip() for line in sys.stdin if line.strip())
+    for n, q in enumerate(queries, 1):
+        check_query(q, "<stdin>" if stdin else None, n if stdin else None)
+    index = load_glossary(glossaries).index()
     results = ((q, index.lookup(q, limit=limit, min_score=min_score)) for q in queries)
     write_lookup(results, sys.stdout, fmt)
 

@@ -23,6 +23,13 @@ partial        the query contains a term, or is contained in one                
 Scores are on one 0–100 scale, so results of different kinds sort together; ``min_score`` cuts.
 Fuzzy search does not compare the query with every term: terms sharing enough character
 bigrams with the query are found in an inverted index, and only those are scored.
+
+Work is bounded by the lengths present, whatever the query (and a query longer than
+:data:`MAX_QUERY_CHARS` is matched exactly or normalized only): fuzzy scoring skips terms whose
+length alone puts them out of reach of the cutoff, a partial match tries only the spans of the
+query as long as some term (in characters or words), and terms longer than
+:data:`MAX_PINYIN_CHARS` are not indexed by pinyin. One lookup takes well under a second
+even for a 10,000-character query or a glossary holding a 100,000-character term.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from ..errors import InputError
 from ..model import Concept, Match, Term
 from ..text.pinyin import latin_pinyin, pinyin_key
 from .keys import en_key, is_chinese, zh_key
@@ -52,6 +60,23 @@ SCORES = {
 KINDS = ("exact", "normalized", "variant", "pinyin", "fuzzy", "partial")
 
 _START, _END = "\x02", "\x03"
+MAX_PINYIN_CHARS = 64  # nobody types the pinyin of a longer term
+# A longer query is not a term: only exact and normalized matches are looked for (the ``lookup``
+# command refuses it with a message, :func:`check_query`).
+MAX_QUERY_CHARS = 1000
+
+
+def check_query(query: str, path: str | None = None, line: int | None = None) -> None:
+    """Refuse a query too long to be a term (what ``termkit lookup`` says about it)."""
+    if len(query.strip()) > MAX_QUERY_CHARS:
+        raise InputError(
+            f"query of {len(query.strip()):,} characters is longer than a term lookup takes ({MAX_QUERY_CHARS:,}); "
+            "look up a term, not a passage (termkit check finds the terms of a text)",
+            path,
+            line,
+        )
+
+
 # English words too common to narrow a search by themselves.
 _EN_STOPWORDS = frozenset("a an and at by for from in into of on or the to with".split())
 
@@ -144,6 +169,8 @@ class GlossaryIndex:
         self._words: dict[str, list[int]] = defaultdict(list)  # English word → entries
         self._latin: dict[str, list[int]] = defaultdict(list)  # toneless pinyin letters → entries
         self._short_chinese: list[int] = []  # two-hanzi terms, put in _latin at the first pinyin query
+        zh_lengths: set[int] = set()  # the lengths of Chinese keys, in characters
+        en_lengths: set[int] = set()  # the lengths of English keys, in words
         for concept in concepts:
             for term in concept.terms:
                 text = term.text.strip()
@@ -160,15 +187,21 @@ class GlossaryIndex:
                 for g in _grams(key, chinese):
                     self._grams[g].append(i)
                 if not chinese:
-                    for w in set(key.split()):
+                    words = key.split()
+                    en_lengths.add(len(words))
+                    for w in set(words):
                         self._words[w].append(i)
-                if chinese and len(key) >= self.min_pinyin_chars:
+                else:
+                    zh_lengths.add(len(key))
+                if chinese and self.min_pinyin_chars <= len(key) <= MAX_PINYIN_CHARS:
                     syllables = pinyin_key(key).split()
                     self._pinyin[" ".join(syllables)].append(i)
                     self._initials[self._initials_key(syllables)].append(i)
                     self._latin["".join(syllables)].append(i)
                 elif chinese and len(key) == 2:
                     self._short_chinese.append(i)
+        self._zh_lengths = sorted(zh_lengths)
+        self._en_lengths = sorted(en_lengths)
         self._keys = dict(self._keys)
         self._grams = dict(self._grams)
         self._words = dict(self._words)
@@ -198,6 +231,8 @@ class GlossaryIndex:
         if not query:
             return []
         wanted = set(kinds or KINDS)
+        if len(query) > MAX_QUERY_CHARS:  # not a term: no edits, readings or parts to look for
+            wanted &= {"exact", "normalized", "variant"}
         chinese = is_chinese(query)
         qkey = key_for(query)
         best: dict[int, tuple[float, str, int]] = {}  # concept position → (score, kind, entry)
@@ -330,6 +365,12 @@ class GlossaryIndex:
         if not candidates:
             return
         cutoff = min(min_score / SCORES["fuzzy_weight"], 100)
+        # a length alone can put a term out of reach: Indel ratio ≤ 2·min/(n+L), OSA ≤ min/max
+        n, c = len(qkey), max(cutoff, 1.0) / 100
+        lo, hi = (n * c / (2 - c), n * (2 - c) / c) if chinese else (n * c, n / c)
+        candidates = [i for i in candidates if lo <= len(self.entries[i].key) <= hi]
+        if not candidates:
+            return
         keys = [self.entries[i].key for i in candidates]
         if chinese:
             found = process.extract(
@@ -351,15 +392,14 @@ class GlossaryIndex:
     def _partial_matches(self, qkey: str, chinese: bool, offer) -> None:
         n = len(qkey)
         # the query contains a term
+        # only spans as long as some term (characters, or words) can be one
         if chinese:
-            pieces = {qkey[a:b] for a in range(n) for b in range(a + 2, n + 1) if (a, b) != (0, n)}
+            pieces = {qkey[a : a + size] for size in self._zh_lengths if 2 <= size < n for a in range(n - size + 1)}
         else:
             words = qkey.split()
+            k = len(words)
             pieces = {
-                " ".join(words[a:b])
-                for a in range(len(words))
-                for b in range(a + 1, len(words) + 1)
-                if (a, b) != (0, len(words))
+                " ".join(words[a : a + size]) for size in self._en_lengths if size < k for a in range(k - size + 1)
             }
         for piece in pieces:
             for i in self._keys.get(piece, ()):

@@ -742,3 +742,38 @@ def option_cases() -> list[Case]:
         ),
     ]
     return [Case(name, "options", (lambda d, a=args: a), 2, stderr=msg) for name, args, msg in bad]
+
+
+# --- large values (class 2) ------------------------------------------------------------------------------
+
+
+def large_value_cases() -> list[Case]:
+    import random
+
+    rng = random.Random(25)
+    hanzi = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
+
+    def long_query(n):
+        def build(d):
+            return ["lookup", "".join(rng.choice(hanzi) for _ in range(n)), "-g", GLOSSARY]
+
+        return build
+
+    def huge_term(d):
+        term = "".join(rng.choice(hanzi) for _ in range(100_000))
+        words = " ".join("".join(rng.choice("abcdefghij") for _ in range(6)) for _ in range(15_000))
+        rows = f"concept_id,lang,term\nc1,zh,{term}\nc1,en,{words}\nc2,zh,艾滋病毒\nc2,en,HIV\n"
+        return ["lookup", "艾滋病", "HIV virus", "-g", str(w(d / "g.csv", rows))]
+
+    return [
+        Case(
+            "lookup-10000-character-query",
+            "text",
+            long_query(10_000),
+            2,
+            stderr="termkit: error: query of 10,000 characters is longer than a term lookup takes (1,000); "
+            "look up a term, not a passage",
+        ),
+        Case("lookup-1000-character-query", "text", long_query(1000), 0),
+        Case("lookup-in-a-glossary-with-a-100000-character-term", "text", huge_term, 0, stdout="艾滋病毒"),
+    ]
