@@ -34,6 +34,7 @@ even for a 10,000-character query or a glossary holding a 100,000-character term
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ from ..errors import InputError
 from ..model import Concept, Match, Term
 from ..text.pinyin import latin_pinyin, pinyin_key
 from .keys import en_key, is_chinese, zh_key
+from .near_pinyin import near_syllables as _near_syllables
 from .similarity import chinese_similarity, english_similarity, sorted_words
 
 SCORES = {
@@ -98,53 +100,6 @@ def key_for(text: str) -> str:
     return zh_key(text) if is_chinese(text) else en_key(text)
 
 
-_INITIALS = (
-    "zh",
-    "ch",
-    "sh",
-    "b",
-    "p",
-    "m",
-    "f",
-    "d",
-    "t",
-    "n",
-    "l",
-    "g",
-    "k",
-    "h",
-    "j",
-    "q",
-    "x",
-    "r",
-    "z",
-    "c",
-    "s",
-    "y",
-    "w",
-)
-# Initials that speakers and input methods confuse.
-_CONFUSED = {frozenset(p) for p in (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l"))}
-
-
-def _split_syllable(s: str) -> tuple[str, str]:
-    for ini in _INITIALS:
-        if s.startswith(ini) and len(s) > len(ini):
-            return ini, s[len(ini) :]
-    return "", s
-
-
-def _near_syllables(a: str, b: str) -> bool:
-    """Syllables a speaker or an input method easily confuses: one sound apart."""
-    if a == b:
-        return True
-    ia, fa = _split_syllable(a)
-    ib, fb = _split_syllable(b)
-    if ia == ib:
-        return fuzz.ratio(fa, fb) >= 50 and abs(len(fa) - len(fb)) <= 1
-    return fa == fb and frozenset((ia, ib)) in _CONFUSED
-
-
 @dataclass
 class _Entry:
     concept: Concept
@@ -157,6 +112,17 @@ class GlossaryIndex:
     """Lookup over a Glossary (or any iterable of Concepts)."""
 
     def __init__(self, glossary, *, min_pinyin_chars: int = 3, max_fuzzy_candidates: int = 2000):
+        # millions of small lists and strings: the cyclic collector would walk them all again and
+        # again while they are made (a 200,000-entry termbase took twice as long); none is a cycle
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(glossary, min_pinyin_chars, max_fuzzy_candidates)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _build(self, glossary, min_pinyin_chars: int, max_fuzzy_candidates: int) -> None:
         concepts: Iterable[Concept] = getattr(glossary, "concepts", glossary)
         self.min_pinyin_chars = min_pinyin_chars
         self.max_fuzzy_candidates = max_fuzzy_candidates
@@ -169,6 +135,10 @@ class GlossaryIndex:
         self._words: dict[str, list[int]] = defaultdict(list)  # English word → entries
         self._latin: dict[str, list[int]] = defaultdict(list)  # toneless pinyin letters → entries
         self._short_chinese: list[int] = []  # two-hanzi terms, put in _latin at the first pinyin query
+        # Chinese terms by key length, given their pinyin keys only when a query of that length
+        # needs them (a pinyin match has the query's length): building an index costs no pinyin
+        self._unkeyed: dict[int, list[int]] = defaultdict(list)
+        self._latin_ready = False
         zh_lengths: set[int] = set()  # the lengths of Chinese keys, in characters
         en_lengths: set[int] = set()  # the lengths of English keys, in words
         for concept in concepts:
@@ -194,10 +164,7 @@ class GlossaryIndex:
                 else:
                     zh_lengths.add(len(key))
                 if chinese and self.min_pinyin_chars <= len(key) <= MAX_PINYIN_CHARS:
-                    syllables = pinyin_key(key).split()
-                    self._pinyin[" ".join(syllables)].append(i)
-                    self._initials[self._initials_key(syllables)].append(i)
-                    self._latin["".join(syllables)].append(i)
+                    self._unkeyed[len(key)].append(i)
                 elif chinese and len(key) == 2:
                     self._short_chinese.append(i)
         self._zh_lengths = sorted(zh_lengths)
@@ -209,6 +176,14 @@ class GlossaryIndex:
         self._vocab_by_len: dict[int, list[str]] = defaultdict(list)
         for w in self._words:
             self._vocab_by_len[len(w)].append(w)
+
+    def _key_pinyin(self, length: int) -> None:
+        """Give the Chinese terms of this key length their pinyin keys (once)."""
+        for i in self._unkeyed.pop(length, ()):
+            syllables = pinyin_key(self.entries[i].key).split()
+            self._pinyin[" ".join(syllables)].append(i)
+            self._initials[self._initials_key(syllables)].append(i)
+            self._latin["".join(syllables)].append(i)
 
     @staticmethod
     def _initials_key(syllables: list[str]) -> str:
@@ -285,6 +260,7 @@ class GlossaryIndex:
         return found[0] if found else None
 
     def _pinyin_matches(self, qkey: str, offer) -> None:
+        self._key_pinyin(len(qkey))
         syllables = pinyin_key(qkey).split()
         for i in self._pinyin.get(" ".join(syllables), ()):
             if self.entries[i].key != qkey:
@@ -308,6 +284,10 @@ class GlossaryIndex:
         if parsed is None:
             return
         letters, tones = parsed
+        if not self._latin_ready:
+            for length in list(self._unkeyed):
+                self._key_pinyin(length)
+            self._latin_ready = True
         if self._short_chinese:
             for i in self._short_chinese:
                 self._latin[pinyin_key(self.entries[i].key).replace(" ", "")].append(i)
