@@ -154,13 +154,9 @@ class GlossaryIndex:
                 self.entries.append(_Entry(concept, term, key, chinese))
                 self._exact[text].append(i)
                 self._keys[key].append(i)
-                for g in _grams(key, chinese):
-                    self._grams[g].append(i)
                 if not chinese:
                     words = key.split()
                     en_lengths.add(len(words))
-                    for w in set(words):
-                        self._words[w].append(i)
                 else:
                     zh_lengths.add(len(key))
                 if chinese and self.min_pinyin_chars <= len(key) <= MAX_PINYIN_CHARS:
@@ -170,12 +166,33 @@ class GlossaryIndex:
         self._zh_lengths = sorted(zh_lengths)
         self._en_lengths = sorted(en_lengths)
         self._keys = dict(self._keys)
-        self._grams = dict(self._grams)
-        self._words = dict(self._words)
         # single English words by length, for fuzzy lookup of a one-word query
         self._vocab_by_len: dict[int, list[str]] = defaultdict(list)
-        for w in self._words:
-            self._vocab_by_len[len(w)].append(w)
+        self._scripts: set[bool] = set()  # the scripts whose n-grams and words are indexed
+
+    def _index_script(self, chinese: bool) -> None:
+        """Index the n-grams (and English words) of one script's terms, when a query in that
+        script first needs them: one lookup builds half the index."""
+        if chinese in self._scripts:
+            return
+        self._scripts.add(chinese)
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            for i, e in enumerate(self.entries):
+                if e.chinese != chinese:
+                    continue
+                for g in _grams(e.key, chinese):
+                    self._grams[g].append(i)
+                if not chinese:
+                    for w in set(e.key.split()):
+                        self._words[w].append(i)
+            if not chinese:
+                for w in self._words:
+                    self._vocab_by_len[len(w)].append(w)
+        finally:
+            if enabled:
+                gc.enable()
 
     def _key_pinyin(self, length: int) -> None:
         """Give the Chinese terms of this key length their pinyin keys (once)."""
@@ -210,6 +227,8 @@ class GlossaryIndex:
             wanted &= {"exact", "normalized", "variant"}
         chinese = is_chinese(query)
         qkey = key_for(query)
+        if wanted & {"fuzzy", "partial"}:
+            self._index_script(chinese)
         best: dict[int, tuple[float, str, int]] = {}  # concept position → (score, kind, entry)
 
         def offer(i: int, score: float, kind: str, across: bool = False) -> None:
@@ -303,6 +322,7 @@ class GlossaryIndex:
 
     def fuzzy_candidates(self, qkey: str, chinese: bool) -> list[int]:
         """Entries that may be within fuzzy reach of ``qkey``; only these are scored."""
+        self._index_script(chinese)
         return sorted(self._chinese_candidates(qkey) if chinese else self._english_candidates(qkey))
 
     def _chinese_candidates(self, qkey: str) -> set[int]:

@@ -51,7 +51,32 @@ def read_table(path: str | os.PathLike) -> list[tuple[int, list[str]]]:
     if "\x00" in text:
         raise InputError("not a CSV file (NUL character)", shown, text[: text.index("\x00")].count("\n") + 1)
     text = clean_text(text, shown)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    delimiter = sniff_delimiter(text)
+    try:
+        rows = _parse(text, delimiter, strict=True)
+    except _Unclosed as exc:
+        raise InputError(
+            'a quoted cell opened here is never closed (unbalanced "): the rest of the file would be one cell',
+            shown,
+            exc.line,
+        ) from None
+    except csv.Error:  # a stray quote inside a cell and the like: the lenient reading takes it
+        try:
+            rows = _parse(text, delimiter, strict=False)
+        except csv.Error as exc:
+            raise InputError(f"bad CSV: {exc}", shown, getattr(exc, "line", None)) from None
+    if not rows:
+        raise InputError("empty glossary file", shown)
+    return rows
+
+
+class _Unclosed(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+def _parse(text: str, delimiter: str, strict: bool) -> list[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
     rows = []
     line = 1
     try:
@@ -59,7 +84,8 @@ def read_table(path: str | os.PathLike) -> list[tuple[int, list[str]]]:
             rows.append((line, [restore(v) for v in record]))
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise InputError(f"bad CSV: {exc}", shown, reader.line_num) from None
-    if not rows:
-        raise InputError("empty glossary file", shown)
+        if "unexpected end of data" in str(exc):
+            raise _Unclosed(line) from None
+        exc.line = reader.line_num  # type: ignore[attr-defined]
+        raise
     return rows
