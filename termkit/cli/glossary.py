@@ -27,7 +27,7 @@ def lookup_cmd(queries: tuple[str, ...], glossaries: tuple[str, ...], limit: int
     """
     from ..formats.matches import write_lookup
     from ..glossary import load_glossary
-    from ..glossary.index import check_query
+    from ..glossary.limits import check_query
 
     stdin = queries == ("-",)
     if stdin:

@@ -42,10 +42,10 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from ..errors import InputError
 from ..model import Concept, Match, Term
 from ..text.pinyin import latin_pinyin, pinyin_key
 from .keys import en_key, is_chinese, zh_key
+from .limits import MAX_PINYIN_CHARS, MAX_QUERY_CHARS
 from .near_pinyin import near_syllables as _near_syllables
 from .similarity import chinese_similarity, english_similarity, sorted_words
 
@@ -62,23 +62,6 @@ SCORES = {
 KINDS = ("exact", "normalized", "variant", "pinyin", "fuzzy", "partial")
 
 _START, _END = "\x02", "\x03"
-MAX_PINYIN_CHARS = 64  # nobody types the pinyin of a longer term
-# A longer query is not a term: only exact and normalized matches are looked for (the ``lookup``
-# command refuses it with a message, :func:`check_query`).
-MAX_QUERY_CHARS = 1000
-
-
-def check_query(query: str, path: str | None = None, line: int | None = None) -> None:
-    """Refuse a query too long to be a term (what ``termkit lookup`` says about it)."""
-    if len(query.strip()) > MAX_QUERY_CHARS:
-        raise InputError(
-            f"query of {len(query.strip()):,} characters is longer than a term lookup takes ({MAX_QUERY_CHARS:,}); "
-            "look up a term, not a passage (termkit check finds the terms of a text)",
-            path,
-            line,
-        )
-
-
 # English words too common to narrow a search by themselves.
 _EN_STOPWORDS = frozenset("a an and at by for from in into of on or the to with".split())
 
@@ -112,8 +95,7 @@ class GlossaryIndex:
     """Lookup over a Glossary (or any iterable of Concepts)."""
 
     def __init__(self, glossary, *, min_pinyin_chars: int = 3, max_fuzzy_candidates: int = 2000):
-        # millions of small lists and strings: the cyclic collector would walk them all again and
-        # again while they are made (a 200,000-entry termbase took twice as long); none is a cycle
+        # millions of small objects, none a cycle: no collector walking them over and over
         enabled = gc.isenabled()
         gc.disable()
         try:
@@ -171,8 +153,7 @@ class GlossaryIndex:
         self._scripts: set[bool] = set()  # the scripts whose n-grams and words are indexed
 
     def _index_script(self, chinese: bool) -> None:
-        """Index the n-grams (and English words) of one script's terms, when a query in that
-        script first needs them: one lookup builds half the index."""
+        """Index one script's n-grams (and English words) when a query first needs them."""
         if chinese in self._scripts:
             return
         self._scripts.add(chinese)
