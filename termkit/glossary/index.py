@@ -24,12 +24,8 @@ Scores are on one 0–100 scale, so results of different kinds sort together; ``
 Fuzzy search does not compare the query with every term: terms sharing enough character
 bigrams with the query are found in an inverted index, and only those are scored.
 
-Work is bounded by the lengths present, whatever the query (and a query longer than
-:data:`MAX_QUERY_CHARS` is matched exactly or normalized only): fuzzy scoring skips terms whose
-length alone puts them out of reach of the cutoff, a partial match tries only the spans of the
-query as long as some term (in characters or words), and terms longer than
-:data:`MAX_PINYIN_CHARS` are not indexed by pinyin. One lookup takes well under a second
-even for a 10,000-character query or a glossary holding a 100,000-character term.
+Work is bounded by the lengths present (:mod:`.limits`): fuzzy scoring skips terms out of reach
+by length alone, partial matching tries only spans as long as some term.
 """
 
 from __future__ import annotations
@@ -95,7 +91,7 @@ class GlossaryIndex:
     """Lookup over a Glossary (or any iterable of Concepts)."""
 
     def __init__(self, glossary, *, min_pinyin_chars: int = 3, max_fuzzy_candidates: int = 2000):
-        # millions of small objects, none a cycle: no collector walking them over and over
+        # millions of small objects, none a cycle: no collector walking them
         enabled = gc.isenabled()
         gc.disable()
         try:
@@ -174,6 +170,11 @@ class GlossaryIndex:
         finally:
             if enabled:
                 gc.enable()
+
+    def prepare(self) -> GlossaryIndex:
+        """Build now what the first queries would build (every script, every pinyin key)."""
+        self._index_script(True), self._index_script(False), [self._key_pinyin(n) for n in list(self._unkeyed)]
+        return self
 
     def _key_pinyin(self, length: int) -> None:
         """Give the Chinese terms of this key length their pinyin keys (once)."""
