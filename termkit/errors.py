@@ -24,6 +24,15 @@ def escape_text(text: str) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def mark_bidi(text: str) -> str:
+    """Bidirectional controls (U+202E …) shown as ``\\u202e``, as editors show them against
+    "Trojan Source": text from input never reorders what a report shows around it."""
+    return _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _BIDI.search(text) else text
+
+
 def display_path(path) -> str:
     """A file name as shown to a person: undecodable bytes as ``\\xNN``, a newline as ``\\n``."""
     if isinstance(path, bytes):

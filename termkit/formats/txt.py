@@ -15,6 +15,7 @@ box-drawing, private-use or vertical forms that a wrong guess produces). ``encod
 from __future__ import annotations
 
 import codecs
+import logging
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -189,12 +190,15 @@ def _check_line_lengths(text: str, path: str) -> None:
 
 def corpus_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
     """Files named, plus the documents found under named folders — text (``*.txt``), Word
-    (``*.docx``), PDF (``*.pdf``) and HTML (``*.html``, ``*.htm``) — in a stable order."""
+    (``*.docx``), PDF (``*.pdf``) and HTML (``*.html``, ``*.htm``) — in a stable order.
+
+    Inside a folder, a symbolic link that leads outside it is skipped with a warning: reading a
+    folder never reads files elsewhere (name such a file itself to read it)."""
     files: list[Path] = []
     for path in paths:
         p = Path(path)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if is_document(f) and f.is_file())
+            found = _inside(p, sorted(f for f in p.rglob("*") if is_document(f) and f.is_file()))
             if not found:
                 raise InputError("folder holds no text files or documents (*.txt, *.docx, *.pdf, *.html)", str(path))
             files.extend(found)
@@ -203,6 +207,23 @@ def corpus_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
         else:
             raise InputError("no such file or folder", str(path))
     return files
+
+
+def _inside(folder: Path, found: list[Path]) -> list[Path]:
+    root = folder.resolve()
+    kept = []
+    for f in found:
+        real = f.resolve()
+        if real.is_relative_to(root):
+            kept.append(f)
+        else:
+            logging.getLogger("termkit.warnings").warning(
+                "%s: a link to %s, outside the folder %s: skipped (name the file itself to read it)",
+                display_path(f),
+                display_path(real),
+                display_path(folder),
+            )
+    return kept
 
 
 def read_corpus(

@@ -777,3 +777,101 @@ def large_value_cases() -> list[Case]:
         Case("lookup-1000-character-query", "text", long_query(1000), 0),
         Case("lookup-in-a-glossary-with-a-100000-character-term", "text", huge_term, 0, stdout="艾滋病毒"),
     ]
+
+
+# --- things users should not have to discover (class 13) -----------------------------------------------
+
+
+def discover_cases() -> list[Case]:
+    import json
+
+    def repeated_language(d):
+        rows = "en,zh-CN,en\nHIV,艾滋病毒,human immunodeficiency virus\ndrug,毒品,narcotic\n"
+        return ["export", str(w(d / "wide.csv", rows)), "-o", str(d / "out.csv")]
+
+    def unbalanced_quote(d):
+        rows = 'en,zh-CN\nHIV,艾滋病毒\n"drug,毒品\nheroin,海洛因\ncocaine,可卡因\n'
+        return ["export", str(w(d / "quote.csv", rows)), "-o", str(d / "out.csv")]
+
+    def formula_tsv(d):
+        w(
+            d / "f.txt",
+            '=HYPERLINK("http://example.invalid")\n@SUM(A1)\n＝１＋１\n\u00a0=2+3\n\u200b+cmd\n\ufeff-2+3 \n毒品管制。\n',
+        )
+        return ["segment", str(d / "f.txt")]
+
+    def check_formula_tsv(d, r):
+        cells = [line.split("\t")[-1] for line in r.stdout.splitlines()[1:]]
+        risky = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\uff05")
+        for cell in cells:
+            bare = cell.lstrip(" \u00a0\u200b\ufeff\u3000")
+            assert not bare.startswith(risky) or cell.startswith("'"), cell
+        assert any(c.startswith("'") for c in cells), cells
+
+    def formula_glossary(d):
+        rows = "en,zh-CN\n\u00a0=1+1,＝恶意\n\u200b@evil,毒品\n"
+        return ["export", str(w(d / "g.csv", rows)), "-o", str(d / "out.csv")]
+
+    def check_formula_glossary(d, r):
+        raw = (d / "out.csv").read_text(encoding="utf-8-sig")
+        assert "'\u00a0=1+1" in raw and "'＝恶意" in raw and "'\u200b@evil" in raw, raw
+
+    def link_outside(d):
+        w(d / "secret" / "private.txt", "机密文件：不应读取的内容。" * 20)
+        w(d / "corpus" / "a.txt", SAMPLE)
+        os.symlink(d / "secret" / "private.txt", d / "corpus" / "link.txt")
+        return ["segment", str(d / "corpus"), "--format", "jsonl"]
+
+    def check_link_outside(d, r):
+        docs = {json.loads(line)["doc"] for line in r.stdout.splitlines()}
+        assert docs == {"a"}, docs
+
+    def bidi(d):
+        glossary = "concept_id,lang,term,status\nc1,en,HIV,preferred\nc1,zh,艾滋病毒,preferred\nc1,zh,艾滋\u202e病毒,deprecated\n"
+        w(d / "g.csv", glossary)
+        w(d / "doc.txt", "艾滋\u202e病毒的传播。艾滋病毒的传播。" * 5)
+        return [
+            "check",
+            str(d / "doc.txt"),
+            "-g",
+            str(d / "g.csv"),
+            "--no-discover",
+            "--fail-on",
+            "never",
+            "-o",
+            str(d / "out"),
+        ]
+
+    def check_bidi(d, r):
+        for name in ("report.html", "report.csv"):
+            text = (d / "out" / name).read_text(encoding="utf-8-sig")
+            assert "\u202e" not in text, name
+        assert "\\u202e" in (d / "out" / "report.html").read_text(encoding="utf-8")
+
+    return [
+        Case(
+            "wide-csv-repeated-language-column",
+            "csv",
+            repeated_language,
+            2,
+            stderr="wide.csv:1: header repeats column(s) en (as 'en')",
+        ),
+        Case(
+            "csv-unbalanced-quote",
+            "csv",
+            unbalanced_quote,
+            2,
+            stderr='quote.csv:3: a quoted cell opened here is never closed (unbalanced ")',
+        ),
+        Case("segment-tsv-formula-cells-neutralized", "csv", formula_tsv, 0, check=check_formula_tsv),
+        Case("csv-formula-after-nbsp-zwsp-or-full-width", "csv", formula_glossary, 0, check=check_formula_glossary),
+        Case(
+            "corpus-symlink-to-a-file-outside",
+            "text",
+            link_outside,
+            0,
+            stderr="link.txt: a link to ",
+            check=check_link_outside,
+        ),
+        Case("bidi-override-shown-escaped-in-reports", "unicode", bidi, 0, check=check_bidi),
+    ]
