@@ -64,7 +64,7 @@ class Package:
             )
         try:
             self.zip = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError, ValueError):
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, OverflowError):
             raise InputError(f"not {a_kind} file (not a zip archive)", self.shown) from None
         infos = self.zip.infolist()
         if len(infos) > MAX_ENTRIES:
