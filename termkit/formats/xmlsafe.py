@@ -20,7 +20,7 @@ import re
 from lxml import etree
 
 from ..errors import InputError
-from .limits import DEFAULT_MAX_XML_MB, max_xml_bytes, read_limited  # noqa: F401  (re-exported)
+from .limits import DEFAULT_MAX_XML_MB, check_not_device, max_xml_bytes, read_limited, too_large  # noqa: F401
 
 # Read at most this much before deciding whether a DOCTYPE declares entities.
 _PROLOG_BYTES = 64 * 1024
@@ -112,16 +112,45 @@ def check_declared_encoding(head: bytes, path: str) -> None:
 def parse_xml(path: str | os.PathLike) -> etree._ElementTree:
     """Parse an XML file safely; errors become one-line InputErrors with the line number."""
     shown = str(path)
-    data = read_limited(path, max_xml_bytes(), "an XML file", "XML")
-    if not data.strip():
-        raise InputError("empty file", shown)
-    return parse_xml_bytes(data, shown).getroottree()
+    limit = max_xml_bytes()
+    try:
+        fh = open(path, "rb")  # noqa: SIM115
+    except OSError:
+        read_limited(path, limit, "an XML file", "XML")  # its one-line error
+        raise
+    with fh:
+        check_not_device(fh.fileno(), shown, "an XML file")
+        size = os.fstat(fh.fileno()).st_size
+        if size > limit:
+            raise too_large(shown, "XML", limit, "TERMKIT_MAX_XML_MB", size)
+        head = fh.read(_PROLOG_BYTES)
+        if not head.strip():
+            raise InputError("empty file", shown)
+        check_prolog(head, shown)
+        parser = safe_parser()
+        read = 0
+        chunk = head
+
+        def feed() -> None:
+            nonlocal chunk, read
+            while chunk:  # fed a block at a time, the bytes never all held: memory is the tree's
+                read += len(chunk)
+                if read > limit:
+                    raise too_large(shown, "XML", limit, "TERMKIT_MAX_XML_MB")
+                parser.feed(chunk)
+                chunk = fh.read(1 << 20)
+
+        return _parse(lambda: (feed(), parser.close())[1], shown).getroottree()
 
 
 def parse_xml_bytes(data: bytes, path: str = "<bytes>") -> etree._Element:
     check_prolog(data[:_PROLOG_BYTES], path)
+    return _parse(lambda: etree.fromstring(data, safe_parser()), path)
+
+
+def _parse(parse, path: str) -> etree._Element:
     try:
-        root = etree.fromstring(data, safe_parser())
+        root = parse()
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else None
         message = exc.msg.split(", line ")[0] if exc.msg else "not well-formed XML"
