@@ -284,6 +284,8 @@ def all_round2() -> list[Case]:
         + jsonl_cases()
         + special_file_cases()
         + option_cases()
+        + large_value_cases()
+        + discover_cases()
     )
 
 
