@@ -391,7 +391,8 @@ def output_target_cases() -> list[Case]:
         w(out / f".report.html.tk-{_host()}-{_dead_pid()}-a1b2c3d4.tmp", "half a report")
         w(out / f".report.json.tk-{_host()}-{os.getpid()}-e5f6g7h8.tmp", "a live run's")
         w(out / ".notes.tmp", "not termkit's")
-        return ["run", str(ROOT / "seeds"), "-o", str(out)]
+        w(d / "corpus" / "a.txt", SAMPLE + "\n" + SAMPLE)
+        return ["run", str(d / "corpus"), "-o", str(out)]
 
     def check_stale(d, r):
         names = {p.name for p in (d / "out").iterdir()}
