@@ -5,7 +5,9 @@
     bash fuzz/run_all.sh 600                                  # every reader, 600 s each
 
 Targets: tbx, tmx, xliff, csv (glossary CSV, both shapes), txt (text reader + segmentation +
-normalization). Each input is written to a file with the target's extension and read the way
+normalization), xlsx (a whole workbook: the zip and its parts), sheet (the input as the sheet
+part of an otherwise well-formed workbook, so mutations reach the sheet reader), jsonl (the
+candidates a ``termkit mine`` file holds, read by ``termkit export``). Each input is written to a file with the target's extension and read the way
 the command line reads it. A reader may refuse input only with termkit's InputError (a one-line
 message for the user); any other exception is a crash: atheris stops and writes the input as
 ``crash-*``. Every crash found becomes a regression case in tests/fuzz_regressions/ (run in CI by

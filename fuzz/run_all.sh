@@ -4,7 +4,7 @@ set -u
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
 mkdir -p fuzz/logs
-for target in ${TARGETS:-tbx tmx xliff csv txt}; do
+for target in ${TARGETS:-tbx tmx xliff csv txt xlsx sheet jsonl}; do
   echo "== $target ($seconds s)"
   (cd fuzz/logs && python ../fuzz_readers.py "$target" -max_total_time="$seconds" -rss_limit_mb=4096 \
       -artifact_prefix="crash-$target-" > "$target.log" 2>&1)

@@ -17,6 +17,12 @@ from termkit.model import Concept, Term
 
 # no surrogates, no NUL (no text format here can carry it); other control characters allowed
 _any = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+# what a reader keeps: the control characters no output can hold are replaced where text enters
+# (termkit.formats.clean); tab, LF, CR and the C1 controls are kept
+_readable = st.characters(
+    blacklist_categories=("Cs",),
+    blacklist_characters="".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r") + "\ufffe\uffff",
+)
 # XML 1.0 (inside XLSX) cannot hold C0 controls other than tab, LF and CR
 _xml = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff")
 _hanzi = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
@@ -63,7 +69,7 @@ def test_cells_restore_what_neutralize_protects(value):
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 )
-@given(glossaries(_any))
+@given(glossaries(_readable))
 def test_long_csv_round_trip(tmp_path, concepts):
     path = tmp_path / "g.csv"
     write_glossary_csv(concepts, path)
@@ -73,7 +79,7 @@ def test_long_csv_round_trip(tmp_path, concepts):
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 )
-@given(glossaries(_any))
+@given(glossaries(_readable))
 def test_wide_csv_round_trip(tmp_path, concepts):
     path = tmp_path / "g.csv"
     write_glossary_csv_wide(concepts, path)  # writes zh as zh-CN by default

@@ -25,7 +25,7 @@ def check(ctx: CheckContext) -> list[Finding]:
         forms_by_doc: dict[str, set[str]] = defaultdict(set)
         for o in occs:
             forms_by_doc[o.doc_id].add(o.term.text)
-        pairs = disagreeing(forms_by_doc)
+        pairs = disagreeing(forms_by_doc, limit=5)
         if not pairs:
             continue
         preferred = concept.preferred("zh")

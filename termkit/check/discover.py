@@ -333,7 +333,7 @@ def _disagree(forms: dict[str, dict[str, int]]) -> bool:
     for f, per in forms.items():
         for d in per:
             usage[d].add(f)
-    return bool(disagreeing(usage))
+    return bool(disagreeing(usage, limit=1))
 
 
 def cross_document_clusters(ctx: CheckContext) -> list[Cluster]:

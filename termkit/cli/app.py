@@ -10,7 +10,9 @@ No traceback unless ``--debug``.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
+import os
 import signal
 import sys
 import traceback
@@ -19,7 +21,8 @@ from typing import IO, TypeVar
 
 import click
 
-from ..errors import TermkitError
+from ..errors import TermkitError, display_path, escape_text
+from ..formats.atomic import OUTPUT_ERRNOS
 
 T = TypeVar("T")
 
@@ -34,8 +37,16 @@ state = _State()
 
 
 def fail(message: str, code: int = 2) -> None:
-    click.echo(f"termkit: error: {message}", err=True)
+    click.echo(f"termkit: error: {escape_text(message)}", err=True)
     sys.exit(code)
+
+
+def _stdout_gone() -> None:
+    """stdout cannot be written (a full device, a closed pipe): point it at /dev/null so that the
+    interpreter's last flush does not print a second, raw error."""
+    with contextlib.suppress(Exception):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def info(message: str) -> None:
@@ -62,7 +73,10 @@ class TermkitGroup(click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            if ctx.parent is None:
+                sys.stdout.flush()  # a full device or a closed pipe shows here, while we can say so
+            return result
         except TermkitError as exc:
             if state.debug:
                 traceback.print_exc()
@@ -74,15 +88,34 @@ class TermkitGroup(click.Group):
             click.echo("termkit: terminated", err=True)
             sys.exit(143)
         except BrokenPipeError:  # `termkit … | head`
-            with contextlib.suppress(Exception):
-                sys.stdout = None  # type: ignore[assignment]
+            _stdout_gone()
             sys.exit(0)
+        except click.UsageError as exc:  # a bad option value: one line, like every other error
+            where = ""
+            if exc.ctx is not None:
+                root = exc.ctx.find_root().info_name or ""
+                where = "termkit" + exc.ctx.command_path[len(root) :]
+            hint = f" (see {where} --help)" if where else ""
+            message = exc.format_message()
+            message = message[:-1] if message.endswith(".") else message
+            fail(message[:1].lower() + message[1:] + hint, exc.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
+        except OSError as exc:
+            if exc.errno not in OUTPUT_ERRNOS or state.debug:
+                return self._internal(exc)
+            where = display_path(exc.filename) if exc.filename else "<stdout>"
+            if exc.filename is None:
+                _stdout_gone()
+            what = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc)).lower()
+            fail(f"{where}: cannot write: {what} (free some space, or write elsewhere)")
         except Exception as exc:  # a bug: say so in one line, keep the traceback for --debug
-            if state.debug:
-                raise
-            fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+            self._internal(exc)
+
+    def _internal(self, exc: Exception):
+        if state.debug:
+            raise exc
+        fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
 
 
 class _WarningsToStderr(logging.Handler):
@@ -94,6 +127,7 @@ class _WarningsToStderr(logging.Handler):
 
 logging.getLogger("termkit.warnings").addHandler(_WarningsToStderr())
 logging.getLogger("termkit.warnings").propagate = False
+logging.getLogger("jieba").setLevel(logging.CRITICAL)  # its cache-dump failure (a full /tmp) is not ours to show
 
 
 def progress(items: Iterable[T], length: int | None = None, label: str = "") -> Iterator[T]:
@@ -189,6 +223,19 @@ fail_on_option = click.option(
     show_default=True,
     help="Exit 1 when a finding reaches this severity.",
 )
+
+
+class Score(click.FloatRange):
+    """A score from 0 to 100; ``nan`` is not one (a NaN passes every comparison of FloatRange)."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if number != number:
+            self.fail(f"{value!r} is not a number from 0 to 100.", param, ctx)
+        return number
+
+
+SCORE = Score(0, 100)
 
 
 def glossary_option(required: bool = True):

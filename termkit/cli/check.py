@@ -100,8 +100,10 @@ def check_cmd(
 @click.argument("corpus", nargs=-1, required=True, metavar="CORPUS_DIR...")
 @glossary_option(required=False)
 @click.option("-o", "--output", "out_dir", required=True, metavar="OUT_DIR", help="Folder for all outputs.")
-@click.option("--top", default=500, show_default=True, help="Candidates to keep (0 = all).")
-@click.option("--min-freq", default=2, show_default=True, help="Fewest occurrences of a candidate.")
+@click.option("--top", type=click.IntRange(min=0), default=500, show_default=True, help="Candidates to keep (0 = all).")
+@click.option(
+    "--min-freq", type=click.IntRange(min=1), default=2, show_default=True, help="Fewest occurrences of a candidate."
+)
 @click.option("--ignore", "ignore_file", default=None, metavar="FILE", help="Finding ids to suppress.")
 @fail_on_option
 @click.option("--force", is_flag=True, help="Replace the results of a run with another corpus or glossary in OUT_DIR.")

@@ -6,14 +6,16 @@ import sys
 
 import click
 
-from .app import encoding_option, glossary_option, info, main, progress, state
+from .app import SCORE, encoding_option, glossary_option, info, main, progress, state
 
 
 @main.command("lookup")
 @click.argument("queries", nargs=-1, required=True, metavar="QUERY...")
 @glossary_option()
-@click.option("--limit", default=5, show_default=True, help="Matches per query.")
-@click.option("--min-score", default=70.0, show_default=True, help="Drop matches scoring below this (0–100).")
+@click.option("--limit", type=click.IntRange(min=1), default=5, show_default=True, help="Matches per query.")
+@click.option(
+    "--min-score", type=SCORE, default=70.0, show_default=True, help="Drop matches scoring below this (0–100)."
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def lookup_cmd(queries: tuple[str, ...], glossaries: tuple[str, ...], limit: int, min_score: float, fmt: str) -> None:
     """Find terms in a glossary however they are written.
@@ -25,10 +27,14 @@ def lookup_cmd(queries: tuple[str, ...], glossaries: tuple[str, ...], limit: int
     """
     from ..formats.matches import write_lookup
     from ..glossary import load_glossary
+    from ..glossary.limits import check_query
 
-    index = load_glossary(glossaries).index()
-    if queries == ("-",):
+    stdin = queries == ("-",)
+    if stdin:
         queries = tuple(line.strip() for line in sys.stdin if line.strip())
+    for n, q in enumerate(queries, 1):
+        check_query(q, "<stdin>" if stdin else None, n if stdin else None)
+    index = load_glossary(glossaries).index()
     results = ((q, index.lookup(q, limit=limit, min_score=min_score)) for q in queries)
     write_lookup(results, sys.stdout, fmt)
 

@@ -12,18 +12,23 @@ from .app import encoding_option, glossary_option, info, main, output_stream, pr
 @glossary_option(required=False)
 @click.option(
     "--top",
-    type=int,
+    type=click.IntRange(min=0),
     default=None,
     metavar="N",
     help="How many candidates (default: 100 in a table, all in a file; 0 = all).",
 )
 @click.option(
-    "--min-freq", type=int, default=2, show_default=True, metavar="K", help="Fewest occurrences of a candidate."
+    "--min-freq",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    metavar="K",
+    help="Fewest occurrences of a candidate.",
 )
 @click.option(
     "--contexts",
     "n_contexts",
-    type=int,
+    type=click.IntRange(min=0),
     default=3,
     show_default=True,
     metavar="N",

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import IO
 
 from ..model import SentencePair, TranslationUnit
+from .cells import neutralize, restore
 
 ALIGN_FORMATS = ("tsv", "tmx", "jsonl", "beads")
 _HANZI_RE = re.compile("[\u3400-\u9fff]")
@@ -76,7 +77,7 @@ def write_alignment(
     for p, u in zip(pairs, units):
         if fmt == "tsv":
             row = (",".join(map(str, p.src)), ",".join(map(str, p.tgt)), f"{p.score:.3f}", u.source, u.target)
-            out.write("\t".join(_tsv_escape(v) for v in row) + "\n")
+            out.write("\t".join(_tsv_escape(neutralize(v)) for v in row) + "\n")
         else:
             record = {"src": list(p.src), "tgt": list(p.tgt), "score": p.score, "source": u.source, "target": u.target}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -101,6 +102,10 @@ def _ids(s: str) -> tuple[int, ...]:
 
 
 def _tsv_unescape(value: str) -> str:
+    return restore(_unescape(value))
+
+
+def _unescape(value: str) -> str:
     return re.sub(r"\\([\\tnr])", lambda m: {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}[m.group(1)], value)
 
 

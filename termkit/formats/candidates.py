@@ -44,6 +44,7 @@ from typing import IO
 from ..errors import InputError
 from ..model import Candidate, Concept, Context, Match, Term
 from . import equivalents
+from .candidate_records import json_record
 from .cells import safe_writer
 from .registry import candidates_file_format
 
@@ -269,9 +270,12 @@ def _candidate_from_record(r: dict, path: str, line: int) -> Candidate:
         if v in (None, ""):
             return None
         try:
-            return kind(v)
-        except (TypeError, ValueError):
+            value = kind(v)
+        except (TypeError, ValueError, OverflowError):
             raise InputError(f"{key} is not a number: {v!r}", path, line) from None
+        if value != value or value in (float("inf"), float("-inf")):
+            raise InputError(f"{key} is not a finite number: {v!r}", path, line)
+        return value
 
     text = r.get("text")
     if not isinstance(text, str) or not text:
@@ -337,12 +341,7 @@ def read_candidates(path: str | os.PathLike) -> list[Candidate]:
         for n, line in enumerate(text.splitlines(), 1):
             if not line.strip():
                 continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"not JSON Lines: {exc.msg}", shown, n) from None
-            if not isinstance(record, dict):
-                raise InputError("expected one JSON object per line", shown, n)
+            record = json_record(line, shown, n, STATISTICS)
             out.append(_candidate_from_record(record, shown, n))
         return out
     reader = csv.DictReader(io.StringIO(text, newline=""))

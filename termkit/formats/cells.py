@@ -1,7 +1,9 @@
 """Spreadsheet cells that cannot become formulas (CSV injection, as OWASP describes it).
 
-A text cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return is written with a
-leading apostrophe, so Excel, LibreOffice and Google Sheets show it as text instead of running
+A text cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return — or their
+full-width forms (``＝ ＋ － ＠``) or ``％``, or any of these after leading spaces, no-break or
+zero-width spaces or a byte-order mark, which spreadsheets skip — is written with a leading
+apostrophe, so Excel, LibreOffice and Google Sheets show it as text instead of running
 it. termkit's readers remove that apostrophe again, so what round-trips into termkit is
 unchanged. Numbers (``-0.5``) are left alone: they are not formulas.
 """
@@ -13,7 +15,9 @@ import re
 from collections.abc import Iterable
 from typing import IO, Any
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\uff05")
+# what a spreadsheet skips before it looks for a formula
+_IGNORED_LEAD = " \u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff\u3000"
 _NUMBER_RE = re.compile(r"^[-+]?(\d+([.,]\d*)?|\.\d+)([eE][-+]?\d+)?%?$")
 
 
@@ -26,7 +30,8 @@ def neutralize(value: Any) -> Any:
 
 def _needs_quote(value: str) -> bool:
     """Would a spreadsheet run it, or would :func:`restore` change it?"""
-    if value.startswith(FORMULA_START) and not _NUMBER_RE.match(value):
+    bare = value.lstrip(_IGNORED_LEAD)
+    if bare.startswith(FORMULA_START) and not _NUMBER_RE.match(bare):
         return True
     return len(value) > 1 and value[0] == "'" and _needs_quote(value[1:])
 

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import CJK_PUNCT, HANZI, Document
+from .limits import max_xml_bytes, read_limited
 from .paragraphs import Paragraph, superscript, to_document
-from .xmlsafe import max_xml_bytes
 
 _DROP = frozenset(
     {"script", "style", "template", "head", "noscript", "select", "datalist", "svg", "math", "iframe", "object"}
@@ -112,19 +112,7 @@ def read_paragraphs(path: str | os.PathLike) -> list[Paragraph]:
     p = Path(path)
     if p.is_dir():
         raise InputError("is a directory, expected an HTML file", shown)
-    try:
-        size = p.stat().st_size
-        if size > max_xml_bytes():
-            raise InputError(
-                f"HTML file of {size / 2**20:,.0f} MB is larger than the {max_xml_bytes() / 2**20:,.0f} MB limit "
-                "(raise TERMKIT_MAX_XML_MB)",
-                shown,
-            )
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", shown) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
+    data = read_limited(p, max_xml_bytes(), "an HTML file", "HTML")
     if not data.strip():
         raise InputError("empty file", shown)
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):

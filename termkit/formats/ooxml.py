@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import stat
 import zipfile
 from dataclasses import dataclass
 
@@ -43,8 +44,11 @@ class Package:
     def __init__(self, path: str | os.PathLike, kind: str = ".docx"):
         self.shown = str(path)
         self.kind = kind
+        a_kind = ("an " if kind[1:2] in "aeiouxAEIOUX" else "a ") + kind
         try:
             with open(path, "rb") as fh:
+                if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                    raise InputError(f"not a regular file (a device or a pipe); expected {a_kind} file", self.shown)
                 magic = fh.read(8)
         except FileNotFoundError:
             raise InputError("no such file", self.shown) from None
@@ -54,14 +58,14 @@ class Package:
             raise InputError(f"cannot read: {exc.strerror or exc}", self.shown) from None
         if magic == _OLE_MAGIC:
             raise InputError(
-                f"not a {kind} file: a password-protected document or an old binary .doc "
+                f"not {a_kind} file: a password-protected document or an old binary .doc "
                 f"(save it as {kind} without a password)",
                 self.shown,
             )
         try:
             self.zip = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError, ValueError):
-            raise InputError(f"not a {kind} file (not a zip archive)", self.shown) from None
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, OverflowError):
+            raise InputError(f"not {a_kind} file (not a zip archive)", self.shown) from None
         infos = self.zip.infolist()
         if len(infos) > MAX_ENTRIES:
             raise InputError(f"refused: the package holds {len(infos):,} files (more than {MAX_ENTRIES:,})", self.shown)
@@ -108,18 +112,22 @@ class Package:
         )
 
     def part(self, name: str) -> etree._Element:
-        """A part parsed safely; a DOCTYPE (entities, DTDs) is refused."""
+        """A part parsed safely; a DOCTYPE (entities, DTDs) is refused, decided on the parsed part."""
         data = self.read(name)
+        refused = f"refused for safety: part {name} declares a DOCTYPE or entities (XXE / entity expansion)"
         head = data[:4096].replace(b"\x00", b"").upper()
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise InputError(
-                f"refused for safety: part {name} declares a DOCTYPE or entities (XXE / entity expansion)", self.shown
-            )
+            raise InputError(refused, self.shown)
         try:
-            return parse_xml_bytes(data, self.shown)
+            root = parse_xml_bytes(data, self.shown)
         except InputError as exc:
+            if exc.message.startswith(("XML declares entities", "XML has a DOCTYPE")):
+                raise InputError(refused, self.shown) from None
             at = f" line {exc.line}" if exc.line else ""
             raise InputError(f"damaged {self.kind} file: part {name}{at}: {exc.message}", self.shown) from None
+        if root.getroottree().docinfo.doctype:
+            raise InputError(refused, self.shown)
+        return root
 
     def rels(self, name: str) -> list[Relationship]:
         """The relationships of a part (``""``: the package's own), targets resolved to part names.

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import IO
 
 from ..model import Segment
+from .cells import neutralize
 
 SEGMENT_FORMATS = ("tsv", "jsonl")
 TSV_COLUMNS = ("doc", "index", "start", "end", "kind", "label", "text")
@@ -20,7 +21,8 @@ def write_segments(segments: Iterable[Segment], out: IO[str], fmt: str = "tsv") 
     """Write segments to ``out``; returns how many were written.
 
     TSV escapes backslash, tab and line breaks (``\\\\``, ``\\t``, ``\\n``) so each sentence stays on
-    one line; JSON Lines keeps ``text`` exactly as in the document, plus ``content`` (the sentence
+    one line, and a cell a spreadsheet would run as a formula gets a leading apostrophe
+    (:mod:`.cells`); JSON Lines keeps ``text`` exactly as in the document, plus ``content`` (the sentence
     without the line breaks and footnotes a PDF put inside it) when it differs.
     """
     if fmt not in SEGMENT_FORMATS:
@@ -31,7 +33,7 @@ def write_segments(segments: Iterable[Segment], out: IO[str], fmt: str = "tsv") 
             out.write("\t".join(TSV_COLUMNS) + "\n")
         if fmt == "tsv":
             row = (seg.doc_id, str(seg.index), str(seg.start), str(seg.end), seg.kind, seg.label, seg.text)
-            out.write("\t".join(_tsv_escape(v) for v in row) + "\n")
+            out.write("\t".join(_tsv_escape(neutralize(v)) for v in row) + "\n")
         else:
             record = {
                 "doc": seg.doc_id,

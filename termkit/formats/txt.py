@@ -15,12 +15,15 @@ box-drawing, private-use or vertical forms that a wrong guess produces). ``encod
 from __future__ import annotations
 
 import codecs
+import logging
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, display_path
 from ..model import Document
+from .clean import clean_text, needs_cleaning
+from .limits import read_limited
 from .registry import DOCUMENT_SUFFIXES, document_format, is_document
 
 #: File name endings of text files (explicitly named files are read whatever their name).
@@ -142,22 +145,23 @@ def read_text(
     shown = str(path)
     if p.is_dir():
         raise InputError("is a directory, expected a file", shown)
-    fmt = document_format(p) if p.exists() else "text"
+    if p.exists() and not (p.is_file() or p.is_fifo()):
+        raise InputError("not a regular file (a device or a socket); expected a text file or a document", shown)
+    fmt = document_format(p) if p.is_file() else "text"
     if fmt != "text":
-        return _read_other(p, fmt, doc_id or p.stem, lang)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", shown) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
+        doc = _read_other(p, fmt, display_path(doc_id or p.stem), lang)
+        doc.text = clean_text(doc.text, shown)
+        doc.path = display_path(doc.path or shown)
+        return doc
+    data = read_limited(p, what="a text file")
     if not data:
         raise InputError("empty file", shown)
     text, used = decode(data, shown, encoding)
     if not text.strip():
         raise InputError("file has no text (only white space)", shown)
     _check_line_lengths(text, shown)
-    return Document(id=doc_id or p.stem, text=text, path=shown, lang=lang, encoding=used)
+    text = clean_text(text, shown)
+    return Document(id=display_path(doc_id or p.stem), text=text, path=display_path(shown), lang=lang, encoding=used)
 
 
 def _read_other(path: Path, fmt: str, doc_id: str, lang: str) -> Document:
@@ -186,12 +190,15 @@ def _check_line_lengths(text: str, path: str) -> None:
 
 def corpus_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
     """Files named, plus the documents found under named folders — text (``*.txt``), Word
-    (``*.docx``), PDF (``*.pdf``) and HTML (``*.html``, ``*.htm``) — in a stable order."""
+    (``*.docx``), PDF (``*.pdf``) and HTML (``*.html``, ``*.htm``) — in a stable order.
+
+    Inside a folder, a symbolic link that leads outside it is skipped with a warning: reading a
+    folder never reads files elsewhere (name such a file itself to read it)."""
     files: list[Path] = []
     for path in paths:
         p = Path(path)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if is_document(f) and f.is_file())
+            found = _inside(p, sorted(f for f in p.rglob("*") if is_document(f) and f.is_file()))
             if not found:
                 raise InputError("folder holds no text files or documents (*.txt, *.docx, *.pdf, *.html)", str(path))
             files.extend(found)
@@ -200,6 +207,23 @@ def corpus_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
         else:
             raise InputError("no such file or folder", str(path))
     return files
+
+
+def _inside(folder: Path, found: list[Path]) -> list[Path]:
+    root = folder.resolve()
+    kept = []
+    for f in found:
+        real = f.resolve()
+        if real.is_relative_to(root):
+            kept.append(f)
+        else:
+            logging.getLogger("termkit.warnings").warning(
+                "%s: a link to %s, outside the folder %s: skipped (name the file itself to read it)",
+                display_path(f),
+                display_path(real),
+                display_path(folder),
+            )
+    return kept
 
 
 def read_corpus(
@@ -294,7 +318,11 @@ def read_text_part(
         if exc.line is not None and start:
             raise InputError(exc.message, shown, exc.line + _lines_before(path, start)) from None
         raise
-    return Document(id=doc_id or Path(path).stem, text=text, path=shown, lang=lang, encoding=used)
+    if needs_cleaning(text):
+        text = clean_text(text, shown, 1 + (_lines_before(path, start) if start else 0))
+    return Document(
+        id=display_path(doc_id or Path(path).stem), text=text, path=display_path(shown), lang=lang, encoding=used
+    )
 
 
 def _lines_before(path: str | os.PathLike, offset: int) -> int:

@@ -23,10 +23,14 @@ partial        the query contains a term, or is contained in one                
 Scores are on one 0–100 scale, so results of different kinds sort together; ``min_score`` cuts.
 Fuzzy search does not compare the query with every term: terms sharing enough character
 bigrams with the query are found in an inverted index, and only those are scored.
+
+Work is bounded by the lengths present (:mod:`.limits`): fuzzy scoring skips terms out of reach
+by length alone, partial matching tries only spans as long as some term.
 """
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -37,6 +41,8 @@ from rapidfuzz.distance import OSA
 from ..model import Concept, Match, Term
 from ..text.pinyin import latin_pinyin, pinyin_key
 from .keys import en_key, is_chinese, zh_key
+from .limits import MAX_PINYIN_CHARS, MAX_QUERY_CHARS
+from .near_pinyin import near_syllables as _near_syllables
 from .similarity import chinese_similarity, english_similarity, sorted_words
 
 SCORES = {
@@ -73,53 +79,6 @@ def key_for(text: str) -> str:
     return zh_key(text) if is_chinese(text) else en_key(text)
 
 
-_INITIALS = (
-    "zh",
-    "ch",
-    "sh",
-    "b",
-    "p",
-    "m",
-    "f",
-    "d",
-    "t",
-    "n",
-    "l",
-    "g",
-    "k",
-    "h",
-    "j",
-    "q",
-    "x",
-    "r",
-    "z",
-    "c",
-    "s",
-    "y",
-    "w",
-)
-# Initials that speakers and input methods confuse.
-_CONFUSED = {frozenset(p) for p in (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l"))}
-
-
-def _split_syllable(s: str) -> tuple[str, str]:
-    for ini in _INITIALS:
-        if s.startswith(ini) and len(s) > len(ini):
-            return ini, s[len(ini) :]
-    return "", s
-
-
-def _near_syllables(a: str, b: str) -> bool:
-    """Syllables a speaker or an input method easily confuses: one sound apart."""
-    if a == b:
-        return True
-    ia, fa = _split_syllable(a)
-    ib, fb = _split_syllable(b)
-    if ia == ib:
-        return fuzz.ratio(fa, fb) >= 50 and abs(len(fa) - len(fb)) <= 1
-    return fa == fb and frozenset((ia, ib)) in _CONFUSED
-
-
 @dataclass
 class _Entry:
     concept: Concept
@@ -132,6 +91,16 @@ class GlossaryIndex:
     """Lookup over a Glossary (or any iterable of Concepts)."""
 
     def __init__(self, glossary, *, min_pinyin_chars: int = 3, max_fuzzy_candidates: int = 2000):
+        # millions of small objects, none a cycle: no collector walking them
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(glossary, min_pinyin_chars, max_fuzzy_candidates)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _build(self, glossary, min_pinyin_chars: int, max_fuzzy_candidates: int) -> None:
         concepts: Iterable[Concept] = getattr(glossary, "concepts", glossary)
         self.min_pinyin_chars = min_pinyin_chars
         self.max_fuzzy_candidates = max_fuzzy_candidates
@@ -144,6 +113,12 @@ class GlossaryIndex:
         self._words: dict[str, list[int]] = defaultdict(list)  # English word → entries
         self._latin: dict[str, list[int]] = defaultdict(list)  # toneless pinyin letters → entries
         self._short_chinese: list[int] = []  # two-hanzi terms, put in _latin at the first pinyin query
+        # Chinese terms by key length, given their pinyin keys only when a query of that length
+        # needs them (a pinyin match has the query's length): building an index costs no pinyin
+        self._unkeyed: dict[int, list[int]] = defaultdict(list)
+        self._latin_ready = False
+        zh_lengths: set[int] = set()  # the lengths of Chinese keys, in characters
+        en_lengths: set[int] = set()  # the lengths of English keys, in words
         for concept in concepts:
             for term in concept.terms:
                 text = term.text.strip()
@@ -157,25 +132,57 @@ class GlossaryIndex:
                 self.entries.append(_Entry(concept, term, key, chinese))
                 self._exact[text].append(i)
                 self._keys[key].append(i)
-                for g in _grams(key, chinese):
-                    self._grams[g].append(i)
                 if not chinese:
-                    for w in set(key.split()):
-                        self._words[w].append(i)
-                if chinese and len(key) >= self.min_pinyin_chars:
-                    syllables = pinyin_key(key).split()
-                    self._pinyin[" ".join(syllables)].append(i)
-                    self._initials[self._initials_key(syllables)].append(i)
-                    self._latin["".join(syllables)].append(i)
+                    words = key.split()
+                    en_lengths.add(len(words))
+                else:
+                    zh_lengths.add(len(key))
+                if chinese and self.min_pinyin_chars <= len(key) <= MAX_PINYIN_CHARS:
+                    self._unkeyed[len(key)].append(i)
                 elif chinese and len(key) == 2:
                     self._short_chinese.append(i)
+        self._zh_lengths = sorted(zh_lengths)
+        self._en_lengths = sorted(en_lengths)
         self._keys = dict(self._keys)
-        self._grams = dict(self._grams)
-        self._words = dict(self._words)
         # single English words by length, for fuzzy lookup of a one-word query
         self._vocab_by_len: dict[int, list[str]] = defaultdict(list)
-        for w in self._words:
-            self._vocab_by_len[len(w)].append(w)
+        self._scripts: set[bool] = set()  # the scripts whose n-grams and words are indexed
+
+    def _index_script(self, chinese: bool) -> None:
+        """Index one script's n-grams (and English words) when a query first needs them."""
+        if chinese in self._scripts:
+            return
+        self._scripts.add(chinese)
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            for i, e in enumerate(self.entries):
+                if e.chinese != chinese:
+                    continue
+                for g in _grams(e.key, chinese):
+                    self._grams[g].append(i)
+                if not chinese:
+                    for w in set(e.key.split()):
+                        self._words[w].append(i)
+            if not chinese:
+                for w in self._words:
+                    self._vocab_by_len[len(w)].append(w)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def prepare(self) -> GlossaryIndex:
+        """Build now what the first queries would build (every script, every pinyin key)."""
+        self._index_script(True), self._index_script(False), [self._key_pinyin(n) for n in list(self._unkeyed)]
+        return self
+
+    def _key_pinyin(self, length: int) -> None:
+        """Give the Chinese terms of this key length their pinyin keys (once)."""
+        for i in self._unkeyed.pop(length, ()):
+            syllables = pinyin_key(self.entries[i].key).split()
+            self._pinyin[" ".join(syllables)].append(i)
+            self._initials[self._initials_key(syllables)].append(i)
+            self._latin["".join(syllables)].append(i)
 
     @staticmethod
     def _initials_key(syllables: list[str]) -> str:
@@ -198,8 +205,12 @@ class GlossaryIndex:
         if not query:
             return []
         wanted = set(kinds or KINDS)
+        if len(query) > MAX_QUERY_CHARS:  # not a term: no edits, readings or parts to look for
+            wanted &= {"exact", "normalized", "variant"}
         chinese = is_chinese(query)
         qkey = key_for(query)
+        if wanted & {"fuzzy", "partial"}:
+            self._index_script(chinese)
         best: dict[int, tuple[float, str, int]] = {}  # concept position → (score, kind, entry)
 
         def offer(i: int, score: float, kind: str, across: bool = False) -> None:
@@ -250,6 +261,7 @@ class GlossaryIndex:
         return found[0] if found else None
 
     def _pinyin_matches(self, qkey: str, offer) -> None:
+        self._key_pinyin(len(qkey))
         syllables = pinyin_key(qkey).split()
         for i in self._pinyin.get(" ".join(syllables), ()):
             if self.entries[i].key != qkey:
@@ -273,6 +285,10 @@ class GlossaryIndex:
         if parsed is None:
             return
         letters, tones = parsed
+        if not self._latin_ready:
+            for length in list(self._unkeyed):
+                self._key_pinyin(length)
+            self._latin_ready = True
         if self._short_chinese:
             for i in self._short_chinese:
                 self._latin[pinyin_key(self.entries[i].key).replace(" ", "")].append(i)
@@ -288,6 +304,7 @@ class GlossaryIndex:
 
     def fuzzy_candidates(self, qkey: str, chinese: bool) -> list[int]:
         """Entries that may be within fuzzy reach of ``qkey``; only these are scored."""
+        self._index_script(chinese)
         return sorted(self._chinese_candidates(qkey) if chinese else self._english_candidates(qkey))
 
     def _chinese_candidates(self, qkey: str) -> set[int]:
@@ -330,6 +347,12 @@ class GlossaryIndex:
         if not candidates:
             return
         cutoff = min(min_score / SCORES["fuzzy_weight"], 100)
+        # a length alone can put a term out of reach: Indel ratio ≤ 2·min/(n+L), OSA ≤ min/max
+        n, c = len(qkey), max(cutoff, 1.0) / 100
+        lo, hi = (n * c / (2 - c), n * (2 - c) / c) if chinese else (n * c, n / c)
+        candidates = [i for i in candidates if lo <= len(self.entries[i].key) <= hi]
+        if not candidates:
+            return
         keys = [self.entries[i].key for i in candidates]
         if chinese:
             found = process.extract(
@@ -351,15 +374,14 @@ class GlossaryIndex:
     def _partial_matches(self, qkey: str, chinese: bool, offer) -> None:
         n = len(qkey)
         # the query contains a term
+        # only spans as long as some term (characters, or words) can be one
         if chinese:
-            pieces = {qkey[a:b] for a in range(n) for b in range(a + 2, n + 1) if (a, b) != (0, n)}
+            pieces = {qkey[a : a + size] for size in self._zh_lengths if 2 <= size < n for a in range(n - size + 1)}
         else:
             words = qkey.split()
+            k = len(words)
             pieces = {
-                " ".join(words[a:b])
-                for a in range(len(words))
-                for b in range(a + 1, len(words) + 1)
-                if (a, b) != (0, len(words))
+                " ".join(words[a : a + size]) for size in self._en_lengths if size < k for a in range(k - size + 1)
             }
         for piece in pieces:
             for i in self._keys.get(piece, ()):

@@ -13,6 +13,7 @@ see at the same path:
 
 from __future__ import annotations
 
+import errno
 import os
 import pickle
 import shutil
@@ -22,7 +23,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 
-from ..errors import InputError
+from ..errors import InputError, display_path
 from ..text.normalize import Normalized
 
 # --- runs -------------------------------------------------------------------------------------------
@@ -171,6 +172,13 @@ def spool_directory(directory: str | None = None):
         ) from None
     try:
         yield path
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            raise
+        raise InputError(
+            f"cannot keep the counting's spool files in {display_path(directory or tempfile.gettempdir())}: "
+            f"{(exc.strerror or str(exc)).lower()} (free some space, or name a folder on a larger disk with --spool-dir)"
+        ) from None
     finally:
         forget_frequent()
         shutil.rmtree(path, ignore_errors=True)

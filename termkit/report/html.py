@@ -18,13 +18,20 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from html import escape
+from html import escape as _html_escape
 from pathlib import PurePath
 
 from .._version import __version__
+from ..errors import mark_bidi
 from ..model import SEVERITIES, Card, CardForm, Location
 from .html_assets import CSS, SCRIPT
 from .json import where
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """HTML-escaped, bidirectional controls from input shown as ``\\u202e`` (Trojan Source)."""
+    return _html_escape(mark_bidi(text), quote)
+
 
 MAX_PLACES = 8  # places shown on a card; the rest behind "show all N"
 SENTENCE_CHARS = 110  # of a long sentence, at most this many characters each side of the form
@@ -202,8 +209,19 @@ def _island(result) -> str:
             for c in result.cards
         ],
     }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(_marked(data), ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _marked(value):
+    """Every string of the page's data with its bidirectional controls shown (:func:`escape`)."""
+    if isinstance(value, str):
+        return mark_bidi(value)
+    if isinstance(value, dict):
+        return {k: _marked(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_marked(v) for v in value]
+    return value
 
 
 def _report_key(result) -> str:

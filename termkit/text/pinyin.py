@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # pypinyin loads its dictionaries (0.4 s) on import: only when a pinyin is first asked for.
+
+
+@cache
+def _toneless_readings(ch: str) -> tuple[str, ...]:
+    """Every toneless reading of one hanzi (``行`` → ``xing``, ``hang``), cached per character."""
+    from pypinyin import Style, pinyin
+
+    return tuple(dict.fromkeys(pinyin(ch, style=Style.NORMAL, heteronym=True, errors=lambda c: [""])[0]))
+
+
+def _hanzi_only(text: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 @lru_cache(maxsize=200_000)
@@ -15,7 +27,15 @@ def pinyin_key(text: str, tones: bool = False) -> str:
 
     Non-Chinese runs are kept as they are (lower-cased), so ``THF-F芬太尼`` stays comparable.
     Tone marks are given as digits so the key is plain ASCII.
+
+    The toneless key of hanzi that each have one reading is their readings, from a per-character
+    cache (a glossary of 200,000 terms is keyed in seconds); only a term with a character of
+    several readings goes through pypinyin's segmentation and phrase dictionary.
     """
+    if not tones and text and _hanzi_only(text):
+        readings = [_toneless_readings(ch) for ch in text]
+        if all(len(r) == 1 and r[0] for r in readings):
+            return " ".join(r[0] for r in readings)
     from pypinyin import Style, lazy_pinyin
 
     style = Style.TONE3 if tones else Style.NORMAL

@@ -233,14 +233,17 @@ def v2():
 
 def test_export_errors_are_one_line_and_leave_nothing(tmp_path):
     bad = tmp_path / "bad.csv"
-    bad.write_text("concept_id,lang,term\nx,en,bell\x07\n", encoding="utf-8")
+    bad.write_text("concept_id,lang,term\nx,en,bell\x07\nx,zh,钟\n", encoding="utf-8")
     out = tmp_path / "out" / "t.tbx"
-    result = run("export", bad, "-o", out)
-    assert result.exit_code == 2
-    assert (
-        result.output.strip()
-        == f"termkit: error: {bad}:2: text of term 'bell\\x07' of concept x contains U+0007, which XML cannot hold; remove it before exporting to TBX"
-    )
+    result = run("export", bad, "-o", out)  # replaced where it is read, with a warning: the export goes on
+    assert result.exit_code == 0
+    assert f"termkit: warning: {bad}:2: replaced 1 character(s) no output can hold (first: U+0007" in result.output
+    assert "<term>bell </term>" in out.read_text(encoding="utf-8")
+    out.unlink()
+    bad.write_text("concept_id,lang,term\nx,en," + "bell" * 9000 + "\n", encoding="utf-8")
+    out = tmp_path / "out2" / "t.xlsx"
+    result = run("export", bad, "-o", out)  # more than an Excel cell holds
+    assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
     assert not out.exists() and not (out.parent.exists() and any(out.parent.iterdir()))
     result = run("export", GLOSSARY, "-o", tmp_path / "t.pdf")
     assert result.exit_code == 2 and "cannot tell the output format from '.pdf'" in result.output

@@ -66,6 +66,9 @@ class Case:
     stdout: str = ""  # a substring the output must contain
     one_line_error: bool = True  # exit 2 must print exactly one line
     check: Callable[[Path, object], None] | None = field(default=None)  # more assertions
+    env: dict[str, str] = field(default_factory=dict)  # extra environment variables
+    stdout_path: str | None = None  # send stdout there (``/dev/full``) instead of a pipe
+    fsize: int | None = None  # RLIMIT_FSIZE: writing more than this many bytes to a file fails (EFBIG)
 
 
 def w(path: Path, data) -> Path:
@@ -502,10 +505,13 @@ def output_cases() -> list[Case]:
 
 
 def all_cases() -> list[Case]:
-    return text_cases() + csv_cases() + xml_cases() + bilingual_cases() + output_cases()
+    from round2 import all_round2
+
+    return text_cases() + csv_cases() + xml_cases() + bilingual_cases() + output_cases() + all_round2()
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "hostile-cases")
     for case in all_cases():
         folder = out / case.name

@@ -245,6 +245,17 @@ def _header_roles(header: list[str], body, path: str, w: Warnings, line: int) ->
             elif role[1] and column_lang(written) is None and WIDE_COLUMN_RE.fullmatch(name) is not None:
                 w.add("columns", f"column {name!r} read as the {role[1]} terms", line, key=("named", name))
         roles[i] = role
+    seen: dict[tuple, str] = {}
+    for i, role in roles.items():  # two columns for one thing: one would silently win
+        if role[0] in ("term", "field") and role[1] is not None:
+            if role in seen:
+                raise InputError(
+                    f"header repeats column(s) {header[i]} (as {seen[role]!r}); a second column for the same "
+                    "language and field would be dropped — number it (en_2) or rename it",
+                    path,
+                    line,
+                )
+            seen[role] = header[i]
     pair = {r[1] for r in roles.values() if r[0] == "concept"}
     if {"source_lang", "target_lang"} & pair:
         return roles  # the rows say their languages (TICO-19 style)

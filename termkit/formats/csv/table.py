@@ -11,10 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import os
-from pathlib import Path
 
 from ...errors import InputError
 from ..cells import restore
+from ..clean import clean_text
+from ..limits import read_limited
 
 
 def sniff_delimiter(text: str, sample: int = 5) -> str:
@@ -54,14 +55,7 @@ def _unquoted(record: str) -> str:
 def read_table(path: str | os.PathLike) -> list[tuple[int, list[str]]]:
     """Rows of a delimited text file with their line numbers (delimiter sniffed: , ; or tab)."""
     shown = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", shown) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, expected a glossary file", shown) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
+    data = read_limited(path, what="a glossary file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")
@@ -75,7 +69,33 @@ def read_table(path: str | os.PathLike) -> list[tuple[int, list[str]]]:
             raise InputError("not UTF-8 (save the glossary as UTF-8 CSV)", shown, line) from None
     if "\x00" in text:
         raise InputError("not a CSV file (NUL character)", shown, text[: text.index("\x00")].count("\n") + 1)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    text = clean_text(text, shown)
+    delimiter = sniff_delimiter(text)
+    try:
+        rows = _parse(text, delimiter, strict=True)
+    except _Unclosed as exc:
+        raise InputError(
+            'a quoted cell opened here is never closed (unbalanced "): the rest of the file would be one cell',
+            shown,
+            exc.line,
+        ) from None
+    except csv.Error:  # a stray quote inside a cell and the like: the lenient reading takes it
+        try:
+            rows = _parse(text, delimiter, strict=False)
+        except csv.Error as exc:
+            raise InputError(f"bad CSV: {exc}", shown, getattr(exc, "line", None)) from None
+    if not rows:
+        raise InputError("empty glossary file", shown)
+    return rows
+
+
+class _Unclosed(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+def _parse(text: str, delimiter: str, strict: bool) -> list[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
     rows = []
     line = 1
     try:
@@ -83,7 +103,8 @@ def read_table(path: str | os.PathLike) -> list[tuple[int, list[str]]]:
             rows.append((line, [restore(v) for v in record]))
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise InputError(f"bad CSV: {exc}", shown, reader.line_num) from None
-    if not rows:
-        raise InputError("empty glossary file", shown)
+        if "unexpected end of data" in str(exc):
+            raise _Unclosed(line) from None
+        exc.line = reader.line_num  # type: ignore[attr-defined]
+        raise
     return rows
