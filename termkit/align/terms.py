@@ -147,33 +147,46 @@ def score_equivalents(
         rare = hits < min_cooccurrence
         co = counts.co.get(text, Counter())
         gloss, spans = _gloss_stems(text, lexicon.words)
+        gloss1 = {s for ch in text for s in lexicon.words.get(ch, ())}  # what its characters can say
+        glossed_share = _zh_coverage(text, spans, {s for *_ij, got in spans for s in got})
         abbrevs = counts.abbreviations.get(text, set())
         known = glossary_en.get(key, set())
         has_digit = any(ch.isdigit() for ch in key)
+        outside = _OutsideWords(text, counts.examples.get(text, []), lexicon.words)
         scored = []
         for k, c in co.items():
             if c < min_cooccurrence and not rare:
                 continue
             f_e = counts.en_freq[k]
             dice = 2 * c / (hits + f_e)
-            llr = _llr(c, hits - c, f_e - c, n - hits - f_e + c)
-            if dice < 0.2 and k not in known:
+            # Dice is low for an English term that other Chinese words translate too (humanitarian
+            # assistance for 人道主义援助 and 人道援助): it may still stand in most of the term's
+            # segments and be the dictionary's translation of it, whole
+            usual = c >= 0.5 * hits and dice >= 0.1
+            if dice < 0.2 and k not in known and not usual:
                 continue
-            en_text = _written_form(counts.surface[k])
+            en_text = _written_form(counts.written(k))
             if not has_digit and (en_text[0].isdigit() or en_text[-1].isdigit()):
                 continue  # "controlled substances for the years 2011"
             stems = content_stems(en_text)
-            evidence = [f"dice {dice:.2f} ({c} of {hits} segments; English in {f_e})"]
             dict_share = zh_cov = 0.0
             covered = 0
             if stems:
                 covered = sum(1 for s in stems if s in gloss)
                 zh_cov = _zh_coverage(text, spans, set(stems))
                 dict_share = (covered / len(stems) + zh_cov) / 2
-                if covered:
-                    evidence.append(f"dictionary: {covered}/{len(stems)} English words, {zh_cov:.0%} of the Chinese")
-            if rare and not (stems and covered == len(stems) and zh_cov >= 0.75):
+            whole = bool(stems) and covered == len(stems)  # every content word the dictionary's
+            if dice < 0.2 and k not in known and not (whole and zh_cov >= 0.5):
                 continue
+            if rare and not (whole and zh_cov >= 0.75):
+                continue
+            # English words that the Chinese beside the term translates, not the term: the n-gram
+            # took in its neighbours (Gender Equality and the Empowerment of Women for 增强妇女权能)
+            if len(stems) > covered and outside.explains(en_text, [s for s in stems if s not in gloss and s not in gloss1]):
+                continue
+            evidence = [f"dice {dice:.2f} ({c} of {hits} segments; English in {f_e})"]
+            if covered:
+                evidence.append(f"dictionary: {covered}/{len(stems)} English words, {zh_cov:.0%} of the Chinese")
             bonus = 0.0
             acronym = _acronym(en_text)
             for a in abbrevs:
@@ -187,22 +200,36 @@ def score_equivalents(
             if k in known:
                 bonus += 0.3
                 evidence.append("glossary")
+            llr = _llr(c, hits - c, f_e - c, n - hits - f_e + c)
             confidence = min(1.0, 0.55 * dice + 0.35 * dict_share + bonus + (0.1 if llr > 10.83 else 0.0))
-            whole = bool(stems) and covered == len(stems)  # every content word the dictionary's
-            scored.append((confidence, dice, llr, c, f_e, en_text, evidence, zh_cov, covered if whole else 0))
+            if len(stems) > 1 and not covered and not bonus and glossed_share >= 0.5:
+                confidence *= 0.5  # the dictionary knows the term's words, and none is here
+            piece = counts.name_piece[k] >= 0.5 * f_e and zh_cov < 1.0  # of a longer name, mostly
+            scored.append((confidence, dice, llr, c, f_e, en_text, evidence, zh_cov, covered if whole else 0, stems, piece))
         # A fragment of a longer n-gram is not a term: the longer one comes with it (nearly) every
-        # time, or it says more of the Chinese — translates more of its characters (Department of
-        # Political Affairs for 政治事务部, whose 部 only the longer one translates), or has more
-        # words the dictionary gives for it (Security Council for 安理会) — and is not rare beside it.
+        # time — unless the fragment says the whole Chinese and the longer one's other words are
+        # none of the term's (Conference of the Parties, not Conference of the Parties to the
+        # Stockholm Convention, for 缔约方大会) — or it says more of the Chinese: translates more of
+        # its characters (Department of Political Affairs for 政治事务部, whose 部 only the longer one
+        # translates), or has more words the dictionary gives for it, and is not rare beside it.
         fragments = set()
         for x in scored:
             low = " " + x[5].lower() + " "
+            x_whole = x[8] > 0 and x[7] >= 0.75
             for y in scored:
                 if y is x or len(y[5]) <= len(x[5]) or low not in " " + y[5].lower() + " ":
                     continue
-                follows = y[3] >= 0.8 * x[3] and y[1] >= x[1] - 0.1
-                says_more = (y[7] > x[7] + 0.1 or y[8] > x[8] > 0) and y[3] >= max(min_cooccurrence, 0.3 * x[3])
-                if follows or says_more:
+                extra = [s for s in y[9] if s not in x[9]]
+                foreign = bool(extra) and not any(s in gloss or s in gloss1 for s in extra)
+                follows = y[3] >= 0.8 * x[3] and y[1] >= x[1] - 0.1 and not (x_whole and foreign)
+                says_more = (y[7] > x[7] + 0.1 and y[3] >= max(min_cooccurrence, 0.3 * x[3])) or (
+                    y[8] > x[8] > 0 and y[3] >= max(min_cooccurrence, 0.5 * x[3])
+                )
+                # a piece of a name (Global Environment) gives way to the name (… Facility)
+                piece = x[10] and " " in y[5] and y[5][:1].isupper() and y[3] >= min_cooccurrence
+                if follows or says_more or piece:
+                    if __import__("os").environ.get("TKDBG") == text:
+                        print("FRAG", x[5], "<", y[5], follows, says_more, piece)
                     fragments.add(x[5])
                     break
         scored = [x for x in scored if x[5] not in fragments and x[0] >= min_confidence]
@@ -220,6 +247,48 @@ def score_equivalents(
             )
     out.sort(key=lambda p: (-p.confidence, -p.cooccurrences))
     return out
+
+
+_QUOTES = str.maketrans("", "", "《》〈〉“”‘’\"'「」『』")
+
+
+class _OutsideWords:
+    """What the Chinese right beside a term says, segment by segment: the dictionary's English
+    for the words touching the term (or one or two characters from it: 性别平等和|增强妇女权能,
+    核紧急情况的|准备) in each example segment, computed when first asked."""
+
+    EXAMPLES = 8
+    REACH = 8  # characters looked at on either side
+    GAP = 2  # a word beside the term starts or ends at most this far from it
+
+    def __init__(self, term: str, examples: Sequence[tuple[str, str]], words: dict):
+        self.term, self.examples, self.words = term, examples, words
+        self._stems: list[set[str]] | None = None
+
+    def _beside(self, zh: str) -> set[str]:
+        out: set[str] = set()
+        zh = zh.translate(_QUOTES)  # 《北京宣言》和《行动纲要》: the words beside, not the marks
+        start = zh.find(self.term)
+        while start >= 0:
+            end = start + len(self.term)
+            before, after = zh[max(0, start - self.REACH) : start], zh[end : end + self.REACH]
+            for i, j, got in _gloss_stems(before, self.words)[1]:
+                if j >= len(before) - self.GAP and j - i > 1:
+                    out.update(got)
+            for i, j, got in _gloss_stems(after, self.words)[1]:
+                if i <= self.GAP and j - i > 1:
+                    out.update(got)
+            start = zh.find(self.term, end)
+        return out
+
+    def explains(self, en_text: str, stems: Sequence[str]) -> bool:
+        """Do the words beside the term translate some of ``stems`` in most example segments
+        holding ``en_text``?"""
+        if self._stems is None:
+            self._stems = [self._beside(zh) for _en, zh in self.examples[: self.EXAMPLES]]
+        low = en_text.lower()
+        seen = [got for (en, _zh), got in zip(self.examples, self._stems) if low in en.lower()]
+        return bool(seen) and sum(1 for got in seen if any(s in got for s in stems)) * 2 >= len(seen)
 
 
 def _spells_gloss(en_text: str, term: str, words: dict) -> bool:
