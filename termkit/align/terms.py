@@ -172,8 +172,10 @@ def score_equivalents(
             dict_share = zh_cov = 0.0
             covered = 0
             if stems:
-                covered = sum(1 for s in stems if s in gloss)
-                zh_cov = _zh_coverage(text, spans, set(stems))
+                # a hyphenated word is glossed whole or by its parts (high-level: 高级别)
+                parts = [{s, *content_stems(w.replace("-", " "))} for s, w in _content_words(en_text, stems)]
+                covered = sum(1 for alts in parts if alts & gloss)
+                zh_cov = _zh_coverage(text, spans, set().union(*parts))
                 dict_share = (covered / len(stems) + zh_cov) / 2
             whole = bool(stems) and covered == len(stems)  # every content word the dictionary's
             if dice < 0.2 and k not in known and not (whole and zh_cov >= 0.5):
@@ -202,8 +204,11 @@ def score_equivalents(
                 evidence.append("glossary")
             llr = _llr(c, hits - c, f_e - c, n - hits - f_e + c)
             confidence = min(1.0, 0.55 * dice + 0.35 * dict_share + bonus + (0.1 if llr > 10.83 else 0.0))
-            if len(stems) > 1 and not covered and not bonus and glossed_share >= 0.5:
-                confidence *= 0.5  # the dictionary knows the term's words, and none is here
+            if stems and not covered and not bonus and glossed_share >= 0.5 and c < 3:
+                # the dictionary knows the term's words, none is here, and two segments say so: a
+                # phrase of the sentence (requests the United Nations development system) as likely
+                # as an idiom (competent authorities); less so a single word
+                confidence *= 0.5 if len(stems) > 1 else 0.75 if en_text.islower() else 1.0
             piece = counts.name_piece[k] >= 0.5 * f_e and zh_cov < 1.0  # of a longer name, mostly
             scored.append((confidence, dice, llr, c, f_e, en_text, evidence, zh_cov, covered if whole else 0, stems, piece))
         # A fragment of a longer n-gram is not a term: the longer one comes with it (nearly) every
@@ -222,14 +227,10 @@ def score_equivalents(
                 extra = [s for s in y[9] if s not in x[9]]
                 foreign = bool(extra) and not any(s in gloss or s in gloss1 for s in extra)
                 follows = y[3] >= 0.8 * x[3] and y[1] >= x[1] - 0.1 and not (x_whole and foreign)
-                says_more = (y[7] > x[7] + 0.1 and y[3] >= max(min_cooccurrence, 0.3 * x[3])) or (
-                    y[8] > x[8] > 0 and y[3] >= max(min_cooccurrence, 0.5 * x[3])
-                )
+                says_more = y[7] > x[7] + 0.1 and y[3] >= max(min_cooccurrence, 0.3 * x[3])
                 # a piece of a name (Global Environment) gives way to the name (… Facility)
                 piece = x[10] and " " in y[5] and y[5][:1].isupper() and y[3] >= min_cooccurrence
                 if follows or says_more or piece:
-                    if __import__("os").environ.get("TKDBG") == text:
-                        print("FRAG", x[5], "<", y[5], follows, says_more, piece)
                     fragments.add(x[5])
                     break
         scored = [x for x in scored if x[5] not in fragments and x[0] >= min_confidence]
@@ -250,6 +251,12 @@ def score_equivalents(
 
 
 _QUOTES = str.maketrans("", "", "《》〈〉“”‘’\"'「」『』")
+
+
+def _content_words(en_text: str, stems: list[str]) -> list[tuple[str, str]]:
+    """Each content stem with the word it comes from (the word itself, where they do not line up)."""
+    words = [w for w in en_text.split() if content_stems(w)]
+    return list(zip(stems, words)) if len(words) == len(stems) else [(s, s) for s in stems]
 
 
 class _OutsideWords:
