@@ -135,8 +135,15 @@ def _inside_name(run: list[str], caps: list[bool], i: int, j: int) -> int:
 
 @lru_cache(maxsize=200_000)
 def _word_key(word: str) -> str:
+    """A word's key: its stem; a prefix joined by a hyphen is one word (co-operation, non-governmental),
+    two words joined by one stay two (capacity-building is not capacity, nor high-level high)."""
     w = word.lower().replace("’", "'")
-    return stem(w.replace("-", "")) if w.count("-") == 1 and len(w) > 3 else stem(w)
+    if "-" not in w:
+        return stem(w)
+    parts = [p for p in w.split("-") if p]
+    if len(parts) == 2 and len(parts[0]) <= 3 and parts[0].isalpha():
+        return stem("".join(parts))
+    return "-".join(stem(p) for p in parts)
 
 
 def _is_stopword(token: str) -> bool:

@@ -241,6 +241,11 @@ def score_equivalents(
                 break
             if any(en_text.lower() in k.lower() or k.lower() in en_text.lower() for k in kept):
                 continue  # a sub- or super-string of a better proposal
+            if not kept:
+                longer = _completed(text, en_text, co, counts, spans, lexicon.words, outside)
+                if longer:
+                    en_text, c, f_e = longer
+                    evidence = [*evidence, "the longer name translates more of the term"]
             kept.append(en_text)
             ex = [(en, zh) for en, zh in counts.examples.get(text, []) if en_text.lower() in en.lower()][:examples]
             out.append(
@@ -251,6 +256,38 @@ def score_equivalents(
 
 
 _QUOTES = str.maketrans("", "", "《》〈〉“”‘’\"'「」『』")
+
+
+def _completed(text: str, en_text: str, co: Counter, counts, spans, words: dict, outside) -> tuple | None:
+    """The longer n-gram around a best proposal that translates more of the term — every word it
+    adds is the dictionary's for a word or character of the term, none for the Chinese beside it —
+    though it stands in one segment only (Chemical Weapons Convention around chemical weapons for
+    化学武器公约, complete elimination of nuclear weapons for 彻底消除核武器): (English, segments,
+    English frequency), or None."""
+    inside = {p for i, j, _got in spans for p in range(i, j)}  # characters of the dictionary's words
+    spans1 = spans + [(i, i + 1, words[ch]) for i, ch in enumerate(text) if ch in words and i not in inside]
+    glossed = {s for *_ij, got in spans1 for s in got}
+    strong = {s for *_ij, got in spans for s in got}
+    own = set(content_stems(en_text))
+    base = _zh_coverage(text, spans1, own)
+    key = " " + _en_key(en_text) + " "
+    own_c = co.get(key.strip(), 0)
+    best, best_rank = None, None
+    for k, c in co.items():
+        if key not in " " + k + " " or len(k) <= len(key) - 2:
+            continue
+        longer = _written_form(counts.written(k))
+        stems = content_stems(longer)
+        extra = [s for s in stems if s not in own]
+        if not extra or any(s not in glossed for s in extra):
+            continue
+        cov = _zh_coverage(text, spans1, set(stems))
+        if cov <= base + 0.05 or c < 0.25 * own_c or outside.explains(longer, extra) is not False:
+            continue
+        rank = (cov, sum(1 if s in strong else -1 for s in extra), c, -len(longer))
+        if best_rank is None or rank > best_rank:
+            best, best_rank = (longer, c, counts.en_freq[k]), rank
+    return best
 
 
 def _content_words(en_text: str, stems: list[str]) -> list[tuple[str, str]]:
@@ -264,7 +301,7 @@ class _OutsideWords:
     for the words touching the term (or one or two characters from it: 性别平等和|增强妇女权能,
     核紧急情况的|准备) in each example segment, computed when first asked."""
 
-    EXAMPLES = 8
+    EXAMPLES = 20  # all that are kept
     REACH = 8  # characters looked at on either side
     GAP = 2  # a word beside the term starts or ends at most this far from it
 
@@ -288,14 +325,16 @@ class _OutsideWords:
             start = zh.find(self.term, end)
         return out
 
-    def explains(self, en_text: str, stems: Sequence[str]) -> bool:
+    def explains(self, en_text: str, stems: Sequence[str]) -> bool | None:
         """Do the words beside the term translate some of ``stems`` in most example segments
-        holding ``en_text``?"""
+        holding ``en_text``? None when no example holds it."""
         if self._stems is None:
             self._stems = [self._beside(zh) for _en, zh in self.examples[: self.EXAMPLES]]
         low = en_text.lower()
         seen = [got for (en, _zh), got in zip(self.examples, self._stems) if low in en.lower()]
-        return bool(seen) and sum(1 for got in seen if any(s in got for s in stems)) * 2 >= len(seen)
+        if not seen:
+            return None
+        return sum(1 for got in seen if any(s in got for s in stems)) * 2 >= len(seen)
 
 
 def _spells_gloss(en_text: str, term: str, words: dict) -> bool:
