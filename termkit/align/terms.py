@@ -220,7 +220,7 @@ def score_equivalents(
         fragments = set()
         for x in scored:
             low = " " + x[5].lower() + " "
-            x_whole = x[8] > 0 and x[7] >= 0.75
+            x_whole = x[8] > 0 and x[7] >= 0.99
             for y in scored:
                 if y is x or len(y[5]) <= len(x[5]) or low not in " " + y[5].lower() + " ":
                     continue
@@ -282,7 +282,8 @@ def _completed(text: str, en_text: str, co: Counter, counts, spans, words: dict,
         if not extra or any(s not in glossed for s in extra):
             continue
         cov = _zh_coverage(text, spans1, set(stems))
-        if cov <= base + 0.05 or c < 0.25 * own_c or outside.explains(longer, extra) is not False:
+        weak = [s for s in extra if s not in strong]  # words only a character of the term gives
+        if cov <= base + 0.05 or c < 0.25 * own_c or outside.explains(longer, weak or extra) is not False:
             continue
         rank = (cov, sum(1 if s in strong else -1 for s in extra), c, -len(longer))
         if best_rank is None or rank > best_rank:
@@ -302,7 +303,7 @@ class _OutsideWords:
     核紧急情况的|准备) in each example segment, computed when first asked."""
 
     EXAMPLES = 20  # all that are kept
-    REACH = 8  # characters looked at on either side
+    REACH = 16  # characters looked at on either side
     GAP = 2  # a word beside the term starts or ends at most this far from it
 
     def __init__(self, term: str, examples: Sequence[tuple[str, str]], words: dict):
@@ -316,12 +317,17 @@ class _OutsideWords:
         while start >= 0:
             end = start + len(self.term)
             before, after = zh[max(0, start - self.REACH) : start], zh[end : end + self.REACH]
-            for i, j, got in _gloss_stems(before, self.words)[1]:
-                if j >= len(before) - self.GAP and j - i > 1:
+            # the words touching the term, and the words touching those (持久性有机污染物的|斯德哥尔摩公约)
+            edge = len(before)
+            for i, j, got in sorted(_gloss_stems(before, self.words)[1], key=lambda s: -s[1]):
+                if j - i > 1 and j >= edge - self.GAP:
                     out.update(got)
-            for i, j, got in _gloss_stems(after, self.words)[1]:
-                if i <= self.GAP and j - i > 1:
+                    edge = min(edge, i)
+            edge = 0
+            for i, j, got in sorted(_gloss_stems(after, self.words)[1]):
+                if j - i > 1 and i <= edge + self.GAP:
                     out.update(got)
+                    edge = max(edge, j)
             start = zh.find(self.term, end)
         return out
 
@@ -382,11 +388,18 @@ def _is_name(form: str) -> bool:
 
 
 def _zh_coverage(term: str, spans, stems: set[str]) -> float:
+    """The share of the term's characters the English words translate, each word in one place
+    (the Convention of Parties to the Stockholm Convention is 公约, not 大会 too)."""
     covered = [False] * len(term)
-    for i, j, got in spans:
-        if got & stems:
-            for p in range(i, j):
-                covered[p] = True
+    for s in stems:
+        places = [(i, j) for i, j, got in spans if s in got]
+        if not places:
+            continue
+        i0, j0 = max(places, key=lambda ij: (ij[1] - ij[0], -ij[0]))
+        for i, j in places:
+            if i < j0 and j > i0:  # the longest place and the words overlapping it
+                for p in range(i, j):
+                    covered[p] = True
     hanzi = [k for k, ch in enumerate(term) if _HANZI_RE.match(ch)]
     return sum(1 for k in hanzi if covered[k]) / len(hanzi) if hanzi else 0.0
 
