@@ -143,8 +143,9 @@ def score_equivalents(
         hits = counts.hits.get(text, 0)
         if not hits:
             continue
-        # a term seen in one segment only: the dictionary must explain a proposal whole
-        rare = hits < min_cooccurrence
+        # a term seen in few segments: an English n-gram in one of them may do, if the
+        # dictionary explains it whole
+        rare = hits <= 3 * min_cooccurrence // 2
         co = counts.co.get(text, Counter())
         gloss, spans = _gloss_stems(text, lexicon.words)
         gloss1 = {s for ch in text for s in lexicon.words.get(ch, ())}  # what its characters can say
@@ -180,7 +181,7 @@ def score_equivalents(
             whole = bool(stems) and covered == len(stems)  # every content word the dictionary's
             if dice < 0.2 and k not in known and not (whole and zh_cov >= 0.5):
                 continue
-            if rare and not (whole and zh_cov >= 0.75):
+            if c < min_cooccurrence and not (whole and zh_cov >= 0.75):
                 continue
             # English words that the Chinese beside the term translates, not the term: the n-gram
             # took in its neighbours (Gender Equality and the Empowerment of Women for 增强妇女权能)
@@ -272,18 +273,21 @@ def _completed(text: str, en_text: str, co: Counter, counts, spans, words: dict,
     base = _zh_coverage(text, spans1, own)
     key = " " + _en_key(en_text) + " "
     own_c = co.get(key.strip(), 0)
+    name = en_text[:1].isupper()
     best, best_rank = None, None
     for k, c in co.items():
         if key not in " " + k + " " or len(k) <= len(key) - 2:
             continue
         longer = _written_form(counts.written(k))
+        if name and not _is_name(longer):
+            continue  # a name goes on as a name (Office of the High Commissioner), not into a phrase
         stems = content_stems(longer)
         extra = [s for s in stems if s not in own]
         if not extra or any(s not in glossed for s in extra):
             continue
         cov = _zh_coverage(text, spans1, set(stems))
         weak = [s for s in extra if s not in strong]  # words only a character of the term gives
-        if cov <= base + 0.05 or c < 0.25 * own_c or outside.explains(longer, weak or extra) is not False:
+        if cov <= base + 0.05 or c < 0.25 * own_c or (weak and outside.explains(longer, weak) is not False):
             continue
         rank = (cov, sum(1 if s in strong else -1 for s in extra), c, -len(longer))
         if best_rank is None or rank > best_rank:
