@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Concept, Term
 from ..text.normalize import normalize_key
@@ -35,9 +36,22 @@ from .cooccurrence import (
     chinese_terms,
     count_cooccurrences,
 )
-from .dictionary import STOPWORDS, Lexicon, content_stems
+from .dictionary import STOPWORDS, Lexicon
+from .dictionary import content_stems as _content_stems
 
 _HANZI_RE = re.compile("[\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=100_000)
+def content_stems(text: str) -> tuple[str, ...]:
+    return tuple(_content_stems(text))
+
+
+@lru_cache(maxsize=100_000)
+def _word_glosses(en_text: str) -> tuple[frozenset[str], ...]:
+    """Each content word's stems: its own, and its parts' when hyphenated (high-level: high, level)."""
+    stems = content_stems(en_text)
+    return tuple(frozenset({s, *content_stems(w.replace("-", " "))}) for s, w in _content_words(en_text, stems))
 
 
 @dataclass
@@ -137,6 +151,7 @@ def score_equivalents(
             for t in concept.terms_in("zh"):
                 glossary_en.setdefault(normalize_key(t.text), set()).update(en_terms)
     n = counts.segments
+    written: dict[str, str] = {}  # how each English key is written, worked out once
     out: list[TermPair] = []
     for text in terms:
         key = normalize_key(text)
@@ -166,7 +181,9 @@ def score_equivalents(
             usual = c >= 0.5 * hits and dice >= 0.1
             if dice < 0.2 and k not in known and not usual:
                 continue
-            en_text = _written_form(counts.written(k))
+            if c < min_cooccurrence and not all(w in gloss or w in STOPWORDS or w.isdigit() for w in k.split()):
+                continue  # one segment: only an n-gram the dictionary explains word for word
+            en_text = written.get(k) or written.setdefault(k, _written_form(counts.written(k)))
             if not has_digit and (en_text[0].isdigit() or en_text[-1].isdigit()):
                 continue  # "controlled substances for the years 2011"
             stems = content_stems(en_text)
@@ -174,7 +191,7 @@ def score_equivalents(
             covered = 0
             if stems:
                 # a hyphenated word is glossed whole or by its parts (high-level: 高级别)
-                parts = [{s, *content_stems(w.replace("-", " "))} for s, w in _content_words(en_text, stems)]
+                parts = _word_glosses(en_text)
                 covered = sum(1 for alts in parts if alts & gloss)
                 zh_cov = _zh_coverage(text, spans, set().union(*parts))
                 dict_share = (covered / len(stems) + zh_cov) / 2
@@ -243,7 +260,7 @@ def score_equivalents(
             if any(en_text.lower() in k.lower() or k.lower() in en_text.lower() for k in kept):
                 continue  # a sub- or super-string of a better proposal
             if not kept:
-                longer = _completed(text, en_text, co, counts, spans, lexicon.words, outside)
+                longer = _completed(text, en_text, co, counts, spans, lexicon.words, outside, written)
                 if longer:
                     en_text, c, f_e = longer
                     evidence = [*evidence, "the longer name translates more of the term"]
@@ -259,7 +276,7 @@ def score_equivalents(
 _QUOTES = str.maketrans("", "", "《》〈〉“”‘’\"'「」『』")
 
 
-def _completed(text: str, en_text: str, co: Counter, counts, spans, words: dict, outside) -> tuple | None:
+def _completed(text: str, en_text: str, co: Counter, counts, spans, words: dict, outside, written: dict) -> tuple | None:
     """The longer n-gram around a best proposal that translates more of the term — every word it
     adds is the dictionary's for a word or character of the term, none for the Chinese beside it —
     though it stands in one segment only (Chemical Weapons Convention around chemical weapons for
@@ -278,7 +295,7 @@ def _completed(text: str, en_text: str, co: Counter, counts, spans, words: dict,
     for k, c in co.items():
         if key not in " " + k + " " or len(k) <= len(key) - 2:
             continue
-        longer = _written_form(counts.written(k))
+        longer = written.get(k) or written.setdefault(k, _written_form(counts.written(k)))
         if name and not _is_name(longer):
             continue  # a name goes on as a name (Office of the High Commissioner), not into a phrase
         stems = content_stems(longer)
@@ -295,7 +312,7 @@ def _completed(text: str, en_text: str, co: Counter, counts, spans, words: dict,
     return best
 
 
-def _content_words(en_text: str, stems: list[str]) -> list[tuple[str, str]]:
+def _content_words(en_text: str, stems: Sequence[str]) -> list[tuple[str, str]]:
     """Each content stem with the word it comes from (the word itself, where they do not line up)."""
     words = [w for w in en_text.split() if content_stems(w)]
     return list(zip(stems, words)) if len(words) == len(stems) else [(s, s) for s in stems]
@@ -376,6 +393,8 @@ def _written_form(surface: Counter) -> str:
     that only began a sentence goes (``Drug trafficking`` beside ``drug trafficking``)."""
     ranked = surface.most_common()
     best, top = ranked[0]
+    if len(ranked) == 1:
+        return best
     names = [(form, n) for form, n in ranked if _is_name(form)]
     if names and not _is_name(best) and names[0][1] >= 0.3 * top:
         return names[0][0]
