@@ -1,7 +1,7 @@
 """Bilingual term pairs: English equivalents for mined Chinese terms, from aligned segments.
 
-For each Chinese candidate, the English word n-grams (1–10 words, not starting or ending with a
-function word, not crossing punctuation) of the segments whose Chinese side contains it are
+For each Chinese candidate, the English word n-grams (1–12 words, not starting or ending with a
+function word, not crossing punctuation or a clause word) of the segments whose Chinese side contains it are
 scored by how exclusively they co-occur with it (Dice over segments, with a log-likelihood
 ratio to say whether the association beats chance), and by other evidence:
 
@@ -13,6 +13,26 @@ ratio to say whether the association beats chance), and by other evidence:
   stimulants), or that the n-gram contains;
 * **glossary** — the glossary pairs the term with this English term.
 
+Dice is low for an English term that several Chinese words translate; an n-gram in half the
+term's segments or more that the dictionary explains is kept all the same (humanitarian
+assistance), and for a term seen in three segments or fewer an n-gram of one segment that the
+dictionary explains word for word. Then the n-grams that are not the term are put aside
+(:mod:`termkit.align.glosses` says what the dictionary and the Chinese around the term say):
+
+* an n-gram whose other words translate the Chinese right **beside** the term took in its
+  neighbours (Gender Equality and the Empowerment of Women for 增强妇女权能, whose 性别平等和
+  stands before it; preparedness and response to nuclear emergencies for 核紧急情况的准备与应对);
+* a **fragment** gives way to the longer n-gram that comes with it nearly every time — unless
+  the fragment says all of the term and nothing in the term says the longer one's other words —
+  or that translates more of the term's characters, each English word in one place; a **piece
+  of a name** (Global Environment, beside which a capitalised word stands) gives way to the name;
+* a phrase the dictionary says nothing of, where it knows the term's words, needs three segments
+  (not "requests the United Nations development system" for 经社理事会 from two);
+* the best proposal is **completed** by the longer n-gram around it whose added words are the
+  dictionary's for words of the term, none beside it, though it stands in fewer segments
+  (Chemical Weapons Convention around chemical weapons for 化学武器公约; complete elimination of
+  nuclear weapons for 彻底消除核武器); a name is completed by a longer name only.
+
 Each proposal is a :class:`TermPair` with a confidence in [0, 1], the evidence in words and
 example segment pairs; :func:`pairs_to_concepts` makes termbase entries (a Chinese and an English
 term) for ``termkit export``.
@@ -21,37 +41,30 @@ term) for ``termkit export``.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..model import Concept, Term
 from ..text.normalize import normalize_key
 from .cooccurrence import (
     Cooccurrences,
     _en_key,
-    _is_stopword,
     chinese_terms,
     count_cooccurrences,
 )
 from .dictionary import STOPWORDS, Lexicon
-from .dictionary import content_stems as _content_stems
-
-_HANZI_RE = re.compile("[\u3400-\u9fff]")
-
-
-@lru_cache(maxsize=100_000)
-def content_stems(text: str) -> tuple[str, ...]:
-    return tuple(_content_stems(text))
-
-
-@lru_cache(maxsize=100_000)
-def _word_glosses(en_text: str) -> tuple[frozenset[str], ...]:
-    """Each content word's stems: its own, and its parts' when hyphenated (high-level: high, level)."""
-    stems = content_stems(en_text)
-    return tuple(frozenset({s, *content_stems(w.replace("-", " "))}) for s, w in _content_words(en_text, stems))
+from .glosses import (
+    Beside,
+    acronym,
+    content_stems,
+    gloss_stems,
+    is_name,
+    spells_gloss,
+    word_glosses,
+    written_form,
+    zh_coverage,
+)
 
 
 @dataclass
@@ -70,11 +83,6 @@ class TermPair:
     examples: list[tuple[str, str]] = field(default_factory=list)  # (English, Chinese) segments
 
 
-def _acronym(ngram: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", ngram) if w and w.lower() not in STOPWORDS]
-    return "".join(w[0] for w in words).upper()
-
-
 def _llr(k11: int, k12: int, k21: int, k22: int) -> float:
     """Dunning's log-likelihood ratio of a 2×2 contingency table."""
 
@@ -83,19 +91,6 @@ def _llr(k11: int, k12: int, k21: int, k22: int) -> float:
         return sum(k * math.log(k / total) for k in ks if k > 0)
 
     return 2.0 * (h(k11, k12, k21, k22) - h(k11 + k12, k21 + k22) - h(k11 + k21, k12 + k22))
-
-
-def _gloss_stems(term: str, words: dict) -> tuple[set[str], list[tuple[int, int, frozenset]]]:
-    """Stems the dictionary gives for any word inside ``term``, and where those words are."""
-    stems: set[str] = set()
-    spans = []
-    for i in range(len(term)):
-        for j in range(i + 1, min(len(term), i + 8) + 1):
-            got = words.get(term[i:j])
-            if got and (j - i > 1 or len(term) <= 2):
-                stems.update(got)
-                spans.append((i, j, got))
-    return stems, spans
 
 
 def propose_equivalents(
@@ -162,13 +157,13 @@ def score_equivalents(
         # dictionary explains it whole
         rare = hits <= 3 * min_cooccurrence // 2
         co = counts.co.get(text, Counter())
-        gloss, spans = _gloss_stems(text, lexicon.words)
+        gloss, spans = gloss_stems(text, lexicon.words)
         gloss1 = {s for ch in text for s in lexicon.words.get(ch, ())}  # what its characters can say
-        glossed_share = _zh_coverage(text, spans, {s for *_ij, got in spans for s in got})
+        glossed_share = zh_coverage(text, spans, {s for *_ij, got in spans for s in got})
         abbrevs = counts.abbreviations.get(text, set())
         known = glossary_en.get(key, set())
         has_digit = any(ch.isdigit() for ch in key)
-        outside = _OutsideWords(text, counts.examples.get(text, []), lexicon.words)
+        outside = Beside(text, counts.examples.get(text, []), lexicon.words)
         scored = []
         for k, c in co.items():
             if c < min_cooccurrence and not rare:
@@ -183,7 +178,7 @@ def score_equivalents(
                 continue
             if c < min_cooccurrence and not all(w in gloss or w in STOPWORDS or w.isdigit() for w in k.split()):
                 continue  # one segment: only an n-gram the dictionary explains word for word
-            en_text = written.get(k) or written.setdefault(k, _written_form(counts.written(k)))
+            en_text = written.get(k) or written.setdefault(k, written_form(counts.written(k)))
             if not has_digit and (en_text[0].isdigit() or en_text[-1].isdigit()):
                 continue  # "controlled substances for the years 2011"
             stems = content_stems(en_text)
@@ -191,9 +186,9 @@ def score_equivalents(
             covered = 0
             if stems:
                 # a hyphenated word is glossed whole or by its parts (high-level: 高级别)
-                parts = _word_glosses(en_text)
+                parts = word_glosses(en_text)
                 covered = sum(1 for alts in parts if alts & gloss)
-                zh_cov = _zh_coverage(text, spans, set().union(*parts))
+                zh_cov = zh_coverage(text, spans, set().union(*parts))
                 dict_share = (covered / len(stems) + zh_cov) / 2
             whole = bool(stems) and covered == len(stems)  # every content word the dictionary's
             if dice < 0.2 and k not in known and not (whole and zh_cov >= 0.5):
@@ -202,19 +197,21 @@ def score_equivalents(
                 continue
             # English words that the Chinese beside the term translates, not the term: the n-gram
             # took in its neighbours (Gender Equality and the Empowerment of Women for 增强妇女权能)
-            if len(stems) > covered and outside.explains(en_text, [s for s in stems if s not in gloss and s not in gloss1]):
+            if len(stems) > covered and outside.explains(
+                en_text, [s for s in stems if s not in gloss and s not in gloss1]
+            ):
                 continue
             evidence = [f"dice {dice:.2f} ({c} of {hits} segments; English in {f_e})"]
             if covered:
                 evidence.append(f"dictionary: {covered}/{len(stems)} English words, {zh_cov:.0%} of the Chinese")
             bonus = 0.0
-            acronym = _acronym(en_text)
+            initials = acronym(en_text)
             for a in abbrevs:
-                if a.upper() == acronym or a.lower() in en_text.lower().split():
+                if a.upper() == initials or a.lower() in en_text.lower().split():
                     bonus = 0.3
                     evidence.append(f"abbreviation {a}")
                     break
-            if not bonus and _spells_gloss(en_text, text, lexicon.words):
+            if not bonus and spells_gloss(en_text, text, lexicon.words):
                 bonus = 0.3  # FAO for 粮农组织: the initials of food, agriculture, organization
                 evidence.append(f"acronym of the dictionary's words for {text}")
             if k in known:
@@ -228,7 +225,9 @@ def score_equivalents(
                 # as an idiom (competent authorities); less so a single word
                 confidence *= 0.5 if len(stems) > 1 else 0.75 if en_text.islower() else 1.0
             piece = counts.name_piece[k] >= 0.5 * f_e and zh_cov < 1.0  # of a longer name, mostly
-            scored.append((confidence, dice, llr, c, f_e, en_text, evidence, zh_cov, covered if whole else 0, stems, piece))
+            scored.append(
+                (confidence, dice, llr, c, f_e, en_text, evidence, zh_cov, covered if whole else 0, stems, piece)
+            )
         # A fragment of a longer n-gram is not a term: the longer one comes with it (nearly) every
         # time — unless the fragment says the whole Chinese and the longer one's other words are
         # none of the term's (Conference of the Parties, not Conference of the Parties to the
@@ -263,7 +262,11 @@ def score_equivalents(
                 longer = _completed(text, en_text, co, counts, spans, lexicon.words, outside, written)
                 if longer:
                     en_text, c, f_e = longer
-                    evidence = [*evidence, "the longer name translates more of the term"]
+                    evidence = [
+                        f"dice {2 * c / (hits + f_e):.2f} ({c} of {hits} segments; English in {f_e})",
+                        *(e for e in evidence[1:] if not e.startswith("dictionary")),
+                        "the longer name translates more of the term",
+                    ]
             kept.append(en_text)
             ex = [(en, zh) for en, zh in counts.examples.get(text, []) if en_text.lower() in en.lower()][:examples]
             out.append(
@@ -273,10 +276,9 @@ def score_equivalents(
     return out
 
 
-_QUOTES = str.maketrans("", "", "《》〈〉“”‘’\"'「」『』")
-
-
-def _completed(text: str, en_text: str, co: Counter, counts, spans, words: dict, outside, written: dict) -> tuple | None:
+def _completed(
+    text: str, en_text: str, co: Counter, counts, spans, words: dict, outside, written: dict
+) -> tuple | None:
     """The longer n-gram around a best proposal that translates more of the term — every word it
     adds is the dictionary's for a word or character of the term, none for the Chinese beside it —
     though it stands in one segment only (Chemical Weapons Convention around chemical weapons for
@@ -287,7 +289,7 @@ def _completed(text: str, en_text: str, co: Counter, counts, spans, words: dict,
     glossed = {s for *_ij, got in spans1 for s in got}
     strong = {s for *_ij, got in spans for s in got}
     own = set(content_stems(en_text))
-    base = _zh_coverage(text, spans1, own)
+    base = zh_coverage(text, spans1, own)
     key = " " + _en_key(en_text) + " "
     own_c = co.get(key.strip(), 0)
     name = en_text[:1].isupper()
@@ -295,14 +297,14 @@ def _completed(text: str, en_text: str, co: Counter, counts, spans, words: dict,
     for k, c in co.items():
         if key not in " " + k + " " or len(k) <= len(key) - 2:
             continue
-        longer = written.get(k) or written.setdefault(k, _written_form(counts.written(k)))
-        if name and not _is_name(longer):
+        longer = written.get(k) or written.setdefault(k, written_form(counts.written(k)))
+        if name and not is_name(longer):
             continue  # a name goes on as a name (Office of the High Commissioner), not into a phrase
         stems = content_stems(longer)
         extra = [s for s in stems if s not in own]
         if not extra or any(s not in glossed for s in extra):
             continue
-        cov = _zh_coverage(text, spans1, set(stems))
+        cov = zh_coverage(text, spans1, set(stems))
         weak = [s for s in extra if s not in strong]  # words only a character of the term gives
         if cov <= base + 0.05 or c < 0.25 * own_c or (weak and outside.explains(longer, weak) is not False):
             continue
@@ -310,121 +312,6 @@ def _completed(text: str, en_text: str, co: Counter, counts, spans, words: dict,
         if best_rank is None or rank > best_rank:
             best, best_rank = (longer, c, counts.en_freq[k]), rank
     return best
-
-
-def _content_words(en_text: str, stems: Sequence[str]) -> list[tuple[str, str]]:
-    """Each content stem with the word it comes from (the word itself, where they do not line up)."""
-    words = [w for w in en_text.split() if content_stems(w)]
-    return list(zip(stems, words)) if len(words) == len(stems) else [(s, s) for s in stems]
-
-
-class _OutsideWords:
-    """What the Chinese right beside a term says, segment by segment: the dictionary's English
-    for the words touching the term (or one or two characters from it: 性别平等和|增强妇女权能,
-    核紧急情况的|准备) in each example segment, computed when first asked."""
-
-    EXAMPLES = 20  # all that are kept
-    REACH = 16  # characters looked at on either side
-    GAP = 2  # a word beside the term starts or ends at most this far from it
-
-    def __init__(self, term: str, examples: Sequence[tuple[str, str]], words: dict):
-        self.term, self.examples, self.words = term, examples, words
-        self._stems: list[set[str]] | None = None
-
-    def _beside(self, zh: str) -> set[str]:
-        out: set[str] = set()
-        zh = zh.translate(_QUOTES)  # 《北京宣言》和《行动纲要》: the words beside, not the marks
-        start = zh.find(self.term)
-        while start >= 0:
-            end = start + len(self.term)
-            before, after = zh[max(0, start - self.REACH) : start], zh[end : end + self.REACH]
-            # the words touching the term, and the words touching those (持久性有机污染物的|斯德哥尔摩公约)
-            edge = len(before)
-            for i, j, got in sorted(_gloss_stems(before, self.words)[1], key=lambda s: -s[1]):
-                if j - i > 1 and j >= edge - self.GAP:
-                    out.update(got)
-                    edge = min(edge, i)
-            edge = 0
-            for i, j, got in sorted(_gloss_stems(after, self.words)[1]):
-                if j - i > 1 and i <= edge + self.GAP:
-                    out.update(got)
-                    edge = max(edge, j)
-            start = zh.find(self.term, end)
-        return out
-
-    def explains(self, en_text: str, stems: Sequence[str]) -> bool | None:
-        """Do the words beside the term translate some of ``stems`` in most example segments
-        holding ``en_text``? None when no example holds it."""
-        if self._stems is None:
-            self._stems = [self._beside(zh) for _en, zh in self.examples[: self.EXAMPLES]]
-        low = en_text.lower()
-        seen = [got for (en, _zh), got in zip(self.examples, self._stems) if low in en.lower()]
-        if not seen:
-            return None
-        return sum(1 for got in seen if any(s in got for s in stems)) * 2 >= len(seen)
-
-
-def _spells_gloss(en_text: str, term: str, words: dict) -> bool:
-    """Is ``en_text`` an acronym (FAO) whose letters, in order, begin English words the dictionary
-    gives for consecutive pieces of ``term`` (粮 food, 农 agriculture, 组织 organization)?"""
-    if not (2 <= len(en_text) <= 6 and en_text.isalpha() and en_text.isupper()):
-        return False
-    initials: list[set[str]] = []  # for each character position, the initials of words starting there
-    for i in range(len(term)):
-        found = set()
-        for j in range(i + 1, min(len(term), i + 4) + 1):
-            for gloss in words.get(term[i:j], ()):
-                found.add((j, gloss[:1].lower()))
-        initials.append(found)
-
-    def walk(pos: int, k: int) -> bool:
-        if k == len(en_text):
-            return pos == len(term)
-        if pos >= len(term):
-            return False
-        return any(letter == en_text[k].lower() and walk(j, k + 1) for j, letter in initials[pos])
-
-    return walk(0, 0)
-
-
-def _written_form(surface: Counter) -> str:
-    """How an English term is written: its most frequent form, but a name keeps its capitals
-    (Stockholm Convention beside "Basel, Rotterdam and Stockholm conventions"), and a capital
-    that only began a sentence goes (``Drug trafficking`` beside ``drug trafficking``)."""
-    ranked = surface.most_common()
-    best, top = ranked[0]
-    if len(ranked) == 1:
-        return best
-    names = [(form, n) for form, n in ranked if _is_name(form)]
-    if names and not _is_name(best) and names[0][1] >= 0.3 * top:
-        return names[0][0]
-    lowered = best[0].lower() + best[1:]
-    if best[0].isupper() and not best[1:2].isupper() and surface.get(lowered, 0) > 0:
-        return lowered
-    return best
-
-
-def _is_name(form: str) -> bool:
-    """Every content word capitalized: a name (Commission on Narcotic Drugs)."""
-    words = [w for w in form.split() if not _is_stopword(w)]
-    return len(words) > 1 and all(w[:1].isupper() for w in words)
-
-
-def _zh_coverage(term: str, spans, stems: set[str]) -> float:
-    """The share of the term's characters the English words translate, each word in one place
-    (the Convention of Parties to the Stockholm Convention is 公约, not 大会 too)."""
-    covered = [False] * len(term)
-    for s in stems:
-        places = [(i, j) for i, j, got in spans if s in got]
-        if not places:
-            continue
-        i0, j0 = max(places, key=lambda ij: (ij[1] - ij[0], -ij[0]))
-        for i, j in places:
-            if i < j0 and j > i0:  # the longest place and the words overlapping it
-                for p in range(i, j):
-                    covered[p] = True
-    hanzi = [k for k, ch in enumerate(term) if _HANZI_RE.match(ch)]
-    return sum(1 for k in hanzi if covered[k]) / len(hanzi) if hanzi else 0.0
 
 
 def pairs_to_concepts(pairs: Sequence[TermPair], id_prefix: str = "pair-", best_only: bool = True) -> list[Concept]:
