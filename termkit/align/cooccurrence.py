@@ -30,7 +30,7 @@ _EN_WORD_RE = re.compile(
 _ABBR_AFTER_RE = r"\s*[（(]\s*([A-Za-z][A-Za-z0-9\-/&.]{1,15})\s*[)）]"
 _HANZI_RE = re.compile("[\u3400-\u9fff]")
 MAX_WORDS = 12  # United Nations Entity for Gender Equality and the Empowerment of Women: 11
-_NAME_LINKS = frozenset({"of", "on", "for", "against"})  # Convention on Climate Change
+_NAME_LINKS = frozenset({"of", "on", "for", "against", "and"})  # Convention on Climate Change
 
 
 @lru_cache(maxsize=1)
@@ -119,17 +119,21 @@ def _ngram_occurrences(text: str, max_words: int = MAX_WORDS) -> dict[str, tuple
 def _inside_name(run: list[str], caps: list[bool], i: int, j: int) -> int:
     """Does the capitalised n-gram ``run[i..j]`` stand inside a longer name? 2 when a capitalised
     word stands right beside it (not the run's first word, which may only begin a sentence), 1
-    when the name goes on through of/on/for/against (Convention on Climate Change), else 0."""
+    when the name goes on through of/on/for/against/and, with or without "the" (Convention on
+    Climate Change, Gender Equality and the Empowerment of Women), else 0."""
     if all(w.isupper() for w in run[i : j + 1] if w[:1].isupper()):
         return 0  # acronyms only
     if (i >= 2 and caps[i - 1]) or (i == 1 and run[0].isupper() and len(run[0]) > 1):
         return 2
     if j + 1 < len(run) and caps[j + 1]:
         return 2
-    if i >= 2 and run[i - 1].lower() in _NAME_LINKS and caps[i - 2]:
+    k = i - 1 - (i >= 1 and run[i - 1].lower() == "the")  # … Equality and the Empowerment of Women
+    if k >= 1 and run[k].lower() in _NAME_LINKS and caps[k - 1]:
         return 1
-    if j + 2 < len(run) and run[j + 1].lower() in _NAME_LINKS and caps[j + 2]:
-        return 1
+    if j + 1 < len(run) and run[j + 1].lower() in _NAME_LINKS:
+        k = j + 2 + (j + 2 < len(run) and run[j + 2].lower() == "the")
+        if k < len(run) and caps[k]:
+            return 1
     return 0
 
 
