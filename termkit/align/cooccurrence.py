@@ -5,10 +5,12 @@ corpus merge with ``+``, so the map runs wherever the miner's does.
 English n-grams are word runs of 1–12 words that neither cross punctuation or a clause word (that,
 is, has, will … — ``termkit/data/en_clause_words.txt``: a term is a noun phrase, not a clause) nor
 start or end with a function word; a word with a number joined by a hyphen is one word
-(post-2015). They are compared by key (stems, whatever the case, plural or hyphen). How each is
-written is counted where it stands alone: a capitalised n-gram inside a longer name (Climate
-Change in "Convention on Climate Change", Global Environment in "Global Environment Facility")
-says nothing of how the n-gram is written by itself, and is counted as a piece of a name.
+(post-2015); two words joined by a hyphen are two (capacity-building is not capacity). They are
+compared by key (stems, whatever the case, plural or hyphen). How each is written is counted
+where it stands alone: a capitalised n-gram inside a longer name (Climate Change in "Convention
+on Climate Change", Global Environment in "Global Environment Facility") says nothing of how the
+n-gram is written by itself, and is counted apart, as a piece of a name where a capitalised word
+stands right beside it.
 """
 
 from __future__ import annotations
@@ -181,9 +183,15 @@ class Cooccurrences:
     examples: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # term → (en, zh) pairs
     abbreviations: dict[str, set[str]] = field(default_factory=dict)  # term → Latin abbreviations after it
 
-    def written(self, key: str) -> Counter:
-        """How an n-gram is written where it stands alone (else inside names)."""
-        return self.surface.get(key) or self.name_surface.get(key) or Counter()
+    def written(self, key: str, words: set[str] | None = None) -> Counter:
+        """How an n-gram is written where it stands alone (else inside names); only the forms of
+        ``words`` (lowercased) if given — a key may stand for two words (constitute, constitution)."""
+        for forms in (self.surface.get(key), self.name_surface.get(key)):
+            if forms and words is not None:
+                forms = Counter({f: n for f, n in forms.items() if f.lower() in words})
+            if forms:
+                return forms
+        return Counter()
 
     def __add__(self, other: Cooccurrences) -> Cooccurrences:
         return Cooccurrences().merge(self).merge(other)

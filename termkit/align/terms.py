@@ -41,6 +41,7 @@ term) for ``termkit export``.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -179,6 +180,8 @@ def score_equivalents(
             if c < min_cooccurrence and not all(w in gloss or w in STOPWORDS or w.isdigit() for w in k.split()):
                 continue  # one segment: only an n-gram the dictionary explains word for word
             en_text = written.get(k) or written.setdefault(k, written_form(counts.written(k)))
+            if k in counts.name_surface or len(counts.surface.get(k, ())) > 1:
+                en_text = _as_written_beside(text, k, en_text, counts)
             if not has_digit and (en_text[0].isdigit() or en_text[-1].isdigit()):
                 continue  # "controlled substances for the years 2011"
             stems = content_stems(en_text)
@@ -274,6 +277,21 @@ def score_equivalents(
             )
     out.sort(key=lambda p: (-p.confidence, -p.cooccurrences))
     return out
+
+
+def _as_written_beside(text: str, key: str, en_text: str, counts: Cooccurrences) -> str:
+    """The form of an English key written in the term's own segments, where the key stands for
+    more than one word or number (constitution and constitute, organization and organizations)."""
+    variants = {f.lower() for f in counts.surface.get(key, ())} | {f.lower() for f in counts.name_surface.get(key, ())}
+    if len(variants) < 2:
+        return en_text
+    lowered = [en.lower() for en, _zh in counts.examples.get(text, [])]
+    seen = {v: sum(1 for en in lowered if re.search(r"(?<!\w)" + re.escape(v) + r"(?!\w)", en)) for v in variants}
+    best = max(seen.values())
+    if not best or seen.get(en_text.lower(), 0) == best:
+        return en_text
+    chosen = max((v for v in variants if seen[v] == best), key=lambda v: counts.written(key, {v}).total())
+    return written_form(counts.written(key, {chosen}))
 
 
 def _completed(
