@@ -41,7 +41,6 @@ term) for ``termkit export``.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -180,8 +179,6 @@ def score_equivalents(
             if c < min_cooccurrence and not all(w in gloss or w in STOPWORDS or w.isdigit() for w in k.split()):
                 continue  # one segment: only an n-gram the dictionary explains word for word
             en_text = written.get(k) or written.setdefault(k, written_form(counts.written(k)))
-            if k in counts.name_surface or len(counts.surface.get(k, ())) > 1:
-                en_text = _as_written_beside(text, k, en_text, counts)
             if not has_digit and (en_text[0].isdigit() or en_text[-1].isdigit()):
                 continue  # "controlled substances for the years 2011"
             stems = content_stems(en_text)
@@ -229,14 +226,13 @@ def score_equivalents(
                 confidence *= 0.5 if len(stems) > 1 else 0.75 if en_text.islower() else 1.0
             piece = counts.name_piece[k] >= 0.5 * f_e and zh_cov < 1.0  # of a longer name, mostly
             scored.append(
-                (confidence, dice, llr, c, f_e, en_text, evidence, zh_cov, covered if whole else 0, stems, piece)
+                (confidence, dice, llr, c, f_e, en_text, evidence, zh_cov, covered if whole else 0, stems, piece, k)
             )
         # A fragment of a longer n-gram is not a term: the longer one comes with it (nearly) every
         # time — unless the fragment says the whole Chinese and the longer one's other words are
-        # none of the term's (Conference of the Parties, not Conference of the Parties to the
-        # Stockholm Convention, for 缔约方大会) — or it says more of the Chinese: translates more of
-        # its characters (Department of Political Affairs for 政治事务部, whose 部 only the longer one
-        # translates), or has more words the dictionary gives for it, and is not rare beside it.
+        # none of the term's (Beijing Declaration, not Beijing Declaration and Platform, for 北京宣言)
+        # — or it says more of the Chinese: translates more of its characters (each English word
+        # in one place), and is not rare beside it.
         fragments = set()
         for x in scored:
             low = " " + x[5].lower() + " "
@@ -256,9 +252,11 @@ def score_equivalents(
         scored = [x for x in scored if x[5] not in fragments and x[0] >= min_confidence]
         scored.sort(key=lambda x: (-x[0], -x[1], -len(x[5])))
         kept: list[str] = []
-        for confidence, dice, llr, c, f_e, en_text, evidence, *_coverage in scored:
+        lowered = [en.lower() for en, _zh in counts.examples.get(text, [])]
+        for confidence, dice, llr, c, f_e, en_text, evidence, *_rest in scored:
             if len(kept) >= top:
                 break
+            en_text = _as_written_beside(_rest[-1], en_text, counts, lowered)
             if any(en_text.lower() in k.lower() or k.lower() in en_text.lower() for k in kept):
                 continue  # a sub- or super-string of a better proposal
             if not kept:
@@ -279,19 +277,30 @@ def score_equivalents(
     return out
 
 
-def _as_written_beside(text: str, key: str, en_text: str, counts: Cooccurrences) -> str:
-    """The form of an English key written in the term's own segments, where the key stands for
-    more than one word or number (constitution and constitute, organization and organizations)."""
+def _as_written_beside(key: str, en_text: str, counts: Cooccurrences, lowered: list[str]) -> str:
+    """The form of an English key that the term's own segments (``lowered``) write, where the key
+    stands for more than one word or number (constitution and constitute, organization and
+    organizations)."""
     variants = {f.lower() for f in counts.surface.get(key, ())} | {f.lower() for f in counts.name_surface.get(key, ())}
     if len(variants) < 2:
         return en_text
-    lowered = [en.lower() for en, _zh in counts.examples.get(text, [])]
-    seen = {v: sum(1 for en in lowered if re.search(r"(?<!\w)" + re.escape(v) + r"(?!\w)", en)) for v in variants}
+    seen = {v: sum(1 for en in lowered if _holds(en, v)) for v in variants}
     best = max(seen.values())
     if not best or seen.get(en_text.lower(), 0) == best:
         return en_text
     chosen = max((v for v in variants if seen[v] == best), key=lambda v: counts.written(key, {v}).total())
     return written_form(counts.written(key, {chosen}))
+
+
+def _holds(text: str, words: str) -> bool:
+    """Does ``text`` hold ``words`` as whole words?"""
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(words, at + 1)
+    return False
 
 
 def _completed(
