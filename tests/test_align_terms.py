@@ -77,3 +77,46 @@ def test_ngrams_stop_at_punctuation_and_function_words():
     assert "Commission on Narcotic Drugs" in grams and "Narcotic Drugs" in grams
     assert not any(g.startswith(("The ", "on ", "at ")) or g.endswith((" on", " its")) for g in grams)
     assert "Drugs at" not in grams and "Drugs, at" not in grams
+
+
+def test_english_terms_whole_not_pieces_nor_neighbours(un_pairs):
+    """The mechanisms behind bench/equivalents_eval.py, on real UN sentence pairs: no piece of a
+    longer name, no words the Chinese beside the term says, no capital that belongs to a name."""
+    terms = ["缔约方大会", "全球环境基金", "核紧急情况", "北京宣言", "行动纲要", "气候变化", "土著人民"]
+    pairs = propose_equivalents(un_pairs, terms)
+    # the longer n-gram also holds the Stockholm Convention, which 斯德哥尔摩公约 beside the term says
+    assert best(pairs, "缔约方大会").en == "Conference of the Parties"
+    assert best(pairs, "全球环境基金").en == "Global Environment Facility"  # not the piece Global Environment
+    # 准备与应对 (preparedness and response) and 《行动纲要》 stand beside the terms in the Chinese
+    assert best(pairs, "核紧急情况").en == "nuclear emergencies"
+    assert best(pairs, "北京宣言").en == "Beijing Declaration"
+    assert best(pairs, "行动纲要").en == "Platform for Action"  # 北京 is beside it, not in it
+    # capitals only inside names (Convention on Climate Change, Declaration on the Rights of …)
+    assert best(pairs, "气候变化").en == "climate change"
+    assert best(pairs, "土著人民").en == "indigenous peoples"
+
+
+def test_a_best_proposal_completed_by_the_longer_name_around_it(un_pairs):
+    pairs = propose_equivalents(un_pairs, ["化学武器公约", "彻底消除核武器", "特设工作组", "境内流离失所者"])
+    # the longer n-gram stands in one segment only, but translates the rest of the term
+    assert best(pairs, "化学武器公约").en == "Chemical Weapons Convention"
+    total = best(pairs, "彻底消除核武器")  # 彻底: elimination of nuclear weapons is in 7 segments of 7
+    assert total.en == "complete elimination of nuclear weapons" and total.cooccurrences == 2
+    assert total.evidence[0].startswith("dice") and "(2 of 7 segments" in total.evidence[0]
+    assert "the longer name translates more of the term" in total.evidence
+    assert best(pairs, "特设工作组").en == "Ad Hoc Working Group"  # not "consideration by the …"
+    assert best(pairs, "境内流离失所者").en == "internally displaced persons"  # 者
+
+
+def test_hyphenated_words_and_clause_words(un_pairs):
+    from termkit.align.cooccurrence import _en_key
+
+    # capacity-building is a word of its own, not capacity; co-operation is cooperation
+    assert _en_key("capacity-building") != _en_key("capacity") and _en_key("co-operation") == _en_key("cooperation")
+    pairs = propose_equivalents(un_pairs, ["能力建设", "2015年后发展议程"])
+    assert best(pairs, "能力建设").en == "capacity-building"
+    assert best(pairs, "2015年后发展议程").en == "post-2015 development agenda"
+    grams = en_ngrams("The Advisory Committee recommends that the General Assembly request WHO to act.")
+    assert "Advisory Committee recommends" in grams and "General Assembly" in grams
+    assert not any("that" in g.split() for g in grams)  # a term is a noun phrase, not a clause
+    assert "WHO" in grams  # an acronym is not the clause word "who"

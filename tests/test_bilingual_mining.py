@@ -161,3 +161,30 @@ def test_mine_and_run_write_the_english(tmp_path, corpus):
         ("zh", "安全理事会", "proposed"),  # the language-tag header maps zh-CN back
         ("en", "Security Council", "proposed"),
     ]
+
+
+def test_abbreviations_found_by_their_characters_in_order():
+    from termkit.mine.bilingual import full_forms
+    from termkit.model import Candidate
+
+    terms = ["安全理事会", "经济及社会理事会", "斯德哥尔摩公约缔约方大会", "国际人道主义法"]
+    found = full_forms([Candidate("安理会"), Candidate("经社理事会"), Candidate("缔约方大会")], terms)
+    assert found == {"安理会": ["安全理事会"], "经社理事会": ["经济及社会理事会"]}  # 缔约方大会 is a part, not one
+    # a candidate the miner says abbreviates a longer form that holds it whole is a part of it too
+    assert full_forms([Candidate("缔约方大会", abbreviation_of="斯德哥尔摩公约缔约方大会")], terms) == {}
+
+
+def test_an_abbreviation_takes_its_full_forms_english_only_where_it_stands_beside_it():
+    pairs = list(zip(EN, ZH))
+    result = english_equivalents(pairs, ["安理会", "安全理事会", "国际法", "国际人道主义法"])
+    from termkit.align.cooccurrence import chinese_terms, count_cooccurrences
+    from termkit.mine.bilingual import inherit_from_full_forms
+    from termkit.model import Candidate
+
+    cands = [Candidate(t) for t in ("安理会", "安全理事会", "国际法", "国际人道主义法")]
+    counts = count_cooccurrences(pairs, chinese_terms(cands))
+    inherit_from_full_forms(cands, result, counts)
+    assert result["安理会"][0].en == "Security Council"
+    assert result["安理会"][0].evidence == ["aligned", "abbreviation of 安全理事会"]
+    # 国际人道主义法 holds 国,际,法 in order, but international humanitarian law rarely stands beside 国际法
+    assert result["国际法"][0].en == "international law"

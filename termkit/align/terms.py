@@ -1,7 +1,7 @@
 """Bilingual term pairs: English equivalents for mined Chinese terms, from aligned segments.
 
-For each Chinese candidate, the English word n-grams (1–10 words, not starting or ending with a
-function word, not crossing punctuation) of the segments whose Chinese side contains it are
+For each Chinese candidate, the English word n-grams (1–12 words, not starting or ending with a
+function word, not crossing punctuation or a clause word) of the segments whose Chinese side contains it are
 scored by how exclusively they co-occur with it (Dice over segments, with a log-likelihood
 ratio to say whether the association beats chance), and by other evidence:
 
@@ -13,6 +13,26 @@ ratio to say whether the association beats chance), and by other evidence:
   stimulants), or that the n-gram contains;
 * **glossary** — the glossary pairs the term with this English term.
 
+Dice is low for an English term that several Chinese words translate; an n-gram in half the
+term's segments or more that the dictionary explains is kept all the same (humanitarian
+assistance), and for a term seen in three segments or fewer an n-gram of one segment that the
+dictionary explains word for word. Then the n-grams that are not the term are put aside
+(:mod:`termkit.align.glosses` says what the dictionary and the Chinese around the term say):
+
+* an n-gram whose other words translate the Chinese right **beside** the term took in its
+  neighbours (Gender Equality and the Empowerment of Women for 增强妇女权能, whose 性别平等和
+  stands before it; preparedness and response to nuclear emergencies for 核紧急情况的准备与应对);
+* a **fragment** gives way to the longer n-gram that comes with it nearly every time — unless
+  the fragment says all of the term and nothing in the term says the longer one's other words —
+  or that translates more of the term's characters, each English word in one place; a **piece
+  of a name** (Global Environment, beside which a capitalised word stands) gives way to the name;
+* a phrase the dictionary says nothing of, where it knows the term's words, needs three segments
+  (not "requests the United Nations development system" for 经社理事会 from two);
+* the best proposal is **completed** by the longer n-gram around it whose added words are the
+  dictionary's for words of the term, none beside it, though it stands in fewer segments
+  (Chemical Weapons Convention around chemical weapons for 化学武器公约; complete elimination of
+  nuclear weapons for 彻底消除核武器); a name is completed by a longer name only.
+
 Each proposal is a :class:`TermPair` with a confidence in [0, 1], the evidence in words and
 example segment pairs; :func:`pairs_to_concepts` makes termbase entries (a Chinese and an English
 term) for ``termkit export``.
@@ -21,7 +41,6 @@ term) for ``termkit export``.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,13 +50,21 @@ from ..text.normalize import normalize_key
 from .cooccurrence import (
     Cooccurrences,
     _en_key,
-    _is_stopword,
     chinese_terms,
     count_cooccurrences,
 )
-from .dictionary import STOPWORDS, Lexicon, content_stems
-
-_HANZI_RE = re.compile("[\u3400-\u9fff]")
+from .dictionary import STOPWORDS, Lexicon
+from .glosses import (
+    Beside,
+    acronym,
+    content_stems,
+    gloss_stems,
+    is_name,
+    spells_gloss,
+    word_glosses,
+    written_form,
+    zh_coverage,
+)
 
 
 @dataclass
@@ -56,11 +83,6 @@ class TermPair:
     examples: list[tuple[str, str]] = field(default_factory=list)  # (English, Chinese) segments
 
 
-def _acronym(ngram: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", ngram) if w and w.lower() not in STOPWORDS]
-    return "".join(w[0] for w in words).upper()
-
-
 def _llr(k11: int, k12: int, k21: int, k22: int) -> float:
     """Dunning's log-likelihood ratio of a 2×2 contingency table."""
 
@@ -69,19 +91,6 @@ def _llr(k11: int, k12: int, k21: int, k22: int) -> float:
         return sum(k * math.log(k / total) for k in ks if k > 0)
 
     return 2.0 * (h(k11, k12, k21, k22) - h(k11 + k12, k21 + k22) - h(k11 + k21, k12 + k22))
-
-
-def _gloss_stems(term: str, words: dict) -> tuple[set[str], list[tuple[int, int, frozenset]]]:
-    """Stems the dictionary gives for any word inside ``term``, and where those words are."""
-    stems: set[str] = set()
-    spans = []
-    for i in range(len(term)):
-        for j in range(i + 1, min(len(term), i + 8) + 1):
-            got = words.get(term[i:j])
-            if got and (j - i > 1 or len(term) <= 2):
-                stems.update(got)
-                spans.append((i, j, got))
-    return stems, spans
 
 
 def propose_equivalents(
@@ -137,82 +146,128 @@ def score_equivalents(
             for t in concept.terms_in("zh"):
                 glossary_en.setdefault(normalize_key(t.text), set()).update(en_terms)
     n = counts.segments
+    written: dict[str, str] = {}  # how each English key is written, worked out once
     out: list[TermPair] = []
     for text in terms:
         key = normalize_key(text)
         hits = counts.hits.get(text, 0)
         if not hits:
             continue
-        # a term seen in one segment only: the dictionary must explain a proposal whole
-        rare = hits < min_cooccurrence
+        # a term seen in few segments: an English n-gram in one of them may do, if the
+        # dictionary explains it whole
+        rare = hits <= 3 * min_cooccurrence // 2
         co = counts.co.get(text, Counter())
-        gloss, spans = _gloss_stems(text, lexicon.words)
+        gloss, spans = gloss_stems(text, lexicon.words)
+        gloss1 = {s for ch in text for s in lexicon.words.get(ch, ())}  # what its characters can say
+        glossed_share = zh_coverage(text, spans, {s for *_ij, got in spans for s in got})
         abbrevs = counts.abbreviations.get(text, set())
         known = glossary_en.get(key, set())
         has_digit = any(ch.isdigit() for ch in key)
+        outside = Beside(text, counts.examples.get(text, []), lexicon.words)
         scored = []
         for k, c in co.items():
             if c < min_cooccurrence and not rare:
                 continue
             f_e = counts.en_freq[k]
             dice = 2 * c / (hits + f_e)
-            llr = _llr(c, hits - c, f_e - c, n - hits - f_e + c)
-            if dice < 0.2 and k not in known:
+            # Dice is low for an English term that other Chinese words translate too (humanitarian
+            # assistance for 人道主义援助 and 人道援助): it may still stand in most of the term's
+            # segments and be the dictionary's translation of it, whole
+            usual = c >= 0.5 * hits and dice >= 0.1
+            if dice < 0.2 and k not in known and not usual:
                 continue
-            en_text = _written_form(counts.surface[k])
+            if c < min_cooccurrence and not all(w in gloss or w in STOPWORDS or w.isdigit() for w in k.split()):
+                continue  # one segment: only an n-gram the dictionary explains word for word
+            en_text = written.get(k) or written.setdefault(k, written_form(counts.written(k)))
             if not has_digit and (en_text[0].isdigit() or en_text[-1].isdigit()):
                 continue  # "controlled substances for the years 2011"
             stems = content_stems(en_text)
-            evidence = [f"dice {dice:.2f} ({c} of {hits} segments; English in {f_e})"]
             dict_share = zh_cov = 0.0
             covered = 0
             if stems:
-                covered = sum(1 for s in stems if s in gloss)
-                zh_cov = _zh_coverage(text, spans, set(stems))
+                # a hyphenated word is glossed whole or by its parts (high-level: 高级别)
+                parts = word_glosses(en_text)
+                covered = sum(1 for alts in parts if alts & gloss)
+                zh_cov = zh_coverage(text, spans, set().union(*parts))
                 dict_share = (covered / len(stems) + zh_cov) / 2
-                if covered:
-                    evidence.append(f"dictionary: {covered}/{len(stems)} English words, {zh_cov:.0%} of the Chinese")
-            if rare and not (stems and covered == len(stems) and zh_cov >= 0.75):
+            whole = bool(stems) and covered == len(stems)  # every content word the dictionary's
+            if dice < 0.2 and k not in known and not (whole and zh_cov >= 0.5):
                 continue
+            if c < min_cooccurrence and not (whole and zh_cov >= 0.75):
+                continue
+            # English words that the Chinese beside the term translates, not the term: the n-gram
+            # took in its neighbours (Gender Equality and the Empowerment of Women for 增强妇女权能)
+            if len(stems) > covered and outside.explains(
+                en_text, [s for s in stems if s not in gloss and s not in gloss1]
+            ):
+                continue
+            evidence = [f"dice {dice:.2f} ({c} of {hits} segments; English in {f_e})"]
+            if covered:
+                evidence.append(f"dictionary: {covered}/{len(stems)} English words, {zh_cov:.0%} of the Chinese")
             bonus = 0.0
-            acronym = _acronym(en_text)
+            initials = acronym(en_text)
             for a in abbrevs:
-                if a.upper() == acronym or a.lower() in en_text.lower().split():
+                if a.upper() == initials or a.lower() in en_text.lower().split():
                     bonus = 0.3
                     evidence.append(f"abbreviation {a}")
                     break
-            if not bonus and _spells_gloss(en_text, text, lexicon.words):
+            if not bonus and spells_gloss(en_text, text, lexicon.words):
                 bonus = 0.3  # FAO for 粮农组织: the initials of food, agriculture, organization
                 evidence.append(f"acronym of the dictionary's words for {text}")
             if k in known:
                 bonus += 0.3
                 evidence.append("glossary")
+            llr = _llr(c, hits - c, f_e - c, n - hits - f_e + c)
             confidence = min(1.0, 0.55 * dice + 0.35 * dict_share + bonus + (0.1 if llr > 10.83 else 0.0))
-            whole = bool(stems) and covered == len(stems)  # every content word the dictionary's
-            scored.append((confidence, dice, llr, c, f_e, en_text, evidence, zh_cov, covered if whole else 0))
+            if stems and not covered and not bonus and glossed_share >= 0.5 and c < 3:
+                # the dictionary knows the term's words, none is here, and two segments say so: a
+                # phrase of the sentence (requests the United Nations development system) as likely
+                # as an idiom (competent authorities); less so a single word
+                confidence *= 0.5 if len(stems) > 1 else 0.75 if en_text.islower() else 1.0
+            piece = counts.name_piece[k] >= 0.5 * f_e and zh_cov < 1.0  # of a longer name, mostly
+            scored.append(
+                (confidence, dice, llr, c, f_e, en_text, evidence, zh_cov, covered if whole else 0, stems, piece, k)
+            )
         # A fragment of a longer n-gram is not a term: the longer one comes with it (nearly) every
-        # time, or it says more of the Chinese — translates more of its characters (Department of
-        # Political Affairs for 政治事务部, whose 部 only the longer one translates), or has more
-        # words the dictionary gives for it (Security Council for 安理会) — and is not rare beside it.
+        # time — unless the fragment says the whole Chinese and the longer one's other words are
+        # none of the term's (Beijing Declaration, not Beijing Declaration and Platform, for 北京宣言)
+        # — or it says more of the Chinese: translates more of its characters (each English word
+        # in one place), and is not rare beside it.
         fragments = set()
         for x in scored:
             low = " " + x[5].lower() + " "
+            x_whole = x[8] > 0 and x[7] >= 0.99
             for y in scored:
                 if y is x or len(y[5]) <= len(x[5]) or low not in " " + y[5].lower() + " ":
                     continue
-                follows = y[3] >= 0.8 * x[3] and y[1] >= x[1] - 0.1
-                says_more = (y[7] > x[7] + 0.1 or y[8] > x[8] > 0) and y[3] >= max(min_cooccurrence, 0.3 * x[3])
-                if follows or says_more:
+                extra = [s for s in y[9] if s not in x[9]]
+                foreign = bool(extra) and not any(s in gloss or s in gloss1 for s in extra)
+                follows = y[3] >= 0.8 * x[3] and y[1] >= x[1] - 0.1 and not (x_whole and foreign)
+                says_more = y[7] > x[7] + 0.1 and y[3] >= max(min_cooccurrence, 0.3 * x[3])
+                # a piece of a name (Global Environment) gives way to the name (… Facility)
+                piece = x[10] and " " in y[5] and y[5][:1].isupper() and y[3] >= min_cooccurrence
+                if follows or says_more or piece:
                     fragments.add(x[5])
                     break
         scored = [x for x in scored if x[5] not in fragments and x[0] >= min_confidence]
         scored.sort(key=lambda x: (-x[0], -x[1], -len(x[5])))
         kept: list[str] = []
-        for confidence, dice, llr, c, f_e, en_text, evidence, *_coverage in scored:
+        lowered = [en.lower() for en, _zh in counts.examples.get(text, [])]
+        for confidence, dice, llr, c, f_e, en_text, evidence, *_rest in scored:
             if len(kept) >= top:
                 break
+            en_text = _as_written_beside(_rest[-1], en_text, counts, lowered)
             if any(en_text.lower() in k.lower() or k.lower() in en_text.lower() for k in kept):
                 continue  # a sub- or super-string of a better proposal
+            if not kept:
+                longer = _completed(text, en_text, co, counts, spans, lexicon.words, outside, written)
+                if longer:
+                    en_text, c, f_e = longer
+                    evidence = [
+                        f"dice {2 * c / (hits + f_e):.2f} ({c} of {hits} segments; English in {f_e})",
+                        *(e for e in evidence[1:] if not e.startswith("dictionary")),
+                        "the longer name translates more of the term",
+                    ]
             kept.append(en_text)
             ex = [(en, zh) for en, zh in counts.examples.get(text, []) if en_text.lower() in en.lower()][:examples]
             out.append(
@@ -222,58 +277,68 @@ def score_equivalents(
     return out
 
 
-def _spells_gloss(en_text: str, term: str, words: dict) -> bool:
-    """Is ``en_text`` an acronym (FAO) whose letters, in order, begin English words the dictionary
-    gives for consecutive pieces of ``term`` (粮 food, 农 agriculture, 组织 organization)?"""
-    if not (2 <= len(en_text) <= 6 and en_text.isalpha() and en_text.isupper()):
-        return False
-    initials: list[set[str]] = []  # for each character position, the initials of words starting there
-    for i in range(len(term)):
-        found = set()
-        for j in range(i + 1, min(len(term), i + 4) + 1):
-            for gloss in words.get(term[i:j], ()):
-                found.add((j, gloss[:1].lower()))
-        initials.append(found)
-
-    def walk(pos: int, k: int) -> bool:
-        if k == len(en_text):
-            return pos == len(term)
-        if pos >= len(term):
-            return False
-        return any(letter == en_text[k].lower() and walk(j, k + 1) for j, letter in initials[pos])
-
-    return walk(0, 0)
+def _as_written_beside(key: str, en_text: str, counts: Cooccurrences, lowered: list[str]) -> str:
+    """The form of an English key that the term's own segments (``lowered``) write, where the key
+    stands for more than one word or number (constitution and constitute, organization and
+    organizations)."""
+    variants = {f.lower() for f in counts.surface.get(key, ())} | {f.lower() for f in counts.name_surface.get(key, ())}
+    if len(variants) < 2:
+        return en_text
+    seen = {v: sum(1 for en in lowered if _holds(en, v)) for v in variants}
+    best = max(seen.values())
+    if not best or seen.get(en_text.lower(), 0) == best:
+        return en_text
+    chosen = max((v for v in variants if seen[v] == best), key=lambda v: counts.written(key, {v}).total())
+    return written_form(counts.written(key, {chosen}))
 
 
-def _written_form(surface: Counter) -> str:
-    """How an English term is written: its most frequent form, but a name keeps its capitals
-    (Stockholm Convention beside "Basel, Rotterdam and Stockholm conventions"), and a capital
-    that only began a sentence goes (``Drug trafficking`` beside ``drug trafficking``)."""
-    ranked = surface.most_common()
-    best, top = ranked[0]
-    names = [(form, n) for form, n in ranked if _is_name(form)]
-    if names and not _is_name(best) and names[0][1] >= 0.3 * top:
-        return names[0][0]
-    lowered = best[0].lower() + best[1:]
-    if best[0].isupper() and not best[1:2].isupper() and surface.get(lowered, 0) > 0:
-        return lowered
+def _holds(text: str, words: str) -> bool:
+    """Does ``text`` hold ``words`` as whole words?"""
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(words, at + 1)
+    return False
+
+
+def _completed(
+    text: str, en_text: str, co: Counter, counts, spans, words: dict, outside, written: dict
+) -> tuple | None:
+    """The longer n-gram around a best proposal that translates more of the term — every word it
+    adds is the dictionary's for a word or character of the term, none for the Chinese beside it —
+    though it stands in one segment only (Chemical Weapons Convention around chemical weapons for
+    化学武器公约, complete elimination of nuclear weapons for 彻底消除核武器): (English, segments,
+    English frequency), or None."""
+    inside = {p for i, j, _got in spans for p in range(i, j)}  # characters of the dictionary's words
+    spans1 = spans + [(i, i + 1, words[ch]) for i, ch in enumerate(text) if ch in words and i not in inside]
+    glossed = {s for *_ij, got in spans1 for s in got}
+    strong = {s for *_ij, got in spans for s in got}
+    own = set(content_stems(en_text))
+    base = zh_coverage(text, spans1, own)
+    key = " " + _en_key(en_text) + " "
+    own_c = co.get(key.strip(), 0)
+    name = en_text[:1].isupper()
+    best, best_rank = None, None
+    for k, c in co.items():
+        if key not in " " + k + " " or len(k) <= len(key) - 2:
+            continue
+        longer = written.get(k) or written.setdefault(k, written_form(counts.written(k)))
+        if name and not is_name(longer):
+            continue  # a name goes on as a name (Office of the High Commissioner), not into a phrase
+        stems = content_stems(longer)
+        extra = [s for s in stems if s not in own]
+        if not extra or any(s not in glossed for s in extra):
+            continue
+        cov = zh_coverage(text, spans1, set(stems))
+        weak = [s for s in extra if s not in strong]  # words only a character of the term gives
+        if cov <= base + 0.05 or c < 0.25 * own_c or (weak and outside.explains(longer, weak) is not False):
+            continue
+        rank = (cov, sum(1 if s in strong else -1 for s in extra), c, -len(longer))
+        if best_rank is None or rank > best_rank:
+            best, best_rank = (longer, c, counts.en_freq[k]), rank
     return best
-
-
-def _is_name(form: str) -> bool:
-    """Every content word capitalized: a name (Commission on Narcotic Drugs)."""
-    words = [w for w in form.split() if not _is_stopword(w)]
-    return len(words) > 1 and all(w[:1].isupper() for w in words)
-
-
-def _zh_coverage(term: str, spans, stems: set[str]) -> float:
-    covered = [False] * len(term)
-    for i, j, got in spans:
-        if got & stems:
-            for p in range(i, j):
-                covered[p] = True
-    hanzi = [k for k, ch in enumerate(term) if _HANZI_RE.match(ch)]
-    return sum(1 for k in hanzi if covered[k]) / len(hanzi) if hanzi else 0.0
 
 
 def pairs_to_concepts(pairs: Sequence[TermPair], id_prefix: str = "pair-", best_only: bool = True) -> list[Concept]:

@@ -198,24 +198,54 @@ def _evidence_source(evidence: str) -> str:
     return evidence
 
 
+def full_forms(candidates: Iterable[Candidate], terms: Iterable[str]) -> dict[str, list[str]]:
+    """The full forms each candidate may abbreviate: the miner's (``abbreviation_of``), else the
+    longer terms that begin and end as it does and hold its characters in order, but not as one
+    run (安理会 in 安全理事会, 经社理事会 in 经济及社会理事会; 缔约方大会 is a part of 斯德哥尔摩公约缔约方大会,
+    not its abbreviation)."""
+    terms = list(terms)
+    by_first: dict[str, list[str]] = {}
+    for t in terms:
+        by_first.setdefault(t[:1], []).append(t)
+    out: dict[str, list[str]] = {}
+    for c in candidates:
+        short = c.text
+        if c.abbreviation_of:
+            if c.abbreviation_of not in out.get(short, []) and short not in c.abbreviation_of:
+                out.setdefault(short, []).append(c.abbreviation_of)
+            continue
+        if len(short) < 2:
+            continue
+        for t in by_first.get(short[:1], []):
+            if len(t) > len(short) and t[-1] == short[-1] and short not in t and _in_order(short, t):
+                out.setdefault(short, []).append(t)
+    return out
+
+
+def _in_order(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
 def inherit_from_full_forms(candidates: Iterable[Candidate], proposals: dict[str, list[Equivalent]], counts) -> None:
     """An abbreviation (安理会) takes its full form's English (Security Council) when that English
     stands beside it in the aligned text: English writes the name where Chinese abbreviates it,
     while the abbreviation's own co-occurrences favour fragments (Council)."""
+    candidates = list(candidates)
     for c in candidates:
-        full = proposals.get(c.abbreviation_of) if c.abbreviation_of else None
-        if not full:
-            continue
-        best = full[0]
-        beside = counts.co.get(c.text, {}).get(_en_key(best.en), 0)
-        if beside < 2:
+        best_full, best, beside = "", None, 0
+        for full in full_forms([c], counts.hits).get(c.text, []):
+            english = proposals.get(full)
+            if english:
+                n = counts.co.get(c.text, {}).get(_en_key(english[0].en), 0)
+                if n > beside:
+                    best_full, best, beside = full, english[0], n
+        if best is None or beside < max(2, 0.3 * counts.hits.get(c.text, 0)):
             continue
         own = [e for e in proposals.get(c.text, []) if _en_key(e.en) != _en_key(best.en)]
         confidence = max([best.confidence * 0.9] + [e.confidence for e in own[:1]])
         example = next(((en, zh) for en, zh in counts.examples.get(c.text, []) if best.en.lower() in en.lower()), None)
-        inherited = Equivalent(
-            best.en, round(confidence, 3), ["aligned", f"abbreviation of {c.abbreviation_of}"], example
-        )
+        inherited = Equivalent(best.en, round(confidence, 3), ["aligned", f"abbreviation of {best_full}"], example)
         proposals[c.text] = [inherited, *own][: 1 + ALTERNATIVES]
 
 

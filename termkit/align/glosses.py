@@ -1,0 +1,167 @@
+"""What the dictionary and the Chinese around a term say about an English n-gram proposed for it
+(:mod:`termkit.align.terms` weighs it): the dictionary's English for the words inside a Chinese
+term and how much of the term an n-gram translates, each English word in one place; the words
+right beside the term in the Chinese (an n-gram that translates those took in its neighbours);
+acronyms spelt by the dictionary's words; and how an English term is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .cooccurrence import _is_stopword
+from .dictionary import STOPWORDS
+from .dictionary import content_stems as _content_stems
+
+_HANZI_RE = re.compile("[\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=100_000)
+def content_stems(text: str) -> tuple[str, ...]:
+    return tuple(_content_stems(text))
+
+
+@lru_cache(maxsize=100_000)
+def word_glosses(en_text: str) -> tuple[frozenset[str], ...]:
+    """Each content word's stems: its own, and its parts' when hyphenated (high-level: high, level)."""
+    stems = content_stems(en_text)
+    return tuple(frozenset({s, *content_stems(w.replace("-", " "))}) for s, w in content_words(en_text, stems))
+
+
+def acronym(ngram: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", ngram) if w and w.lower() not in STOPWORDS]
+    return "".join(w[0] for w in words).upper()
+
+
+def gloss_stems(term: str, words: dict) -> tuple[set[str], list[tuple[int, int, frozenset]]]:
+    """Stems the dictionary gives for any word inside ``term``, and where those words are."""
+    stems: set[str] = set()
+    spans = []
+    for i in range(len(term)):
+        for j in range(i + 1, min(len(term), i + 8) + 1):
+            got = words.get(term[i:j])
+            if got and (j - i > 1 or len(term) <= 2):
+                stems.update(got)
+                spans.append((i, j, got))
+    return stems, spans
+
+
+_QUOTES = str.maketrans("", "", "《》〈〉“”‘’\"'「」『』")
+
+
+def content_words(en_text: str, stems: Sequence[str]) -> list[tuple[str, str]]:
+    """Each content stem with the word it comes from (the word itself, where they do not line up)."""
+    words = [w for w in en_text.split() if content_stems(w)]
+    return list(zip(stems, words)) if len(words) == len(stems) else [(s, s) for s in stems]
+
+
+class Beside:
+    """What the Chinese right beside a term says, segment by segment: the dictionary's English
+    for the words touching the term (or one or two characters from it: 性别平等和|增强妇女权能,
+    核紧急情况的|准备) in each example segment, computed when first asked."""
+
+    EXAMPLES = 20  # all that are kept
+    REACH = 16  # characters looked at on either side
+    GAP = 2  # a word beside the term starts or ends at most this far from it
+
+    def __init__(self, term: str, examples: Sequence[tuple[str, str]], words: dict):
+        self.term, self.examples, self.words = term, examples, words
+        self._stems: list[set[str]] | None = None
+
+    def _beside(self, zh: str) -> set[str]:
+        out: set[str] = set()
+        zh = zh.translate(_QUOTES)  # 《北京宣言》和《行动纲要》: the words beside, not the marks
+        start = zh.find(self.term)
+        while start >= 0:
+            end = start + len(self.term)
+            before, after = zh[max(0, start - self.REACH) : start], zh[end : end + self.REACH]
+            # the words touching the term, and the words touching those (持久性有机污染物的|斯德哥尔摩公约)
+            edge = len(before)
+            for i, j, got in sorted(gloss_stems(before, self.words)[1], key=lambda s: -s[1]):
+                if j - i > 1 and j >= edge - self.GAP:
+                    out.update(got)
+                    edge = min(edge, i)
+            edge = 0
+            for i, j, got in sorted(gloss_stems(after, self.words)[1]):
+                if j - i > 1 and i <= edge + self.GAP:
+                    out.update(got)
+                    edge = max(edge, j)
+            start = zh.find(self.term, end)
+        return out
+
+    def explains(self, en_text: str, stems: Sequence[str]) -> bool | None:
+        """Do the words beside the term translate some of ``stems`` in most example segments
+        holding ``en_text``? None when no example holds it."""
+        if self._stems is None:
+            self._stems = [self._beside(zh) for _en, zh in self.examples[: self.EXAMPLES]]
+        low = en_text.lower()
+        seen = [got for (en, _zh), got in zip(self.examples, self._stems) if low in en.lower()]
+        if not seen:
+            return None
+        return sum(1 for got in seen if any(s in got for s in stems)) * 2 >= len(seen)
+
+
+def spells_gloss(en_text: str, term: str, words: dict) -> bool:
+    """Is ``en_text`` an acronym (FAO) whose letters, in order, begin English words the dictionary
+    gives for consecutive pieces of ``term`` (粮 food, 农 agriculture, 组织 organization)?"""
+    if not (2 <= len(en_text) <= 6 and en_text.isalpha() and en_text.isupper()):
+        return False
+    initials: list[set[str]] = []  # for each character position, the initials of words starting there
+    for i in range(len(term)):
+        found = set()
+        for j in range(i + 1, min(len(term), i + 4) + 1):
+            for gloss in words.get(term[i:j], ()):
+                found.add((j, gloss[:1].lower()))
+        initials.append(found)
+
+    def walk(pos: int, k: int) -> bool:
+        if k == len(en_text):
+            return pos == len(term)
+        if pos >= len(term):
+            return False
+        return any(letter == en_text[k].lower() and walk(j, k + 1) for j, letter in initials[pos])
+
+    return walk(0, 0)
+
+
+def written_form(surface: Counter) -> str:
+    """How an English term is written: its most frequent form, but a name keeps its capitals
+    (Stockholm Convention beside "Basel, Rotterdam and Stockholm conventions"), and a capital
+    that only began a sentence goes (``Drug trafficking`` beside ``drug trafficking``)."""
+    ranked = surface.most_common()
+    best, top = ranked[0]
+    if len(ranked) == 1:
+        return best
+    names = [(form, n) for form, n in ranked if is_name(form)]
+    if names and not is_name(best) and names[0][1] >= 0.3 * top:
+        return names[0][0]
+    lowered = best[0].lower() + best[1:]
+    if best[0].isupper() and not best[1:2].isupper() and surface.get(lowered, 0) > 0:
+        return lowered
+    return best
+
+
+def is_name(form: str) -> bool:
+    """Every content word capitalized: a name (Commission on Narcotic Drugs)."""
+    words = [w for w in form.split() if not _is_stopword(w)]
+    return len(words) > 1 and all(w[:1].isupper() for w in words)
+
+
+def zh_coverage(term: str, spans, stems: set[str]) -> float:
+    """The share of the term's characters the English words translate, each word in one place
+    (the Convention of Parties to the Stockholm Convention is 公约, not 大会 too)."""
+    covered = [False] * len(term)
+    for s in stems:
+        places = [(i, j) for i, j, got in spans if s in got]
+        if not places:
+            continue
+        i0, j0 = max(places, key=lambda ij: (ij[1] - ij[0], -ij[0]))
+        for i, j in places:
+            if i < j0 and j > i0:  # the longest place and the words overlapping it
+                for p in range(i, j):
+                    covered[p] = True
+    hanzi = [k for k, ch in enumerate(term) if _HANZI_RE.match(ch)]
+    return sum(1 for k in hanzi if covered[k]) / len(hanzi) if hanzi else 0.0
