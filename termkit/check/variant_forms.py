@@ -95,21 +95,19 @@ def _nested(ctx: CheckContext, concept) -> list[tuple[str, str, str]]:
         if not inside:
             continue
         for doc_id, concepts in per_doc.items():
-            if any(c is not concept for c in concepts):
+            if len(concepts) > 1 or id(concept) not in concepts:
                 out.extend((form, doc_id, host) for form in inside)
     return out
 
 
-def _hosts(ctx: CheckContext) -> dict[str, dict[str, list]]:
-    """Each glossary form written in the documents → document → the concepts it was found for
-    (one pass over the occurrences, shared by every concept's :func:`_nested`)."""
+def _hosts(ctx: CheckContext) -> dict[str, dict[str, set[int]]]:
+    """Each glossary form written in the documents → document → the concepts it was found for, by
+    ``id()`` (one pass over the occurrences, shared by every concept's :func:`_nested`)."""
     if "nested_hosts" not in ctx.memo:
-        hosts: dict[str, dict[str, list]] = {}
+        hosts: dict[str, dict[str, set[int]]] = {}
         for doc in ctx.docs:
             for o in ctx.occurrences[doc.id]:
-                found = hosts.setdefault(o.term.text, {}).setdefault(doc.id, [])
-                if not any(c is o.concept for c in found):
-                    found.append(o.concept)
+                hosts.setdefault(o.term.text, {}).setdefault(doc.id, set()).add(id(o.concept))
         ctx.memo["nested_hosts"] = hosts
     return ctx.memo["nested_hosts"]
 

@@ -105,8 +105,9 @@ def _to_simplified(text: str, offsets: list[int]):
     return "".join(convert(c)[:1] or c for c in text), offsets
 
 
-def _join_block(text: str, block: Block, parts: list[str], offsets: array) -> None:
-    """Append the block's text (its label and pieces, joined) to ``parts`` and its offsets."""
+def _join_block(text: str, block: Block, parts: list[str], offsets: array, identity: array) -> None:
+    """Append the block's text (its label and pieces, joined) to ``parts`` and its offsets
+    (``identity`` is ``0, 1, 2 …``: its slices are copied as memory)."""
     first = True
     spans = ([block.label] if block.label else []) + block.pieces
     for s, e in spans:
@@ -117,7 +118,7 @@ def _join_block(text: str, block: Block, parts: list[str], offsets: array) -> No
             parts.append(joiner)
             offsets.append(s)
         parts.append(piece)
-        offsets.extend(range(s, e))
+        offsets.extend(identity[s:e])
 
 
 def normalize(
@@ -141,11 +142,12 @@ def normalize(
     if join_lines and ("\n" in text or "\r" in text):
         parts: list[str] = []
         offsets = array("q")
+        identity = array("q", range(len(text)))
         for block in blocks(text):
             if parts:
                 parts.append("\n")
                 offsets.append(block.start)
-            _join_block(text, block, parts, offsets)
+            _join_block(text, block, parts, offsets, identity)
         out = "".join(parts)
     else:
         out, offsets = text, array("q", range(len(text)))
@@ -169,4 +171,7 @@ def normalize(
 @lru_cache(maxsize=200_000)
 def normalize_key(text: str, simplified: bool = False) -> str:
     """The normalized form of a short string (a term or a query), for use as a lookup key."""
-    return normalize(text.strip(), join_lines=False, simplified=simplified).text
+    text = text.strip()
+    if not simplified and not _REWRITTEN_RE.search(text):
+        return text  # what normalize() returns for it, without the offsets
+    return normalize(text, join_lines=False, simplified=simplified).text
