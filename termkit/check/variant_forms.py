@@ -88,9 +88,7 @@ def _nested(ctx: CheckContext, concept) -> list[tuple[str, str, str]]:
     out = []
     for host, per_doc in _hosts(ctx).items():
         inside = [
-            form
-            for form in forms
-            if form in host and not any(form in f and f != form and f in host for f in forms)
+            form for form in forms if form in host and not any(form in f and f != form and f in host for f in forms)
         ]
         if not inside:
             continue

@@ -24,9 +24,9 @@ def lookup_cmd(queries: tuple[str, ...], glossaries: tuple[str, ...], limit: int
     query per line from stdin. JSON output is one object per query (JSON Lines).
     """
     from ..formats.matches import write_lookup
-    from ..glossary import load_glossary
+    from ..glossary import lookup_index
 
-    index = load_glossary(glossaries).index()
+    index = lookup_index(glossaries)
     if queries == ("-",):
         queries = tuple(line.strip() for line in sys.stdin if line.strip())
     results = ((q, index.lookup(q, limit=limit, min_score=min_score)) for q in queries)

@@ -27,6 +27,7 @@ bigrams with the query are found in an inverted index, and only those are scored
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -73,31 +74,7 @@ def key_for(text: str) -> str:
     return zh_key(text) if is_chinese(text) else en_key(text)
 
 
-_INITIALS = (
-    "zh",
-    "ch",
-    "sh",
-    "b",
-    "p",
-    "m",
-    "f",
-    "d",
-    "t",
-    "n",
-    "l",
-    "g",
-    "k",
-    "h",
-    "j",
-    "q",
-    "x",
-    "r",
-    "z",
-    "c",
-    "s",
-    "y",
-    "w",
-)
+_INITIALS = tuple("zh ch sh b p m f d t n l g k h j q x r z c s y w".split())  # two-letter ones first
 # Initials that speakers and input methods confuse.
 _CONFUSED = {frozenset(p) for p in (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l"))}
 
@@ -225,7 +202,13 @@ class GlossaryIndex:
             """Are ``limit`` concepts already found that nothing scoring ≤ ceiling can displace?"""
             return sum(1 for v in best.values() if v[0] > ceiling) >= limit
 
-        if chinese and "pinyin" in wanted and len(qkey) >= self.min_pinyin_chars and not settled(SCORES["pinyin"]):
+        if (
+            chinese
+            and "pinyin" in wanted
+            and len(qkey) >= self.min_pinyin_chars
+            and not settled(SCORES["pinyin"])
+            and ("pypinyin" in sys.modules or self._may_read_alike(qkey))  # loaded: nothing to save
+        ):
             self._pinyin_matches(qkey, offer)
         if not chinese and "pinyin" in wanted:
             self._latin_pinyin_matches(query, offer)
@@ -249,6 +232,33 @@ class GlossaryIndex:
         found = self.lookup(query, limit=1, min_score=min_score)
         return found[0] if found else None
 
+    # Each hanzi → the first letters its syllable can have (text.pinyin.first_letters_table), or
+    # what returns it when first needed; set by the index cache: with it, a query that no term can
+    # read like never loads pypinyin.
+    first_letters: dict[str, str] | Callable[[], dict[str, str] | None] | None = None
+
+    def _may_read_alike(self, qkey: str) -> bool:
+        """Could a term other than the query read like it? Every term :meth:`_pinyin_matches` offers
+        has the first letters of the query's syllables, so when no term's letters fit, position by
+        position, those the query's characters can take, it would offer nothing."""
+        if callable(self.first_letters):
+            self.first_letters = self.first_letters()
+        table = self.first_letters
+        if table is None:
+            return True
+        allowed = [table.get(c) for c in qkey]
+        if not all(allowed):
+            return True
+        for key, entries in self._initials.items():
+            letters = key.split(" ")
+            if (
+                len(letters) == len(allowed)
+                and all(x in ok for x, ok in zip(letters, allowed))
+                and any(self.entries[i].key != qkey for i in entries)
+            ):
+                return True
+        return False
+
     def _pinyin_matches(self, qkey: str, offer) -> None:
         syllables = pinyin_key(qkey).split()
         for i in self._pinyin.get(" ".join(syllables), ()):
@@ -267,16 +277,21 @@ class GlossaryIndex:
             if all(_near_syllables(a, b) for a, b in zip(syllables, other)):
                 offer(i, SCORES["pinyin_near"] - 4 * (near - 1), "pinyin")
 
+    def prepare_pinyin(self) -> None:
+        """Index the readings of the two-hanzi terms too (done at the first pinyin query, since it
+        loads pypinyin; or before the index is kept in the cache)."""
+        if self._short_chinese:
+            for i in self._short_chinese:
+                self._latin[pinyin_key(self.entries[i].key).replace(" ", "")].append(i)
+            self._short_chinese = []
+
     def _latin_pinyin_matches(self, query: str, offer) -> None:
         """Chinese terms whose reading is the query, typed as pinyin in Latin letters."""
         parsed = latin_pinyin(query)
         if parsed is None:
             return
         letters, tones = parsed
-        if self._short_chinese:
-            for i in self._short_chinese:
-                self._latin[pinyin_key(self.entries[i].key).replace(" ", "")].append(i)
-            self._short_chinese = []
+        self.prepare_pinyin()
         for i in self._latin.get(letters, ()):
             toned = pinyin_key(self.entries[i].key, tones=True).split() if tones else []
             same_tones = (

@@ -1,0 +1,120 @@
+"""A glossary's lookup index kept in the cache folder, so that a one-term lookup neither reads
+the glossary nor builds its index again (nor loads pypinyin for its terms' readings).
+
+The index is rebuilt whenever anything it was built from may differ: the glossary files (their
+paths, sizes and modification times), the Python version, the source files of the code that reads
+glossaries and builds the index (their sizes and modification times: another termkit version, or a
+changed source tree, never reads a stale index). A glossary with reader warnings is not cached: reading it again reports them. See
+:mod:`termkit.formats.cache` for the folder and ``TERMKIT_CACHE_DIR=off``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import importlib.util
+import os
+import sys
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..formats.cache import cache_dir, read_pickle, write_pickle
+
+# Bump when what the cache file holds changes shape.
+_FORMAT = 1
+# The code an index depends on: the readers, the keys, the index itself.
+_SOURCES = ("glossary", "formats", "formats/csv", "formats/tbx", "text")
+_KEPT = 20  # glossary indexes kept in the cache folder
+# What pypinyin's readings come from.
+_PYPINYIN_FILES = ("__init__.py", "constants.py", "converter.py", "pinyin_dict.json", "phrases_dict.json")
+
+
+def _stamp(path: str | os.PathLike) -> tuple:
+    st = os.stat(path)
+    return (os.path.abspath(path), st.st_size, st.st_mtime_ns)
+
+
+def _source_stamps() -> list[tuple]:
+    root = Path(__file__).resolve().parent.parent
+    out = [_stamp(root / "model.py")]
+    for sub in _SOURCES:
+        with os.scandir(root / sub) as entries:
+            out += sorted(_stamp(e.path) for e in entries if e.name.endswith(".py"))
+    return out
+
+
+def lookup_index(paths: Iterable[str | os.PathLike]):
+    """The lookup index of the glossaries at ``paths``: ``load_glossary(paths).index()``, read
+    from the cache folder when it was built from the same files by the same code, else built (and
+    kept there)."""
+    paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    root = cache_dir()
+    if root is None:
+        return _build(paths)
+    try:
+        stamps = [_stamp(p) for p in paths]
+        key = (_FORMAT, sys.version_info[:2], stamps, _source_stamps())
+    except OSError:  # a file that is not there: reading it says so
+        return _build(paths)
+    name = f"{zlib.crc32(repr([s[0] for s in stamps]).encode('utf-8')):08x}"  # one file per set of paths
+    cache = root / f"glossary-index-{name}.pickle"
+    held = read_pickle(cache)
+    if isinstance(held, dict) and held.get("key") == key:
+        index = held["index"]
+        with contextlib.suppress(OSError):
+            os.utime(cache)  # looked up now: the last to be pruned
+    else:
+        glossary, index = _load(paths)
+        if glossary.warnings:
+            return index
+        # the readings of two-hanzi terms a pinyin query needs, made now so that they are kept
+        index.prepare_pinyin()
+        write_pickle(cache, {"key": key, "index": index})
+        _prune(root)
+    index.first_letters = functools.partial(first_letters, root)  # read when a query needs it
+    return index
+
+
+def _prune(root: Path) -> None:
+    """Keep the indexes of the ``_KEPT`` glossaries looked up last (lookups in passing glossaries,
+    temporary files, must not fill the folder)."""
+    try:
+        held = sorted(root.glob("glossary-index-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in held[_KEPT:]:
+            old.unlink()
+    except OSError:
+        pass
+
+
+def first_letters(root: Path) -> dict[str, str] | None:
+    """:func:`termkit.text.pinyin.first_letters_table`, kept in the cache folder for the
+    installed pypinyin (its dictionaries' sizes and modification times); None without pypinyin."""
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    where = Path(next(iter(spec.submodule_search_locations)))
+    try:
+        key = (_FORMAT, [_stamp(where / name) for name in _PYPINYIN_FILES])
+    except OSError:
+        return None
+    cache = root / "pinyin-first-letters.pickle"
+    held = read_pickle(cache)
+    if isinstance(held, dict) and held.get("key") == key:
+        return held["table"]
+    from ..text.pinyin import first_letters_table
+
+    table = first_letters_table()
+    write_pickle(cache, {"key": key, "table": table})
+    return table
+
+
+def _load(paths: list):
+    from .glossary import load_glossary
+
+    glossary = load_glossary(paths)
+    return glossary, glossary.index()
+
+
+def _build(paths: list):
+    return _load(paths)[1]
