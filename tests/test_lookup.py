@@ -211,9 +211,25 @@ def test_attest_command_lists_unattested():
 # Queries of every kind: exact, variants, normalized, pinyin (homophones, near, Latin with and without
 # tones), fuzzy, partial, English, misses.
 CACHE_QUERIES = [
-    "艾滋病毒", "艾滋病病毒", "毒罪办", "芬坦尼", "芬太尼", "侦察", "ai zi bing du", "aizibingdu",
-    "fen1 tai4 ni2", "fēn tài ní", "fentanil", "money laundering", "Money-Laundering", "laundring of money",
-    "联合国毒品和犯罪问题办公室（毒罪办）", "非法药物", "ＵＮＯＤＣ", "稳定剂", "xyz",
+    "艾滋病毒",
+    "艾滋病病毒",
+    "毒罪办",
+    "芬坦尼",
+    "芬太尼",
+    "侦察",
+    "ai zi bing du",
+    "aizibingdu",
+    "fen1 tai4 ni2",
+    "fēn tài ní",
+    "fentanil",
+    "money laundering",
+    "Money-Laundering",
+    "laundring of money",
+    "联合国毒品和犯罪问题办公室（毒罪办）",
+    "非法药物",
+    "ＵＮＯＤＣ",
+    "稳定剂",
+    "xyz",
 ]
 
 
@@ -233,6 +249,24 @@ def test_cached_index_answers_as_a_fresh_one(tmp_path, monkeypatch):
     for q in CACHE_QUERIES + [e.term.text for e in fresh.entries[::7]]:
         assert _rows(read, q) == _rows(fresh, q), q
     assert [p.name for p in (tmp_path / "cache").glob("glossary-index-*.pickle")] == [kept.name]
+
+
+def test_a_glossarys_index_comes_from_the_cache_with_its_own_concepts(tmp_path, monkeypatch):
+    """Glossary.index() (mine, run, review) reads the kept index and points it at the glossary's
+    own concepts and terms; a glossary changed in memory gets a fresh index."""
+    monkeypatch.setenv("TERMKIT_CACHE_DIR", str(tmp_path / "cache"))
+    fresh = load_glossary([GLOSSARY]).index()  # built and kept
+    glossary = load_glossary([GLOSSARY])
+    index = glossary.index()  # read back and adopted
+    assert index is not fresh
+    own = {id(t) for c in glossary.concepts for t in c.terms}
+    assert all(id(e.term) in own for e in index.entries)
+    assert all(e.concept in glossary.concepts for e in index.entries[::50])
+    for q in CACHE_QUERIES:
+        assert _rows(index, q) == _rows(fresh, q), q
+    changed = load_glossary([GLOSSARY])
+    changed.concepts[0].terms[0].text = "一个新词"
+    assert top(changed.index(), "一个新词").concept is changed.concepts[0]
 
 
 def test_cached_index_is_rebuilt_when_the_glossary_changes(tmp_path, monkeypatch):
@@ -289,7 +323,7 @@ def test_first_letters_filter_never_hides_a_pinyin_match():
             assert all(s[0] in index.first_letters[c] for s, c in zip(syllables, qkey)), q
         if len(qkey) >= 3 and not index._may_read_alike(qkey):
             skipped += 1
-            offered = []
-            index._pinyin_matches(qkey, lambda i, *_, **__: offered.append(i))
+            offered: list[int] = []
+            index._pinyin_matches(qkey, lambda i, *_, found=offered, **__: found.append(i))
             assert not offered, q
     assert skipped > len(queries) // 3  # the filter does spare most queries the readings

@@ -13,7 +13,7 @@ _LAZY = {
     "load_glossary": "glossary",
     "read_concepts": "glossary",
     "GlossaryIndex": "index",
-    "lookup_index": "cache",
+    "lookup_index": "glossary",
     "validate_concepts": "validate",
     "validate_file": "validate",
 }

@@ -4,8 +4,12 @@ the glossary nor builds its index again (nor loads pypinyin for its terms' readi
 The index is rebuilt whenever anything it was built from may differ: the glossary files (their
 paths, sizes and modification times), the Python version, the source files of the code that reads
 glossaries and builds the index (their sizes and modification times: another termkit version, or a
-changed source tree, never reads a stale index). A glossary with reader warnings is not cached: reading it again reports them. See
-:mod:`termkit.formats.cache` for the folder and ``TERMKIT_CACHE_DIR=off``.
+changed source tree, never reads a stale index). A glossary with reader warnings is not cached:
+reading it again reports them. ``Glossary.index()`` goes through :func:`index_for`, so that every
+command that looks terms up (``lookup``, ``mine`` and ``run`` for the candidates' glossary status,
+``review``) builds a glossary's index once; ``lookup`` reads it without reading the glossary
+(:func:`termkit.glossary.lookup_index`). See :mod:`termkit.formats.cache` for the folder and
+``TERMKIT_CACHE_DIR=off``.
 """
 
 from __future__ import annotations
@@ -44,36 +48,80 @@ def _source_stamps() -> list[tuple]:
     return out
 
 
-def lookup_index(paths: Iterable[str | os.PathLike]):
-    """The lookup index of the glossaries at ``paths``: ``load_glossary(paths).index()``, read
-    from the cache folder when it was built from the same files by the same code, else built (and
-    kept there)."""
-    paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+def _cache_file(paths: list) -> tuple[Path, tuple] | None:
+    """The cache file for glossaries read from ``paths``, and the key its content must carry."""
     root = cache_dir()
-    if root is None:
-        return _build(paths)
+    if root is None or not paths:
+        return None
     try:
         stamps = [_stamp(p) for p in paths]
         key = (_FORMAT, sys.version_info[:2], stamps, _source_stamps())
     except OSError:  # a file that is not there: reading it says so
-        return _build(paths)
+        return None
     name = f"{zlib.crc32(repr([s[0] for s in stamps]).encode('utf-8')):08x}"  # one file per set of paths
-    cache = root / f"glossary-index-{name}.pickle"
+    return root / f"glossary-index-{name}.pickle", key
+
+
+def stored_index(paths: Iterable[str | os.PathLike]):
+    """The index kept for the glossaries at ``paths`` when it was built from these very files by
+    this very code; else None."""
+    paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    found = _cache_file(paths)
+    if found is None:
+        return None
+    cache, key = found
     held = read_pickle(cache)
-    if isinstance(held, dict) and held.get("key") == key:
-        index = held["index"]
-        with contextlib.suppress(OSError):
-            os.utime(cache)  # looked up now: the last to be pruned
-    else:
-        glossary, index = _load(paths)
-        if glossary.warnings:
-            return index
+    if not (isinstance(held, dict) and held.get("key") == key):
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(cache)  # looked up now: the last to be pruned
+    index = held["index"]
+    index.first_letters = functools.partial(first_letters, cache.parent)  # read when a query needs it
+    return index
+
+
+def index_for(glossary):
+    """``GlossaryIndex(glossary)``: the one kept for the files the glossary was read from when it
+    holds the very terms, in the same order (its entries then point at this glossary's concepts and
+    terms, as a fresh index's would); else built, and kept for next time."""
+    from .index import GlossaryIndex
+
+    paths = list(getattr(glossary, "paths", None) or [])
+    if getattr(glossary, "warnings", None):
+        paths = []  # reading the files again must report their warnings
+    index = stored_index(paths)
+    if index is not None and _adopt(index, glossary):
+        return index
+    index = GlossaryIndex(glossary)
+    found = _cache_file(paths)
+    if found is not None:
+        cache, key = found
         # the readings of two-hanzi terms a pinyin query needs, made now so that they are kept
         index.prepare_pinyin()
         write_pickle(cache, {"key": key, "index": index})
-        _prune(root)
-    index.first_letters = functools.partial(first_letters, root)  # read when a query needs it
+        _prune(cache.parent)
+        index.first_letters = functools.partial(first_letters, cache.parent)
     return index
+
+
+def _adopt(index, glossary) -> bool:
+    """Point the index's entries at the glossary's own concepts and terms, when the index was built
+    from the same terms in the same order (an index reads nothing else of them when built)."""
+    from .index import key_for
+
+    live = []
+    for concept in getattr(glossary, "concepts", glossary):
+        for term in concept.terms:
+            text = term.text.strip()
+            if text and key_for(text):
+                live.append((concept, term, text))
+    if len(live) != len(index.entries):
+        return False
+    if any(text != e.term.text.strip() for (_, _, text), e in zip(live, index.entries)):
+        return False
+    for (concept, term, _), e in zip(live, index.entries):
+        e.concept, e.term = concept, term
+    return True
 
 
 def _prune(root: Path) -> None:
@@ -107,14 +155,3 @@ def first_letters(root: Path) -> dict[str, str] | None:
     table = first_letters_table()
     write_pickle(cache, {"key": key, "table": table})
     return table
-
-
-def _load(paths: list):
-    from .glossary import load_glossary
-
-    glossary = load_glossary(paths)
-    return glossary, glossary.index()
-
-
-def _build(paths: list):
-    return _load(paths)[1]

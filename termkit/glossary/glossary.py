@@ -49,12 +49,21 @@ class Glossary:
     def index(self):
         """The lookup index (built once, then cached)."""
         if self._index is None:
-            from .index import GlossaryIndex
+            from .cache import index_for
 
-            self._index = GlossaryIndex(self)
+            self._index = index_for(self)
         return self._index
 
     _index = None
+
+
+def lookup_index(paths: Iterable[str | os.PathLike] | str | os.PathLike):
+    """``load_glossary(paths).index()``, read from the cache folder without reading the glossary
+    when it was kept for these very files (:mod:`termkit.glossary.cache`)."""
+    from .cache import stored_index
+
+    index = stored_index(paths)
+    return index if index is not None else load_glossary(paths).index()
 
 
 # Reader warnings nobody collected go to this logger; the CLI prints its records as
