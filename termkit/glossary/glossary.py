@@ -11,7 +11,6 @@ from functools import cached_property
 from pathlib import Path
 
 from ..formats.ids import fresh_id
-from ..formats.registry import read_glossary
 from ..model import Concept, Problem, Term, lang_base
 
 
@@ -102,6 +101,9 @@ def read_concepts(path: str | os.PathLike, warnings: list | None = None, columns
     CSV unknown columns…) are appended to ``warnings``; when no list is given they are reported
     on the ``termkit.warnings`` logger — never dropped.
     """
+    # the readers (lxml, openpyxl) load only when a glossary is read: not for a cached lookup
+    from ..formats.registry import read_glossary
+
     concepts, problems = read_glossary(path, columns)
     if warnings is not None:
         warnings.extend(problems)

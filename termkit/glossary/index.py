@@ -137,7 +137,7 @@ class GlossaryIndex:
                 for g in _grams(key, chinese):
                     self._grams[g].append(i)
                 if not chinese:
-                    for w in set(key.split()):
+                    for w in dict.fromkeys(key.split()):  # in order: the vocabulary below is too
                         self._words[w].append(i)
                 if chinese and len(key) >= self.min_pinyin_chars:
                     syllables = pinyin_key(key).split()
@@ -312,7 +312,9 @@ class GlossaryIndex:
         so it shares at least ``need`` of them, and therefore at least one of the
         ``len - need + 1`` rarest ones: only those postings are read (prefix filtering).
         """
-        grams = sorted(_grams(qkey, True), key=lambda g: len(self._grams.get(g, ())))
+        # ties in rarity broken by the gram itself: a set's order changes with the hash seed, and
+        # which grams are read decides which far-off terms are scored at all (low --min-score)
+        grams = sorted(_grams(qkey, True), key=lambda g: (len(self._grams.get(g, ())), g))
         allowed_edits = max(1, round(len(qkey) * 0.25))
         need = max(1, len(grams) - 2 * allowed_edits)
         found: set[int] = set()
@@ -327,7 +329,7 @@ class GlossaryIndex:
         k = len(words)
         if k >= 2:
             need = max(1, k - max(1, round(k / 3)))
-            postings = sorted((self._words.get(w, ()) for w in words), key=len)
+            postings = sorted((self._words.get(w, ()) for w in sorted(words)), key=len)  # ties: by word
             found: set[int] = set()
             for posting in postings[: k - need + 1]:
                 found.update(posting)
