@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass
@@ -177,6 +178,7 @@ class Concept:
         return terms[0] if terms else None
 
 
+@lru_cache(maxsize=4096)  # called for every term of every concept: a handful of tags in practice
 def lang_base(tag: str) -> str:
     """``zh-Hans``, ``zh_CN``, ``ZH`` → ``zh``; ``en-US`` → ``en``."""
     return tag.replace("_", "-").split("-")[0].lower()

@@ -1,4 +1,6 @@
 import json
+import os
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -202,3 +204,152 @@ def test_attest_command_lists_unattested():
     assert lines[0].startswith("total\t000_")
     assert all(line.split("\t")[0] == "0" for line in lines[1:-1])
     assert lines[-1].startswith("# ")
+
+
+# --- the index kept in the cache folder (termkit.glossary.cache) ---------------------------------
+
+# Queries of every kind: exact, variants, normalized, pinyin (homophones, near, Latin with and without
+# tones), fuzzy, partial, English, misses.
+CACHE_QUERIES = [
+    "艾滋病毒",
+    "艾滋病病毒",
+    "毒罪办",
+    "芬坦尼",
+    "芬太尼",
+    "侦察",
+    "ai zi bing du",
+    "aizibingdu",
+    "fen1 tai4 ni2",
+    "fēn tài ní",
+    "fentanil",
+    "money laundering",
+    "Money-Laundering",
+    "laundring of money",
+    "联合国毒品和犯罪问题办公室（毒罪办）",
+    "非法药物",
+    "ＵＮＯＤＣ",
+    "稳定剂",
+    "xyz",
+]
+
+
+def _rows(index, query):
+    return [(m.concept.id, m.term.text, m.kind, m.score) for m in index.lookup(query, limit=10, min_score=0)]
+
+
+def test_cached_index_answers_as_a_fresh_one(tmp_path, monkeypatch):
+    from termkit.glossary import lookup_index
+
+    monkeypatch.setenv("TERMKIT_CACHE_DIR", str(tmp_path / "cache"))
+    fresh = load_glossary([GLOSSARY]).index()
+    built = lookup_index([GLOSSARY])  # builds and keeps it
+    (kept,) = (tmp_path / "cache").glob("glossary-index-*.pickle")
+    read = lookup_index([GLOSSARY])  # read back
+    assert read is not built and len(read) == len(fresh) > 1000
+    for q in CACHE_QUERIES + [e.term.text for e in fresh.entries[::7]]:
+        assert _rows(read, q) == _rows(fresh, q), q
+    assert [p.name for p in (tmp_path / "cache").glob("glossary-index-*.pickle")] == [kept.name]
+
+
+def test_a_glossarys_index_comes_from_the_cache_with_its_own_concepts(tmp_path, monkeypatch):
+    """Glossary.index() (mine, run, review) reads the kept index and points it at the glossary's
+    own concepts and terms; a glossary changed in memory gets a fresh index."""
+    monkeypatch.setenv("TERMKIT_CACHE_DIR", str(tmp_path / "cache"))
+    fresh = load_glossary([GLOSSARY]).index()  # built and kept
+    glossary = load_glossary([GLOSSARY])
+    index = glossary.index()  # read back and adopted
+    assert index is not fresh
+    own = {id(t) for c in glossary.concepts for t in c.terms}
+    assert all(id(e.term) in own for e in index.entries)
+    assert all(e.concept in glossary.concepts for e in index.entries[::50])
+    for q in CACHE_QUERIES:
+        assert _rows(index, q) == _rows(fresh, q), q
+    changed = load_glossary([GLOSSARY])
+    changed.concepts[0].terms[0].text = "一个新词"
+    assert top(changed.index(), "一个新词").concept is changed.concepts[0]
+
+
+def test_cached_index_is_rebuilt_when_the_glossary_changes(tmp_path, monkeypatch):
+    from termkit.glossary import lookup_index
+
+    monkeypatch.setenv("TERMKIT_CACHE_DIR", str(tmp_path / "cache"))
+    g = tmp_path / "g.csv"
+    g.write_text("concept_id,lang,term,status\nc1,zh,芬太尼,preferred\nc1,en,fentanyl,preferred\n", encoding="utf-8")
+    assert top(lookup_index([g]), "fentanyl").concept.id == "c1"
+    g.write_text("concept_id,lang,term,status\nc2,zh,芬太尼,preferred\nc2,en,fentanyl,preferred\n", encoding="utf-8")
+    os.utime(g, ns=(g.stat().st_atime_ns, g.stat().st_mtime_ns + 10**9))  # a later time, even on coarse clocks
+    assert top(lookup_index([g]), "fentanyl").concept.id == "c2"
+
+
+def test_no_cache_file_when_turned_off_or_the_glossary_warns(tmp_path, monkeypatch):
+    from termkit.glossary import lookup_index
+
+    monkeypatch.setenv("TERMKIT_CACHE_DIR", "off")
+    assert top(lookup_index([GLOSSARY]), "艾滋病毒").concept.id == "hiv"
+    monkeypatch.setenv("TERMKIT_CACHE_DIR", str(tmp_path / "cache"))
+    g = tmp_path / "g.csv"  # the same concept id twice across two files: a warning each time it is read
+    g.write_text("concept_id,lang,term\nhiv,zh,病毒甲\n", encoding="utf-8")
+    index = lookup_index([GLOSSARY, g])
+    assert top(index, "病毒甲").term.text == "病毒甲"
+    assert not list((tmp_path / "cache").glob("glossary-index-*.pickle"))
+
+
+def test_first_letters_filter_never_hides_a_pinyin_match():
+    """The first-letter table vouches for pypinyin's syllables, and whenever the filter says no
+    term can read like a query, the pinyin search indeed offers nothing (so pypinyin need not load)."""
+    import random
+
+    from termkit.glossary.index import key_for
+    from termkit.text.pinyin import first_letters_table, pinyin_key
+
+    index = load_glossary([GLOSSARY]).index()
+    index.first_letters = first_letters_table()
+    assert len(index.first_letters) > 20000
+    rng = random.Random(26)
+    zh = [e.key for e in index.entries if e.chinese]
+    pool = "".join(zh)
+    queries = set(zh)
+    for t in zh:  # one character changed: typos, homophones, near readings
+        i = rng.randrange(len(t))
+        queries.add(t[:i] + rng.choice(pool) + t[i + 1 :])
+    queries |= {"".join(rng.choice(pool) for _ in range(rng.randint(3, 6))) for _ in range(500)}
+    queries |= {w for doc in load_documents([SEEDS]) for w in re.findall(r"[\u4e00-\u9fff]{3,6}", doc.text)[:300]}
+    skipped = 0
+    for q in sorted(queries):
+        qkey = key_for(q)
+        if all(c in index.first_letters for c in qkey):
+            syllables = pinyin_key(qkey).split()
+            assert len(syllables) == len(qkey)
+            assert all(s[0] in index.first_letters[c] for s, c in zip(syllables, qkey)), q
+        if len(qkey) >= 3 and not index._may_read_alike(qkey):
+            skipped += 1
+            offered: list[int] = []
+            index._pinyin_matches(qkey, lambda i, *_, found=offered, **__: found.append(i))
+            assert not offered, q
+    assert skipped > len(queries) // 3  # the filter does spare most queries the readings
+
+
+def test_lookup_does_not_depend_on_the_hash_seed(tmp_path):
+    """Which rare grams narrow a fuzzy search was left to a set's order, so far-off matches (a low
+    --min-score) changed with PYTHONHASHSEED; ties are now broken by the gram itself (and English words
+    keep their order)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys; from termkit.glossary import load_glossary; "
+        f"index = load_glossary([{GLOSSARY!r}]).index(); "
+        "print(json.dumps([[(m.concept.id, m.kind, m.score) for m in index.lookup(q, limit=10, min_score=0)] "
+        "for q in ('公共健康', '毒品贩运活动', '国际合作机制', 'drug trafficking routes', 'harm policy', 'laundring')]))"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed), "TERMKIT_CACHE_DIR": "off", "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (1, 2, 3)
+    }
+    assert len(outs) == 1

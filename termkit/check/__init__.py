@@ -124,11 +124,12 @@ def check_documents(
     findings = [f for name in names for f in CHECKS[name](ctx)]
     ignore = set(ignore)
     kept = [f for f in findings if f.id not in ignore]
-    cards = build_cards(sort_findings(kept), ctx)
+    kept = sort_findings(kept)
+    cards = build_cards(kept, ctx)
     shown = {c.id for c in cards}
     hidden = {c.id for c in build_cards([f for f in findings if f.id in ignore], ctx)} - shown
     return CheckResult(
-        findings=sort_findings(kept),
+        findings=kept,
         documents=[d.id for d in ctx.docs],
         glossary=list(getattr(glossary, "paths", []) or []),
         ignored=len(findings) - len(kept),

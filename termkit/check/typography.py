@@ -15,8 +15,10 @@ times), with the counts of each and example places of the minority.
 
 from __future__ import annotations
 
+import heapq
 import re
 from functools import lru_cache
+from itertools import islice
 
 from ..formats.vocabulary import is_traditional
 from ..model import Finding
@@ -26,13 +28,22 @@ from .findings import finding_id
 
 NAME = "typography"
 MIN_MINORITY = 2
+_SHOWN = 10  # places of the minority a finding lists
 
+# Each pattern starts with the rarer character of what it finds (a space, a letter or digit, a
+# punctuation mark), never with a hanzi or a look-behind, so that the regex engine skips through
+# long Chinese text to the candidates; what must stand before that character is a look-behind over
+# it. "L" below: a half-width letter or digit.
+_L = "A-Za-z0-9"
 _FULL_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
-_HALF_ALNUM = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+")
-_SPACED = re.compile(rf"(?<=[{HANZI}]) +(?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) +(?=[{HANZI}])")
-_UNSPACED = re.compile(rf"(?<=[{HANZI}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{HANZI}])")
-_HALF_PUNCT = re.compile(rf"(?<=[{HANZI}])[,;:](?=\s?[{HANZI}])|(?<=[{HANZI}])\((?=[{HANZI}])")
-_FULL_PUNCT = re.compile(rf"(?<=[{HANZI}])[，；：（]")
+_HALF_ALNUM = re.compile(rf"[{_L}]+")  # runs: each starts after a character that is none of these
+# spaces between hanzi and L, or between L and hanzi (from the run's first space)
+_SPACED = re.compile(rf" (?:(?<=[{HANZI}] ) *(?=[{_L}])|(?<=[{_L}] ) *(?=[{HANZI}]))")
+# the empty place between hanzi and L (before the L), and between L and hanzi (after the L)
+_UNSPACED_BEFORE = re.compile(rf"[{_L}](?<=[{HANZI}][{_L}])")
+_UNSPACED_AFTER = re.compile(rf"[{_L}](?=[{HANZI}])")
+_HALF_PUNCT = re.compile(rf"[,;:](?<=[{HANZI}][,;:])(?=\s?[{HANZI}])|\((?<=[{HANZI}]\()(?=[{HANZI}])")
+_FULL_PUNCT = re.compile(rf"[，；：（](?<=[{HANZI}][，；：（])")
 _HANZI_RE = re.compile(f"[{HANZI}]")
 
 
@@ -47,7 +58,7 @@ def _other_script_chars(text: str, traditional: bool) -> dict[str, int]:
     """Characters of the script the text is not in: those t2s would change in simplified text,
     those s2t would change (and t2s would not: a traditional character is left alone) in
     traditional text."""
-    chars = set(_HANZI_RE.findall(text))
+    chars = {c for c in set(text) if _HANZI_RE.match(c)}
     if traditional:
         to_trad, to_simp = _opencc("s2t").convert, _opencc("t2s").convert
         return {c: text.count(c) for c in chars if to_trad(c) != c and to_simp(c) == c}
@@ -62,7 +73,7 @@ def _finding(ctx, doc, kind, message, majority, minority, matches, suggestion, c
         message=message,
         id=finding_id(NAME, kind, doc.id),
         forms={majority[0]: {doc.id: majority[1]}, minority[0]: {doc.id: minority[1]}},
-        locations=[ctx.location(doc.id, s, e, doc.text[s:e]) for s, e in matches[:10]],
+        locations=[ctx.location(doc.id, s, e, doc.text[s:e]) for s, e in matches[:_SHOWN]],
         suggestion=suggestion,
         confidence=confidence,
     )
@@ -87,20 +98,28 @@ def check(ctx: CheckContext) -> list[Finding]:
                     "write letters and digits half-width",
                 )
             )
-        spaced = [m.span() for m in _SPACED.finditer(text)]
-        unspaced = [m.span() for m in _UNSPACED.finditer(text)]
-        if min(len(spaced), len(unspaced)) >= MIN_MINORITY:
-            minority_is_spaced = len(spaced) <= len(unspaced)
-            minority = spaced if minority_is_spaced else unspaced
-            spans = [(max(0, s - 4), e + 4) for s, e in minority]
+        # counted first (findall makes no match objects); the places only of the minority, and
+        # only as many as a finding shows
+        spaced = len(_SPACED.findall(text))
+        unspaced = len(_UNSPACED_BEFORE.findall(text)) + len(_UNSPACED_AFTER.findall(text))
+        if min(spaced, unspaced) >= MIN_MINORITY:
+            minority_is_spaced = spaced <= unspaced
+            if minority_is_spaced:
+                places = (m.span() for m in _SPACED.finditer(text))
+            else:  # in text order (no place is both)
+                places = heapq.merge(
+                    ((m.start(), m.start()) for m in _UNSPACED_BEFORE.finditer(text)),
+                    ((m.end(), m.end()) for m in _UNSPACED_AFTER.finditer(text)),
+                )
+            spans = [(max(0, s - 4), e + 4) for s, e in islice(places, _SHOWN)]
             findings.append(
                 _finding(
                     ctx,
                     doc,
                     "spacing",
-                    f"{doc.id}: hanzi and digits/Latin written with a space {len(spaced)}× and without {len(unspaced)}×",
-                    ("no space" if minority_is_spaced else "space", max(len(spaced), len(unspaced))),
-                    ("space" if minority_is_spaced else "no space", len(minority)),
+                    f"{doc.id}: hanzi and digits/Latin written with a space {spaced}× and without {unspaced}×",
+                    ("no space" if minority_is_spaced else "space", max(spaced, unspaced)),
+                    ("space" if minority_is_spaced else "no space", min(spaced, unspaced)),
                     spans,
                     "use one convention (UN Chinese style: no space between hanzi and digits)",
                     confidence=0.8,

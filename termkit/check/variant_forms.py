@@ -86,14 +86,28 @@ def _nested(ctx: CheckContext, concept) -> list[tuple[str, str, str]]:
     form (艾滋病毒 inside 艾滋病毒和艾滋病科): it shows how the writer spells the concept too."""
     forms = [t.text for t in concept.terms_in("zh") if len(t.text) >= 2]
     out = []
-    for doc in ctx.docs:
-        for o in ctx.occurrences[doc.id]:
-            if o.concept is concept:
-                continue
-            for form in forms:
-                if form in o.term.text and not any(form in f and f != form and f in o.term.text for f in forms):
-                    out.append((form, doc.id, o.term.text))
+    for host, per_doc in _hosts(ctx).items():
+        inside = [
+            form for form in forms if form in host and not any(form in f and f != form and f in host for f in forms)
+        ]
+        if not inside:
+            continue
+        for doc_id, concepts in per_doc.items():
+            if len(concepts) > 1 or id(concept) not in concepts:
+                out.extend((form, doc_id, host) for form in inside)
     return out
+
+
+def _hosts(ctx: CheckContext) -> dict[str, dict[str, set[int]]]:
+    """Each glossary form written in the documents → document → the concepts it was found for, by
+    ``id()`` (one pass over the occurrences, shared by every concept's :func:`_nested`)."""
+    if "nested_hosts" not in ctx.memo:
+        hosts: dict[str, dict[str, set[int]]] = {}
+        for doc in ctx.docs:
+            for o in ctx.occurrences[doc.id]:
+                hosts.setdefault(o.term.text, {}).setdefault(doc.id, set()).add(id(o.concept))
+        ctx.memo["nested_hosts"] = hosts
+    return ctx.memo["nested_hosts"]
 
 
 def discovered(ctx: CheckContext) -> list[Finding]:

@@ -26,7 +26,7 @@ def lookup_cmd(queries: tuple[str, ...], glossaries: tuple[str, ...], limit: int
     query per line from stdin. JSON output is one object per query (JSON Lines).
     """
     from ..formats.matches import write_lookup
-    from ..glossary import load_glossary
+    from ..glossary import lookup_index
     from ..glossary.limits import check_query
 
     stdin = queries == ("-",)
@@ -34,7 +34,7 @@ def lookup_cmd(queries: tuple[str, ...], glossaries: tuple[str, ...], limit: int
         queries = tuple(line.strip() for line in sys.stdin if line.strip())
     for n, q in enumerate(queries, 1):
         check_query(q, "<stdin>" if stdin else None, n if stdin else None)
-    index = load_glossary(glossaries).index()
+    index = lookup_index(glossaries)
     results = ((q, index.lookup(q, limit=limit, min_score=min_score)) for q in queries)
     write_lookup(results, sys.stdout, fmt)
 

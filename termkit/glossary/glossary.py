@@ -11,7 +11,6 @@ from functools import cached_property
 from pathlib import Path
 
 from ..formats.ids import fresh_id
-from ..formats.registry import read_glossary
 from ..model import Concept, Problem, Term, lang_base
 
 
@@ -49,12 +48,21 @@ class Glossary:
     def index(self):
         """The lookup index (built once, then cached)."""
         if self._index is None:
-            from .index import GlossaryIndex
+            from .cache import index_for
 
-            self._index = GlossaryIndex(self)
+            self._index = index_for(self)
         return self._index
 
     _index = None
+
+
+def lookup_index(paths: Iterable[str | os.PathLike] | str | os.PathLike):
+    """``load_glossary(paths).index()``, read from the cache folder without reading the glossary
+    when it was kept for these very files (:mod:`termkit.glossary.cache`)."""
+    from .cache import stored_index
+
+    index = stored_index(paths)
+    return index if index is not None else load_glossary(paths).index()
 
 
 # Reader warnings nobody collected go to this logger; the CLI prints its records as
@@ -93,6 +101,9 @@ def read_concepts(path: str | os.PathLike, warnings: list | None = None, columns
     CSV unknown columns…) are appended to ``warnings``; when no list is given they are reported
     on the ``termkit.warnings`` logger — never dropped.
     """
+    # the readers (lxml, openpyxl) load only when a glossary is read: not for a cached lookup
+    from ..formats.registry import read_glossary
+
     concepts, problems = read_glossary(path, columns)
     if warnings is not None:
         warnings.extend(problems)

@@ -31,6 +31,7 @@ by length alone, partial matching tries only spans as long as some term.
 from __future__ import annotations
 
 import gc
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -39,22 +40,12 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from ..model import Concept, Match, Term
-from ..text.pinyin import latin_pinyin, pinyin_key
 from .keys import en_key, is_chinese, zh_key
 from .limits import MAX_PINYIN_CHARS, MAX_QUERY_CHARS
-from .near_pinyin import near_syllables as _near_syllables
+from .readings import PinyinReadings
+from .scores import SCORES
 from .similarity import chinese_similarity, english_similarity, sorted_words
 
-SCORES = {
-    "exact": 100.0,
-    "variant_exact": 98.0,
-    "normalized": 96.0,
-    "variant_normalized": 94.0,
-    "pinyin": 92.0,
-    "pinyin_near": 86.0,
-    "pinyin_other_tones": 88.0,
-    "fuzzy_weight": 0.9,
-}
 KINDS = ("exact", "normalized", "variant", "pinyin", "fuzzy", "partial")
 
 _START, _END = "\x02", "\x03"
@@ -87,7 +78,7 @@ class _Entry:
     chinese: bool
 
 
-class GlossaryIndex:
+class GlossaryIndex(PinyinReadings):
     """Lookup over a Glossary (or any iterable of Concepts)."""
 
     def __init__(self, glossary, *, min_pinyin_chars: int = 3, max_fuzzy_candidates: int = 2000):
@@ -162,7 +153,7 @@ class GlossaryIndex:
                 for g in _grams(e.key, chinese):
                     self._grams[g].append(i)
                 if not chinese:
-                    for w in set(e.key.split()):
+                    for w in dict.fromkeys(e.key.split()):  # in order: the vocabulary below is too
                         self._words[w].append(i)
             if not chinese:
                 for w in self._words:
@@ -172,21 +163,12 @@ class GlossaryIndex:
                 gc.enable()
 
     def prepare(self) -> GlossaryIndex:
-        """Build now what the first queries would build (every script, every pinyin key)."""
-        self._index_script(True), self._index_script(False), [self._key_pinyin(n) for n in list(self._unkeyed)]
+        """Build now what the first queries would build (every script, every reading): before the
+        index is kept in the cache, or timed apart from the queries."""
+        self._index_script(True)
+        self._index_script(False)
+        self.prepare_pinyin()
         return self
-
-    def _key_pinyin(self, length: int) -> None:
-        """Give the Chinese terms of this key length their pinyin keys (once)."""
-        for i in self._unkeyed.pop(length, ()):
-            syllables = pinyin_key(self.entries[i].key).split()
-            self._pinyin[" ".join(syllables)].append(i)
-            self._initials[self._initials_key(syllables)].append(i)
-            self._latin["".join(syllables)].append(i)
-
-    @staticmethod
-    def _initials_key(syllables: list[str]) -> str:
-        return " ".join(s[:1] for s in syllables)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -236,7 +218,13 @@ class GlossaryIndex:
             """Are ``limit`` concepts already found that nothing scoring ≤ ceiling can displace?"""
             return sum(1 for v in best.values() if v[0] > ceiling) >= limit
 
-        if chinese and "pinyin" in wanted and len(qkey) >= self.min_pinyin_chars and not settled(SCORES["pinyin"]):
+        if (
+            chinese
+            and "pinyin" in wanted
+            and len(qkey) >= self.min_pinyin_chars
+            and not settled(SCORES["pinyin"])
+            and ("pypinyin" in sys.modules or self._may_read_alike(qkey))  # loaded: nothing to save
+        ):
             self._pinyin_matches(qkey, offer)
         if not chinese and "pinyin" in wanted:
             self._latin_pinyin_matches(query, offer)
@@ -260,48 +248,6 @@ class GlossaryIndex:
         found = self.lookup(query, limit=1, min_score=min_score)
         return found[0] if found else None
 
-    def _pinyin_matches(self, qkey: str, offer) -> None:
-        self._key_pinyin(len(qkey))
-        syllables = pinyin_key(qkey).split()
-        for i in self._pinyin.get(" ".join(syllables), ()):
-            if self.entries[i].key != qkey:
-                offer(i, SCORES["pinyin"], "pinyin")
-        for i in self._initials.get(self._initials_key(syllables), ()):
-            e = self.entries[i]
-            if e.key == qkey:
-                continue
-            other = pinyin_key(e.key).split()
-            if len(other) != len(syllables):
-                continue
-            near = sum(1 for a, b in zip(syllables, other) if a != b)
-            if near == 0 or near > max(1, len(syllables) // 4):
-                continue
-            if all(_near_syllables(a, b) for a, b in zip(syllables, other)):
-                offer(i, SCORES["pinyin_near"] - 4 * (near - 1), "pinyin")
-
-    def _latin_pinyin_matches(self, query: str, offer) -> None:
-        """Chinese terms whose reading is the query, typed as pinyin in Latin letters."""
-        parsed = latin_pinyin(query)
-        if parsed is None:
-            return
-        letters, tones = parsed
-        if not self._latin_ready:
-            for length in list(self._unkeyed):
-                self._key_pinyin(length)
-            self._latin_ready = True
-        if self._short_chinese:
-            for i in self._short_chinese:
-                self._latin[pinyin_key(self.entries[i].key).replace(" ", "")].append(i)
-            self._short_chinese = []
-        for i in self._latin.get(letters, ()):
-            toned = pinyin_key(self.entries[i].key, tones=True).split() if tones else []
-            same_tones = (
-                tones is None
-                or len(tones) != len(toned)
-                or all(t is None or s.endswith(str(t)) for s, t in zip(toned, tones))
-            )
-            offer(i, SCORES["pinyin"] if same_tones else SCORES["pinyin_other_tones"], "pinyin", across=True)
-
     def fuzzy_candidates(self, qkey: str, chinese: bool) -> list[int]:
         """Entries that may be within fuzzy reach of ``qkey``; only these are scored."""
         self._index_script(chinese)
@@ -314,7 +260,9 @@ class GlossaryIndex:
         so it shares at least ``need`` of them, and therefore at least one of the
         ``len - need + 1`` rarest ones: only those postings are read (prefix filtering).
         """
-        grams = sorted(_grams(qkey, True), key=lambda g: len(self._grams.get(g, ())))
+        # ties in rarity broken by the gram itself: a set's order changes with the hash seed, and
+        # which grams are read decides which far-off terms are scored at all (low --min-score)
+        grams = sorted(_grams(qkey, True), key=lambda g: (len(self._grams.get(g, ())), g))
         allowed_edits = max(1, round(len(qkey) * 0.25))
         need = max(1, len(grams) - 2 * allowed_edits)
         found: set[int] = set()
@@ -329,7 +277,7 @@ class GlossaryIndex:
         k = len(words)
         if k >= 2:
             need = max(1, k - max(1, round(k / 3)))
-            postings = sorted((self._words.get(w, ()) for w in words), key=len)
+            postings = sorted((self._words.get(w, ()) for w in sorted(words)), key=len)  # ties: by word
             found: set[int] = set()
             for posting in postings[: k - need + 1]:
                 found.update(posting)

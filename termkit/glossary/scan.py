@@ -30,10 +30,13 @@ class FormScanner:
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Non-overlapping ``(start, end, form)`` hits, leftmost-longest."""
-        if self._automaton is None:
-            return
-        for k, start, end in self._automaton.find_matches_as_indexes(text):
-            yield start, end, self.forms[k]
+        forms = self.forms
+        for k, start, end in self.indexes(text):
+            yield start, end, forms[k]
+
+    def indexes(self, text: str) -> list[tuple[int, int, int]]:
+        """The hits as ``(index into self.forms, start, end)``."""
+        return self._automaton.find_matches_as_indexes(text) if self._automaton is not None else []
 
 
 @dataclass
@@ -62,12 +65,16 @@ class GlossaryScanner:
                     continue
                 self.by_form.setdefault(normalize_key(term.text, simplified=simplified), []).append((concept, term))
         self.scanner = FormScanner(self.by_form)
+        # one concept per form (validate flags clashes), by the scanner's index of the form
+        self._first = [self.by_form[form][0] for form in self.scanner.forms]
 
     def find(self, doc: Document, normalized: Normalized | None = None) -> list[Occurrence]:
         norm = normalized or normalize(doc.text)
-        out = []
-        for s, e, form in self.scanner.finditer(norm.text):
-            start, end = norm.original_span(s, e)
-            for concept, term in self.by_form[form][:1]:  # one concept per form (validate flags clashes)
-                out.append(Occurrence(doc.id, start, end, concept, term, doc.text[start:end]))
+        first, offsets, text, out = self._first, norm.offsets, doc.text, []
+        for k, s, e in self.scanner.indexes(norm.text):
+            # the original span (norm.original_span, inlined: this runs for every hit)
+            window = offsets[s:e]
+            start, end = min(window), max(window) + 1
+            concept, term = first[k]
+            out.append(Occurrence(doc.id, start, end, concept, term, text[start:end]))
         return out

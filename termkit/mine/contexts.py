@@ -15,22 +15,47 @@ from collections.abc import Iterable
 from ..documents import segment_document
 from ..model import Context, Document
 from ..text.chars import SUPERSCRIPT_DIGITS
+from .chunks import chunk_documents
+from .execute import Found
 
 
-def fill_sentences(contexts: Iterable[Context], get_document) -> None:
+def fill_sentences(
+    contexts: Iterable[Context], get_document, executor=None, sources: dict | None = None, encoding=None
+) -> None:
     """Set each context's sentence: the segment of its document that holds its start.
 
     ``get_document(doc_id)`` returns the Document (read again from its file when needed); each
-    document is split into sentences once.
+    document is split into sentences once. With an ``executor`` of several workers
+    (:mod:`.execute`) and ``sources`` (document id → the chunk item a worker reads it from,
+    :func:`.chunks.chunk_documents`), the documents read from files are split in the workers, at
+    the same time: the same sentences, without the parent splitting one document after another.
     """
     by_doc: dict[str, list[Context]] = {}
     for c in contexts:
         if not c.sentence:
             by_doc.setdefault(c.doc_id, []).append(c)
+    if executor is not None and getattr(executor, "workers", 1) > 1 and sources:
+        tasks = [(sources[d], [c.start for c in ctxs]) for d, ctxs in by_doc.items() if d in sources]
+        if len(tasks) > 1:
+            found = executor.map_reduce(sentences_at, tasks, encoding) or Found()
+            for d, ctxs in list(by_doc.items()):
+                if d in found:
+                    for c, sentence in zip(ctxs, found[d]):
+                        c.sentence = sentence
+                    del by_doc[d]
     for doc_id, ctxs in by_doc.items():
         sentences = _Sentences(get_document(doc_id))
         for c in ctxs:
             c.sentence = sentences.at(c.start) or ""
+
+
+def sentences_at(task, encoding=None) -> Found:
+    """The map task of :func:`fill_sentences`: ``(chunk item, offsets)`` → the sentences of that
+    document at those offsets."""
+    item, offsets = task
+    (doc,) = chunk_documents([item], encoding)
+    sentences = _Sentences(doc)
+    return Found({doc.id: [sentences.at(o) or "" for o in offsets]})
 
 
 class _Sentences:

@@ -56,6 +56,17 @@ def merge_new(results: Iterable):
     return acc
 
 
+class Found(dict):
+    """A map result keyed by what each task was given (document, candidate): merged by union."""
+
+    def merge(self, other: Found) -> Found:
+        self.update(other)
+        return self
+
+    def __add__(self, other: Found) -> Found:
+        return Found(self).merge(other)
+
+
 def _fold(results: Iterable, merger=None):
     if merger is None:
         return merge_all(results)

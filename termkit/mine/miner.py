@@ -36,7 +36,7 @@ from .chunks import CHUNK_BYTES, PART_BYTES
 from .concepts import group_candidates, groups_of, short_forms
 from .contexts import fill_sentences, written_form
 from .evidence import evidence
-from .execute import Progress, make_executor, no_progress
+from .execute import Found, Progress, make_executor, no_progress
 from .filters import acceptable, fragments
 from .inputs import Corpus, load_glossary
 from .levels import LevelStats, count_by_levels
@@ -173,6 +173,20 @@ def mine(
         use(before)
 
 
+def _readings(executor, keys: list[str]) -> dict[str, str]:
+    """The pinyin shown for each candidate; in the workers when there are several (loading pypinyin
+    and reading thousands of candidates is work the parent would otherwise do alone)."""
+    if executor.workers <= 1 or len(keys) < 100:
+        return readings(keys)
+    n = 2 * executor.workers
+    return executor.map_reduce(readings, [keys[i::n] for i in range(n)]) or Found()
+
+
+def readings(keys: list[str]) -> Found:
+    """The map task of :func:`_readings`."""
+    return Found({k: pinyin_display(k) for k in keys})
+
+
 def _mine(corpus: Corpus, executor, gloss, un_ref, options: MineOptions) -> MineResult:
     if options.memory_limit is not None:
         options = replace(options, memory_limit=parse_size(options.memory_limit))
@@ -289,9 +303,11 @@ def _mine_spooled(
         groups = groups[: options.top]
     results = [c for g in groups for c in g]
     look_up(results)
-    fill_sentences([x for c in results for x in c.contexts], corpus.document)
+    sources = {item[1]: item for chunk in chunks for item in chunk if isinstance(item, tuple)}
+    fill_sentences([x for c in results for x in c.contexts], corpus.document, executor, sources, options.encoding)
+    readings = _readings(executor, [c.key for c in results])
     for c in results:
-        c.pinyin = pinyin_display(c.key)
+        c.pinyin = readings[c.key]
     return MineResult(
         results,
         n_docs=n_docs,

@@ -9,12 +9,15 @@ to load its dictionary).
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
+import sys
 import threading
 from collections.abc import Iterable
 
 from ..errors import InputError
+from ..formats.cache import cache_dir, read_pickle, write_pickle
 from ..text.chars import HAS_HANZI_RE
 from ..text.normalize import normalize_key
 from . import compiled
@@ -69,10 +72,7 @@ def tokenizer(extra_words: Iterable[str] = ()):
         if tok is None:
             global _dictionary
             if _dictionary is None:
-                import jieba
-
-                with jieba.get_dict_file() as fh:
-                    _dictionary = compiled.dictionary_frequencies(fh)
+                _dictionary = _from_dictionary_file("frequencies", compiled.dictionary_frequencies)
             tok = compiled.CompiledTokenizer(*_dictionary, jieba_tokenizer=lambda: jieba_tokenizer(key))
             tok.add_words(sorted(lexicon().extra_words))
             tok.add_words(sorted(key))
@@ -133,14 +133,55 @@ def dictionary_tag(word: str) -> str | None:
     """
     global _tags
     if _tags is None:
-        tags: dict[str, str] = {}
-        with tokenizer().get_dict_file() as fh:
-            for raw in fh:
-                parts = raw.decode("utf-8").split()
-                if len(parts) >= 3:
-                    tags[parts[0]] = parts[2]
-        _tags = tags
+        _tags = _from_dictionary_file("tags", _read_tags)
     return _tags.get(word)
+
+
+def _read_tags(dict_file) -> dict[str, str]:
+    tags: dict[str, str] = {}
+    for raw in dict_file:
+        parts = raw.decode("utf-8").split()
+        if len(parts) >= 3:
+            tags[parts[0]] = parts[2]
+    return tags
+
+
+def _from_dictionary_file(what: str, read):
+    """``read(jieba's dictionary file)``, kept in the cache folder (:mod:`termkit.formats.cache`)
+    for that file (its path, size and modification time) and this module's source: parsing the
+    350,000 lines takes longer than reading the result back."""
+    with _dictionary_file() as fh:
+        root = cache_dir()
+        try:
+            key = (what, _stamp(fh.name), _stamp(compiled.__file__), _stamp(__file__))
+        except (OSError, AttributeError, TypeError):  # not a file on disk: just read it
+            root = None
+        cache = root / f"jieba-{what}.pickle" if root is not None else None
+        held = read_pickle(cache)
+        if isinstance(held, dict) and held.get("key") == key:
+            return held["value"]
+        value = read(fh)
+    write_pickle(cache, {"key": key, "value": value})
+    return value
+
+
+def _dictionary_file():
+    """jieba's dictionary file, open: ``jieba.get_dict_file()``, found without importing jieba (its
+    HMM tables take 0.15 s) when nothing has imported it, and so could not have set another."""
+    if "jieba" not in sys.modules:
+        spec = importlib.util.find_spec("jieba")
+        if spec is not None and spec.origin:
+            path = os.path.join(os.path.dirname(spec.origin), "dict.txt")
+            if os.path.isfile(path):
+                return open(path, "rb")
+    import jieba
+
+    return jieba.get_dict_file()
+
+
+def _stamp(path) -> tuple:
+    st = os.stat(path)
+    return (os.path.abspath(path), st.st_size, st.st_mtime_ns)
 
 
 def glossary_words(terms: Iterable[str]) -> tuple[str, ...]:

@@ -35,6 +35,8 @@ _TRAILING_NOISE = _CLOSERS + SUPERSCRIPT_DIGITS + "* \t\u3000"
 MIN_BROKEN_CJK = 15
 MIN_BROKEN_LATIN = 45
 _HANZI_CHAR_RE = re.compile(f"[{HANZI}]")
+_LINE_RE = re.compile(r"[^\r\n]+")
+_ENGLISH_OPEN_END_RE = re.compile(r"[a-z,;]$")
 
 
 @dataclass
@@ -61,7 +63,7 @@ class Block:
 def _lines(text: str) -> list[Span]:
     """Spans of the non-blank lines, with surrounding white space trimmed."""
     spans = []
-    for m in re.finditer(r"[^\r\n]+", text):
+    for m in _LINE_RE.finditer(text):
         s, e = m.span()
         while s < e and text[s].isspace():
             s += 1
@@ -103,14 +105,15 @@ def is_broken(line: str) -> bool:
     return len(core) >= MIN_BROKEN_LATIN
 
 
-def _continues(prev: str, line: str) -> bool:
-    """Is ``line`` the rest of a sentence broken at the end of ``prev``?"""
-    if marker_length(line) or is_footnote_line(line):
+def _continues(prev: str, line: str, marker: int | None = None) -> bool:
+    """Is ``line`` the rest of a sentence broken at the end of ``prev``? (``marker``: its
+    :func:`marker_length` when known; a footnote line never is)"""
+    if (marker_length(line) if marker is None else marker) or is_footnote_line(line):
         return False
     if is_broken(prev):
         return True
     # English wraps anywhere: a lower-case word after a line that ends inside a sentence
-    return bool(re.search(r"[a-z,;]$", prev)) and line[:1].islower()
+    return bool(_ENGLISH_OPEN_END_RE.search(prev)) and line[:1].islower()
 
 
 def blocks(text: str) -> list[Block]:
@@ -137,11 +140,11 @@ def blocks(text: str) -> list[Block]:
                 close()
                 out.append(note)
             continue
-        if current is not None and _continues(text[slice(*current.pieces[-1])], line):
+        n = marker_length(line)
+        if current is not None and _continues(text[slice(*current.pieces[-1])], line, n):
             current.pieces.append((s, e))
             continue
         close()
-        n = marker_length(line)
         if n:
             label_end = s + n
             while label_end > s and text[label_end - 1].isspace():

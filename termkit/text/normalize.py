@@ -41,9 +41,10 @@ class Normalized:
 # --- one rewrite stage: regex substitutions that keep the offset map -----------------------------
 
 
-def _rewrite(text: str, offsets: list[int], pattern: re.Pattern, repl: Callable[[re.Match], str]):
+def _rewrite(text: str, offsets: array, pattern: re.Pattern, repl: Callable[[re.Match], str]):
+    # offsets stay an array("q") throughout: slicing and extending one copies memory, not objects
     out: list[str] = []
-    new_offsets: list[int] = []
+    new_offsets = array("q")
     pos = 0
     for m in pattern.finditer(text):
         s, e = m.span()
@@ -54,7 +55,7 @@ def _rewrite(text: str, offsets: list[int], pattern: re.Pattern, repl: Callable[
         if len(r) == e - s:
             new_offsets.extend(offsets[s:e])
         elif r:
-            new_offsets.extend([offsets[s]] * len(r))
+            new_offsets.extend(array("q", [offsets[s]]) * len(r))
         pos = e
     if pos == 0:
         return text, offsets
@@ -63,14 +64,24 @@ def _rewrite(text: str, offsets: list[int], pattern: re.Pattern, repl: Callable[
     return "".join(out), new_offsets
 
 
+# Every pattern starts with the character it removes or replaces, so that the regex engine skips
+# to it instead of trying each position of a long text; the conditions on what stands before it are
+# look-behinds over that character. "(?<![^\n]X)" after X: X stands at a line start.
 _CJK = f"{HANZI}{CJK_PUNCT}"
-_SUPERSCRIPT_RE = re.compile(rf"(?:(?<=[{_CJK}])|^)[{SUPERSCRIPT_DIGITS}]+[ \t]?|[{SUPERSCRIPT_DIGITS}]+", re.M)
+_SUP = SUPERSCRIPT_DIGITS
+# A run of superscript digits; after hanzi or at a line start (a footnote call, a footnote's
+# number), with one space after it.
+_SUPERSCRIPT_RE = re.compile(rf"[{_SUP}](?:(?<=[{_CJK}][{_SUP}])|(?<![^\n][{_SUP}]))[{_SUP}]*[ \t]?|[{_SUP}]+")
 # "*" glued after a word is a footnote call (临时议程*项目6); at a line start it opens the footnote.
-_STAR_RE = re.compile(rf"(?<=[{_CJK}\w])\*(?=[{_CJK}\s\w]|$)|^\*[ \t]?", re.M)
+_STAR_RE = re.compile(rf"\*(?:(?<=[{_CJK}\w]\*)(?=[{_CJK}\s\w]|$)|(?<![^\n]\*)[ \t]?)", re.M)
 _FULLWIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]")
 _SPACE_RUN_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f]+")
 # A space with a CJK character on either side is layout, not content.
-_CJK_SPACE_RE = re.compile(rf"(?<=[{_CJK}]) | (?=[{_CJK}])")
+_CJK_SPACE_RE = re.compile(rf" (?:(?<=[{_CJK}] )|(?=[{_CJK}]))")
+# A space at a line's start or end.
+_EDGE_SPACE_RE = re.compile(r" (?:(?<![^\n] )|$)", re.M)
+# Every character that one of the patterns above starts with: a text without any is left as it is.
+_REWRITTEN_RE = re.compile(f"[{_SUP}*\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000 \t\u00a0\u2000-\u200b\u202f\u205f]")
 
 
 def _fold_width(m: re.Match) -> str:
@@ -94,18 +105,20 @@ def _to_simplified(text: str, offsets: list[int]):
     return "".join(convert(c)[:1] or c for c in text), offsets
 
 
-def _join_block(text: str, block: Block) -> tuple[str, list[int]]:
-    parts: list[str] = []
-    offsets: list[int] = []
+def _join_block(text: str, block: Block, parts: list[str], offsets: array, identity: array) -> None:
+    """Append the block's text (its label and pieces, joined) to ``parts`` and its offsets
+    (``identity`` is ``0, 1, 2 …``: its slices are copied as memory)."""
+    first = True
     spans = ([block.label] if block.label else []) + block.pieces
     for s, e in spans:
-        joiner = piece_joiner(parts[-1], text[s:e]) if parts else ""
+        piece = text[s:e]
+        joiner = "" if first else piece_joiner(parts[-1], piece)
+        first = False
         if joiner:
             parts.append(joiner)
             offsets.append(s)
-        parts.append(text[s:e])
-        offsets.extend(range(s, e))
-    return "".join(parts), offsets
+        parts.append(piece)
+        offsets.extend(identity[s:e])
 
 
 def normalize(
@@ -127,17 +140,19 @@ def normalize(
     - ``simplified``: traditional → simplified characters (OpenCC ``t2s``); off by default.
     """
     if join_lines and ("\n" in text or "\r" in text):
-        parts, offsets = [], []
+        parts: list[str] = []
+        offsets = array("q")
+        identity = array("q", range(len(text)))
         for block in blocks(text):
-            joined, block_offsets = _join_block(text, block)
             if parts:
                 parts.append("\n")
                 offsets.append(block.start)
-            parts.append(joined)
-            offsets.extend(block_offsets)
+            _join_block(text, block, parts, offsets, identity)
         out = "".join(parts)
     else:
-        out, offsets = text, list(range(len(text)))
+        out, offsets = text, array("q", range(len(text)))
+    if not _REWRITTEN_RE.search(out):  # none of the characters the stages below rewrite
+        footnotes = width = spaces = False
     if footnotes:
         out, offsets = _rewrite(out, offsets, _SUPERSCRIPT_RE, lambda m: "")
         out, offsets = _rewrite(out, offsets, _STAR_RE, lambda m: "")
@@ -147,13 +162,16 @@ def normalize(
         out, offsets = _rewrite(out, offsets, _SPACE_RUN_RE, lambda m: " ")
         out, offsets = _rewrite(out, offsets, _CJK_SPACE_RE, lambda m: "")
         # spaces left at line edges
-        out, offsets = _rewrite(out, offsets, re.compile(r"^ | $", re.M), lambda m: "")
+        out, offsets = _rewrite(out, offsets, _EDGE_SPACE_RE, lambda m: "")
     if simplified:
         out, offsets = _to_simplified(out, offsets)
-    return Normalized(out, array("q", offsets))
+    return Normalized(out, offsets)
 
 
 @lru_cache(maxsize=200_000)
 def normalize_key(text: str, simplified: bool = False) -> str:
     """The normalized form of a short string (a term or a query), for use as a lookup key."""
-    return normalize(text.strip(), join_lines=False, simplified=simplified).text
+    text = text.strip()
+    if not simplified and not _REWRITTEN_RE.search(text):
+        return text  # what normalize() returns for it, without the offsets
+    return normalize(text, join_lines=False, simplified=simplified).text

@@ -106,3 +106,46 @@ def latin_pinyin(query: str) -> tuple[str, list[int | None] | None] | None:
         return None
     given = len(pieces) > 1 and any(t is not None for t in tones)
     return joined, tones if given else None
+
+
+def first_letters_table() -> dict[str, str]:
+    """Each hanzi → every first letter its syllable in :func:`pinyin_key` can have, whatever the
+    word around it: the first letters of all its readings in pypinyin's character dictionary and
+    in every phrase of its phrase dictionary that holds it (pypinyin takes a hanzi's syllable from
+    one or the other). Characters for which that cannot be vouched for are left out: those outside
+    pypinyin's hanzi ranges, those with a reading that is empty or not one syllable, those in a
+    phrase whose readings do not pair with its characters. Builds in about a second (pypinyin's
+    phrase dictionary); :mod:`termkit.glossary.cache` keeps it.
+    """
+    from pypinyin import Style
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS
+    from pypinyin.style import convert
+
+    first: dict[str, str] = {}  # a tone-marked reading → the first letter of its toneless form
+
+    def letter(reading: str, han: str) -> str:
+        if reading not in first:
+            toneless = (convert(reading, Style.NORMAL, True, default=reading, han=han) or "").strip()
+            first[reading] = toneless[:1] if len(toneless.split()) == 1 else ""
+        return first[reading]
+
+    letters: dict[str, set[str]] = {}
+    unsure: set[str] = set()
+
+    def add(han: str, readings) -> None:
+        for reading in readings:
+            found = letter(reading, han)
+            if found:
+                letters.setdefault(han, set()).add(found)
+            else:
+                unsure.add(han)
+
+    for code, readings in PINYIN_DICT.items():
+        add(chr(code), readings.split(","))
+    for phrase, readings in PHRASES_DICT.items():
+        if len(readings) != len(phrase):
+            unsure.update(phrase)
+            continue
+        for han, options in zip(phrase, readings):
+            add(han, options)
+    return {han: "".join(sorted(found)) for han, found in letters.items() if han not in unsure and RE_HANS.match(han)}
