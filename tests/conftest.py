@@ -11,10 +11,19 @@ Test data comes from two places:
   failure (CI, where the folder must be there).
 """
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The suite keeps its caches (CC-CEDICT, jieba's tables, glossary indexes) in a folder of its own,
+# removed at the end, never in the user's ~/.cache (a run that sets TERMKIT_CACHE_DIR keeps it).
+if "TERMKIT_CACHE_DIR" not in os.environ:
+    os.environ["TERMKIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="termkit-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["TERMKIT_CACHE_DIR"], True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
