@@ -1,15 +1,8 @@
-"""The package version, in one place: the installed distribution's, else a source-tree marker.
+"""The package version, in one place (pyproject.toml reads it from here).
 
 Everything that writes the version (``termkit --version``, the TBX header, TMX
 ``creationtoolversion``, reports) imports it from here, so no module has to import the package
-root for it.
+root for it — or importlib.metadata, which costs a quarter of a `termkit --version`.
 """
 
-from __future__ import annotations
-
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("termkit")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.0.0+source"
+__version__ = "0.1.0"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 
@@ -9,6 +10,10 @@ import re
 # name may hold any byte but "/"), bidi controls ("Trojan Source"), and the lone surrogates that
 # stand for a file name's undecodable bytes.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+#: Write errors that are the user's to fix (a full disk, a quota, a read-only or failing device),
+#: not termkit's: shown as one line naming the output.
+OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO}
 
 
 def _escape(m: re.Match) -> str:

@@ -19,7 +19,8 @@ MESSAGE_OPTIONS = {"--debug", "--quiet", "--verbose", "--help"}  # every command
 
 
 def commands(group: click.Group, prefix: tuple[str, ...] = ()):
-    for name, command in group.commands.items():
+    for name in group.list_commands(None):
+        command = group.get_command(None, name)
         path = (*prefix, name)
         if isinstance(command, click.Group):
             yield from commands(command, path)

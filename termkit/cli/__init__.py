@@ -2,10 +2,10 @@
 
 Each command parses its options, calls one documented library function and prints; the
 conventions they share (messages, errors, exit codes, progress) are in :mod:`termkit.cli.app`.
-One module per command or family of commands registers them on :data:`main`.
+One module per command or family of commands registers them on :data:`main`, imported when the
+command is run or listed (:data:`termkit.cli.app.COMMAND_MODULES`).
 """
 
-from . import align, check, glossary, mine, review, segment  # noqa: F401  (each registers its commands)
 from .app import main
 
 __all__ = ["main"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import importlib
 import logging
 import os
 import signal
@@ -21,8 +22,7 @@ from typing import IO, TypeVar
 
 import click
 
-from ..errors import TermkitError, display_path, escape_text
-from ..formats.atomic import OUTPUT_ERRNOS
+from ..errors import OUTPUT_ERRNOS, TermkitError, display_path, escape_text
 
 T = TypeVar("T")
 
@@ -192,7 +192,34 @@ class TermkitCommandGroup(TermkitGroup):
         return lambda f: decorator(_message_options(f))
 
 
-@click.group(cls=TermkitCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
+# The module that registers each command, imported when the command runs or is listed: a
+# `termkit --version` or a `termkit lookup` loads none of the others.
+COMMAND_MODULES = {
+    "align": "align",
+    "check": "check",
+    "export": "glossary",
+    "glossary": "glossary",
+    "lookup": "glossary",
+    "mine": "mine",
+    "review": "review",
+    "run": "check",
+    "segment": "segment",
+}
+
+
+class TermkitMain(TermkitCommandGroup):
+    """The top-level group: commands are registered by their modules, loaded on demand."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, name: str):
+        if name not in self.commands and name in COMMAND_MODULES:
+            importlib.import_module(f"termkit.cli.{COMMAND_MODULES[name]}")
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=TermkitMain, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--version",
     is_flag=True,

@@ -32,14 +32,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from ..errors import InputError, display_path
+from ..errors import OUTPUT_ERRNOS, InputError, display_path
 
 _HOST = re.sub(r"[^A-Za-z0-9]", "", socket.gethostname())[:16] or "host"
 _TEMP = re.compile(r"^\..+\.tk-(?P<host>[A-Za-z0-9]+)-(?P<pid>[0-9]+)-[A-Za-z0-9_]+\.tmp$")
 _cleaned: set[str] = set()
 _log = logging.getLogger("termkit.warnings")
 # Errors of the output itself (the disk, the file system); others in the body are the caller's.
-OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO}
 
 
 def _umask() -> int:
