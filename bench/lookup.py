@@ -142,7 +142,9 @@ def main() -> None:
 
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
-    index = GlossaryIndex(concepts)
+    # the whole index, built here: a lookup otherwise builds the parts its queries need when they
+    # first need them (n-grams of one script, readings of one length), or reads them from the cache
+    index = GlossaryIndex(concepts).prepare()
     build = time.perf_counter() - t0
 
     t0 = time.perf_counter()
