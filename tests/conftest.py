@@ -74,6 +74,16 @@ def seed_result():
     return check_paths([SEEDS], [GLOSSARY])
 
 
+@pytest.fixture(scope="session")
+def seeds_run(tmp_path_factory):
+    """`termkit run` of the seeds with the glossary, once a session (the review tests work on
+    copies of it)."""
+    out = tmp_path_factory.mktemp("seeds-run") / "out"
+    r = run("run", SEEDS, "-g", GLOSSARY, "-o", out, "--fail-on", "never")
+    assert r.exit_code == 0, r.output
+    return out
+
+
 def doc(doc_id: str, text: str):
     """A segmented Chinese document from a string."""
     from termkit.documents import segment_document

@@ -13,20 +13,11 @@ import pytest
 
 from conftest import GLOSSARY, SEEDS, UNPC, run
 
-pytest.importorskip("starlette", reason="needs the review extra: pip install -e '.[test]'")
+pytest.importorskip("starlette", reason="termkit review needs Starlette and uvicorn (installed with termkit)")
 pytest.importorskip("httpx", reason="Starlette's test client needs httpx: pip install -e '.[test]'")
 
 TOKEN = "test-token-1234"
 HEADERS = {"X-Termkit-Token": TOKEN}
-
-
-@pytest.fixture(scope="module")
-def seeds_run(tmp_path_factory):
-    """`termkit run` of the seeds with the glossary, once; each test reviews a copy of it."""
-    out = tmp_path_factory.mktemp("seeds-run") / "out"
-    r = run("run", SEEDS, "-g", GLOSSARY, "-o", out, "--fail-on", "never")
-    assert r.exit_code == 0, r.output
-    return out
 
 
 @pytest.fixture

@@ -16,21 +16,13 @@ import time
 import pytest
 
 import test_report_browser
-from conftest import GLOSSARY, SEEDS, run
+from conftest import SEEDS, run
 
-pytest.importorskip("starlette", reason="needs the review extra: pip install -e '.[test]'")
-pytest.importorskip("uvicorn", reason="needs the review extra: pip install -e '.[test]'")
+pytest.importorskip("starlette", reason="termkit review needs Starlette and uvicorn (installed with termkit)")
+pytest.importorskip("uvicorn", reason="termkit review needs Starlette and uvicorn (installed with termkit)")
 
 browser = test_report_browser.browser  # the one headless chromium of the report's tests (same skip rule)
 errors_in_console = test_report_browser.errors_in_console
-
-
-@pytest.fixture(scope="module")
-def seeds_run(tmp_path_factory):
-    out = tmp_path_factory.mktemp("review-browser") / "out"
-    r = run("run", SEEDS, "-g", GLOSSARY, "-o", out, "--fail-on", "never")
-    assert r.exit_code == 0, r.output
-    return out
 
 
 @pytest.fixture

@@ -35,9 +35,10 @@ def fragments(ctx: CheckContext, forms: set[str]) -> set[str]:
     crossed: dict[str, int] = defaultdict(int)
     for doc in ctx.docs:
         text = ctx.normalized[doc.id].text
-        spans = sorted((s, e) for _, s, e in automaton.find_matches_as_indexes(text, overlapping=True))
+        matches = automaton.find_matches_as_indexes(text, overlapping=True)
+        spans = sorted((s, e) for _, s, e in matches)
         starts = [s for s, _ in spans]
-        for k, s, e in automaton.find_matches_as_indexes(text, overlapping=True):
+        for k, s, e in matches:
             form = words[k]
             if form not in keys:
                 continue

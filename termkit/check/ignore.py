@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from ..errors import InputError
+from ..formats.limits import read_limited_text
 
 DEFAULT_IGNORE_FILE = ".termkit-ignore"
 DEFAULT_NAMES = (DEFAULT_IGNORE_FILE, "termkit-ignore")
@@ -36,10 +37,7 @@ def read_ignore_file(path: str | os.PathLike | None = None) -> set[str]:
         if not p.is_file():
             raise InputError("ignore file not found", str(path))
     ids = set()
-    try:
-        lines = p.read_text(encoding="utf-8-sig").splitlines()
-    except UnicodeDecodeError:
-        raise InputError("ignore file is not UTF-8 text", str(p)) from None
+    lines = read_limited_text(p, "an ignore file").splitlines()
     for line in lines:
         line = line.split("#", 1)[0].strip()
         if line:

@@ -46,6 +46,7 @@ from ..model import Candidate, Concept, Context, Match, Term
 from . import equivalents
 from .candidate_records import json_record
 from .cells import safe_writer
+from .limits import read_limited_text
 from .registry import candidates_file_format
 
 FIELDS = (
@@ -330,12 +331,7 @@ def read_candidates(path: str | os.PathLike) -> list[Candidate]:
     """Candidates from a file written by ``termkit mine`` (JSON Lines or CSV, by the file's
     extension), in file order."""
     shown = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("no such file", shown) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read: {exc}", shown) from None
+    text = read_limited_text(path, "a candidates file")
     out = []
     if candidates_file_format(path) == "jsonl":
         for n, line in enumerate(text.splitlines(), 1):
@@ -360,13 +356,9 @@ def read_ignore_forms(path: str | os.PathLike) -> set[str]:
     """Forms never to propose again: one a line (what follows a tab is a note), ``#`` starts a
     comment. Lines that are finding ids (``variant-forms:1a2b3c4d``, as ``termkit check``'s ignore
     file holds) are skipped, so one review file can serve both commands."""
-    shown = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("ignore file not found", shown) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the ignore file: {exc}", shown) from None
+    if not Path(path).exists():
+        raise InputError("ignore file not found", str(path))
+    text = read_limited_text(path, "an ignore file")
     forms = set()
     for line in text.splitlines():
         if line.lstrip().startswith("#"):

@@ -70,6 +70,15 @@ def read_limited(
     return data
 
 
+def read_limited_text(path: str | os.PathLike, what: str = "a text file") -> str:
+    """A UTF-8 file's text (a BOM dropped), read no further than the text limit; a file that is not
+    UTF-8 is a one-line InputError naming ``what``."""
+    try:
+        return read_limited(path, what=what).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text ({what}): byte {exc.start}", display_path(path)) from None
+
+
 def too_large(shown: str, kind: str, limit: int, env: str, size: int | None = None) -> InputError:
     of = f"of {size / 2**20:,.0f} MB " if size is not None else ""
     return InputError(

@@ -35,6 +35,7 @@ from ..documents import load_documents, segment_document
 from ..errors import InputError
 from ..formats.beads import read_aligned_tsv
 from ..formats.bilingual import read_bilingual
+from ..formats.limits import read_limited_text
 from ..formats.registry import is_parallel
 from ..formats.txt import corpus_files
 from ..glossary import load_glossary
@@ -119,10 +120,7 @@ def read_pairs_file(path: str | os.PathLike) -> list[tuple[str, str, int]]:
     """``en<TAB>zh`` lines (``#`` comments); paths relative to the pairs file's folder."""
     base = Path(path).parent
     out = []
-    try:
-        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the pairs file: {exc}", str(path)) from None
+    lines = read_limited_text(path, "a pairs file").splitlines()
     for n, line in enumerate(lines, 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue

@@ -41,13 +41,11 @@ def available() -> bool:
 
 class CompiledTokenizer:
     """The part of ``jieba.Tokenizer`` the miner uses (``lcut``, ``FREQ``, ``total``,
-    ``suggest_freq``, ``get_dict_file``), cutting with jieba-rs.
+    ``suggest_freq``), cutting with jieba-rs.
 
     ``jieba_tokenizer`` builds the equivalent pure-Python tokenizer, used (and built) only for
     the rare texts jieba-rs would cut differently.
     """
-
-    name = "rjieba"
 
     def __init__(self, base_freq: dict[str, int], base_total: int, jieba_tokenizer: Callable[[], object]):
         import rjieba
@@ -55,11 +53,11 @@ class CompiledTokenizer:
         self._rj = rjieba.Jieba()
         self._jieba_tokenizer = jieba_tokenizer
         self._jieba = None
-        self._base_freq = base_freq
         self._added: dict[str, int] = {}
+        self.FREQ = _Frequencies(base_freq, self._added)  # jieba's name; sees the words added later
         self.total = base_total
         self._replaced = 0
-        self.jieba_texts = 0  # texts cut by jieba instead (for the verbose report)
+        self.jieba_texts = 0  # texts handed to jieba (they must stay rare: a test counts them)
 
     def add_words(self, words: Iterable[str]) -> None:
         """Add words as jieba's ``add_word(w, freq=max(suggest_freq(w), 10))`` would, in order."""
@@ -77,10 +75,6 @@ class CompiledTokenizer:
         if self._replaced:
             self._rj.add_word(_TOTAL_MAKEWEIGHT, self._replaced, None)
 
-    @property
-    def FREQ(self) -> _Frequencies:  # jieba's name
-        return _Frequencies(self._base_freq, self._added)
-
     def suggest_freq(self, word: str, tune: bool = False) -> int:
         """jieba's ``suggest_freq(word, tune=False)``: the smallest frequency that keeps ``word``
         whole (jieba-rs's own rounds differently)."""
@@ -88,11 +82,6 @@ class CompiledTokenizer:
         for piece in self._rj.cut(word, False):
             chance *= self.FREQ.get(piece, 1) / self.total
         return max(int(chance * self.total) + 1, self.FREQ.get(word, 1))
-
-    def get_dict_file(self):
-        import jieba
-
-        return jieba.get_dict_file()
 
     def lcut(self, text: str, HMM: bool = True) -> list[str]:  # jieba's names
         if _NEEDS_JIEBA.search(text):
@@ -113,7 +102,7 @@ class CompiledTokenizer:
 
 
 class _Frequencies:
-    """jieba's ``FREQ`` lookups (``get``, ``in``, ``[]``) over the dictionary and the added words."""
+    """jieba's ``FREQ.get`` over the dictionary and the added words."""
 
     __slots__ = ("_base", "_added")
 
@@ -124,15 +113,6 @@ class _Frequencies:
     def get(self, word: str, default=None):
         freq = self._added.get(word)
         return freq if freq is not None else self._base.get(word, default)
-
-    def __contains__(self, word: str) -> bool:
-        return word in self._added or word in self._base
-
-    def __getitem__(self, word: str) -> int:
-        freq = self.get(word)
-        if freq is None:
-            raise KeyError(word)
-        return freq
 
 
 def dictionary_frequencies(dict_file) -> tuple[dict[str, int], int]:
