@@ -92,3 +92,15 @@ def test_public_api_names():
     import termkit.check
 
     assert callable(termkit.align_sentences) and callable(termkit.check_paths)
+
+
+def test_every_registered_command_is_listed_for_lazy_loading():
+    import importlib
+    import pkgutil
+
+    import termkit.cli
+    from termkit.cli.app import COMMAND_MODULES
+
+    for module in pkgutil.iter_modules(termkit.cli.__path__):
+        importlib.import_module(f"termkit.cli.{module.name}")
+    assert set(main.commands) == set(COMMAND_MODULES)
