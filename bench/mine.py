@@ -2,6 +2,7 @@
 
     python bench/mine.py [--sizes 20,80] [--workdir DIR] [--skip-raw]
     python bench/mine.py --sizes 10,20,40 --hmm on --segmenter jieba,rjieba --jobs 1,2
+    python bench/mine.py --sizes 20 --skip-raw --hmm on --jobs 1,2 --repeat 5 [--mode command]
 
 Builds Chinese corpora of the given sizes (MB of UTF-8 text) from the seed documents and the
 Chinese side of the UN Parallel Corpus dev set (tests/data/unpc/UNv1.0.devset.zh):
@@ -14,6 +15,10 @@ folder of documents). For each size, in fresh processes:
   second pass for contexts, glossary status off) with HMM on and off: characters/s and the
   ratio to raw jieba.lcut with the same HMM setting; with each segmenter (``TERMKIT_SEGMENTER``:
   jieba's pure Python, or jieba-rs giving the same tokens) and each ``--jobs`` (process pool);
+  ``--repeat N`` runs each ``--jobs`` value N times, interleaved, and shows the medians (of the
+  times, and of the ratios of the pairs run one after the other); ``--mode command`` times the
+  whole ``termkit mine`` process instead (start-up and the segmenter's loading included, which
+  the default leaves out by loading it before the clock starts);
 - peak memory (max RSS) of the mining process, and what it adds to a process that has only
   loaded the segmenter.
 
@@ -107,6 +112,18 @@ elif mode == "rjieba":
         rjieba.cut(text, hmm)
     dt = time.perf_counter() - t0
     print(json.dumps({"chars": chars, "seconds": dt, "rss_mb": rss_mb()}))
+elif mode == "command":
+    import os, subprocess, tempfile
+    out = Path(tempfile.mkdtemp()) / "candidates.jsonl"
+    chars = sum(len(f.read_text(encoding="utf-8")) for f in files)
+    cmd = [sys.executable, "-m", "termkit", "mine", str(folder), "--top", "200", "--jobs", str(jobs), "-q", "-o", str(out)]
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True)
+    dt = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    n = len(out.read_text(encoding="utf-8").splitlines())
+    os.remove(out)
+    print(json.dumps({"chars": chars, "seconds": dt, "rss_mb": rss, "base_rss_mb": 0, "candidates": n}))
 else:
     from termkit.mine import mine
     from termkit.mine.segmenter import tokenizer, dictionary_tag
@@ -141,12 +158,22 @@ def main(argv=None) -> int:
     ap.add_argument("--hmm", default="on,off", help="HMM settings to measure: on, off or on,off")
     ap.add_argument("--segmenter", default="auto", help="TERMKIT_SEGMENTER values to measure: jieba,rjieba")
     ap.add_argument("--jobs", default="1", help="--jobs values to measure, e.g. 1,2")
+    ap.add_argument("--repeat", type=int, default=1, help="runs of each --jobs value, interleaved; medians shown")
+    ap.add_argument(
+        "--mode",
+        choices=("mine", "command"),
+        default="mine",
+        help="mine: the mine() call, segmenter loaded beforehand (default); command: the whole "
+        "`termkit mine` process, start-up and loading included (what a user waits for)",
+    )
     args = ap.parse_args(argv)
     segmenters = [x.strip() for x in args.segmenter.split(",") if x.strip()]
     jobs_list = [int(x) for x in args.jobs.split(",") if x.strip()]
 
     sizes = [float(s) for s in args.sizes.split(",") if s]
     hmms = [h.strip() == "on" for h in args.hmm.split(",") if h.strip()]
+    if args.mode == "command":
+        hmms = [True]  # the command has no switch for jieba's HMM: it runs with it on
     work = Path(args.workdir or tempfile.mkdtemp(prefix="termkit-mine-bench-"))
     print(f"corpora in {work}; {os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
     rows = []
@@ -176,20 +203,28 @@ def main(argv=None) -> int:
                 print("  rjieba.cut: not installed")
             m = None
             for segmenter in segmenters:
+                runs: dict[int, list[dict]] = {jobs: [] for jobs in jobs_list}
+                for _ in range(args.repeat):  # interleaved, so that a change in the machine's load hits all alike
+                    for jobs in jobs_list:
+                        runs[jobs].append(run(args.mode, folder, hmm, segmenter, jobs))
                 one = None
                 for jobs in jobs_list:
-                    m = run("mine", folder, hmm, segmenter, jobs)
+                    m = sorted(runs[jobs], key=lambda r: r["seconds"])[len(runs[jobs]) // 2]  # the median run
                     speed = m["chars"] / m["seconds"]
                     ratio = f"{speed / (raw['chars'] / raw['seconds']):.2f}× jieba.lcut" if raw else ""
                     if one is None:
-                        one = m
+                        one = runs[jobs]
                     elif jobs > 1:
-                        ratio += f", {one['seconds'] / m['seconds']:.2f}× --jobs 1"
+                        pairs = sorted(a["seconds"] / b["seconds"] for a, b in zip(one, runs[jobs], strict=True))
+                        ratio += f", {pairs[len(pairs) // 2]:.2f}× --jobs 1"
+                        if len(pairs) > 1:
+                            ratio += f" (median of {len(pairs)} interleaved pairs; {pairs[0]:.2f}–{pairs[-1]:.2f})"
+                    times = ", ".join(f"{r['seconds']:.1f}" for r in runs[jobs]) if args.repeat > 1 else ""
                     print(
-                        f"  termkit mine {tag} {segmenter:>6} --jobs {jobs}: {speed:>9,.0f} chars/s "
-                        f"({m['seconds']:.1f} s) {ratio}; peak RSS {m['rss_mb']:.0f} MB "
-                        f"(+{m['rss_mb'] - m['base_rss_mb']:.0f} MB over the loaded segmenter); "
-                        f"{m['candidates']:,} candidates"
+                        f"  termkit {args.mode} {tag} {segmenter:>6} --jobs {jobs}: {speed:>9,.0f} chars/s "
+                        f"({m['seconds']:.1f} s{'; runs ' + times if times else ''}) {ratio}; "
+                        f"peak RSS {m['rss_mb']:.0f} MB (+{m['rss_mb'] - m['base_rss_mb']:.0f} MB over the loaded "
+                        f"segmenter); {m['candidates']:,} candidates"
                     )
             rows.append({"mb": mb, "hmm": hmm, "raw": raw, "mine": m})
     by = {(r["mb"], r["hmm"]): r for r in rows}

@@ -5,6 +5,7 @@ processes on loopback), on the seeds and on the UN Parallel Corpus dev set."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import pytest
@@ -84,6 +85,26 @@ def test_the_plan_has_several_chunks(unpc_dir):
     chunks = plan_chunks([(str(f), f.stem) for f in files], chunk_bytes=CHUNK)
     assert len(chunks) == len(files) >= 8
     assert len(plan_chunks([(str(f), f.stem) for f in files])) == 1
+
+
+def test_the_plan_gives_each_worker_the_same_share(tmp_path):
+    """40 files of 50 kB with chunks of at most 800 kB: 3 chunks (800 + 800 + 400 kB) for one
+    worker; for two, 4 chunks of 500 kB, so that neither waits for the other's last chunk."""
+    files = []
+    for k in range(40):
+        f = tmp_path / f"d{k:02d}.txt"
+        f.write_text("联合国毒品和犯罪问题办公室。\n" * 2500, encoding="utf-8")  # 50 kB (UTF-8)
+        files.append((str(f), f.stem))
+    size = os.path.getsize(files[0][0])
+
+    def shares(plan):
+        return [len(chunk) * size for chunk in plan]
+
+    assert shares(plan_chunks(files, chunk_bytes=16 * size)) == [16 * size, 16 * size, 8 * size]
+    assert shares(plan_chunks(files, chunk_bytes=16 * size, workers=2)) == [10 * size] * 4
+    # three workers: 40 files do not divide by 3; a file goes where its middle falls
+    assert shares(plan_chunks(files, chunk_bytes=16 * size, workers=3)) == [13 * size, 14 * size, 13 * size]
+    assert [item for chunk in plan_chunks(files, chunk_bytes=16 * size, workers=2) for item in chunk] == files
 
 
 @pytest.mark.slow
@@ -192,12 +213,12 @@ def test_memory_limit_sizes():
     assert r.exit_code == 2 and "--memory-limit" in r.output
 
 
-def test_contexts_are_a_sample_that_chunking_does_not_change(seeds_local):
-    """Contexts are a bottom-k sample of all occurrences: the same whatever the chunks."""
+def test_chunking_does_not_change_the_output(seeds_local):
+    """Counts and written forms merge exactly and contexts are a bottom-k sample of all
+    occurrences: one chunk or many, everything the output shows is the same (so the plan may
+    follow the number of workers)."""
     one_chunk = mine([str(SEEDS)], top=0, chunk_bytes=10**9)
-    assert [(c.text, [(x.doc_id, x.start, x.end) for x in c.contexts]) for c in one_chunk] == [
-        (c.text, [(x.doc_id, x.start, x.end) for x in c.contexts]) for c in seeds_local
-    ]
+    assert ranked(one_chunk) == ranked(seeds_local)
     top = next(c for c in seeds_local if c.key == "麻醉药品委员会")
     assert len({x.doc_id for x in top.contexts}) == len(top.contexts) == 3  # distinct documents first
 

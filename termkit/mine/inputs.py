@@ -46,10 +46,10 @@ class Corpus:
             return str(self.paths[0])
         return None
 
-    def plan(self, chunk_bytes: int = CHUNK_BYTES, part_bytes: int = PART_BYTES) -> list:
-        """The corpus as chunks for the maps (:func:`.chunks.plan_chunks`)."""
+    def plan(self, chunk_bytes: int = CHUNK_BYTES, part_bytes: int = PART_BYTES, workers: int = 1) -> list:
+        """The corpus as chunks for the maps of ``workers`` (:func:`.chunks.plan_chunks`)."""
         chunks = plan_chunks(
-            [(str(f), self.ids[str(f)]) for f in self.files], self.docs, chunk_bytes, self.encoding, part_bytes
+            [(str(f), self.ids[str(f)]) for f in self.files], self.docs, chunk_bytes, self.encoding, part_bytes, workers
         )
         self.parts = {item[1]: item for c in chunks for item in c if isinstance(item, tuple) and len(item) == 4}
         return chunks

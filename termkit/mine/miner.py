@@ -126,7 +126,8 @@ def mine(
     Where the maps run (:mod:`.execute`; the output is the same): in this process (default),
     ``jobs`` worker processes, or a Dask cluster — ``scheduler="local"`` (a LocalCluster of
     ``jobs`` workers), ``"tcp://HOST:8786"`` or a ``distributed.Client``. ``chunk_bytes``: the
-    size of a map task (files are grouped into chunks of about this many bytes).
+    size of a map task (files are grouped into chunks of about this many bytes; with several
+    workers, into a multiple of their number of equal chunks no larger than this).
     ``memory_limit`` (bytes, or ``"2G"``; default a quarter of the machine's memory): past it,
     the merged counts spill to an SQLite file (:mod:`.store`); the output is the same.
     ``spool_dir``: where the counting by levels (:mod:`.levels`) keeps its spool files (a
@@ -187,10 +188,19 @@ def readings(keys: list[str]) -> Found:
     return Found({k: pinyin_display(k) for k in keys})
 
 
+def _load_segmenter_meanwhile(extra_words) -> None:
+    """Load the segmenter's dictionary in a thread of this process while the workers count: the
+    reduce needs it (word kinds, general-Chinese frequencies), and the parent, which waits for
+    the workers then, would otherwise load it after them, with every worker idle."""
+    import threading
+
+    threading.Thread(target=tokenizer, args=(tuple(extra_words),), daemon=True).start()
+
+
 def _mine(corpus: Corpus, executor, gloss, un_ref, options: MineOptions) -> MineResult:
     if options.memory_limit is not None:
         options = replace(options, memory_limit=parse_size(options.memory_limit))
-    chunks = corpus.plan(options.chunk_bytes, options.part_bytes)
+    chunks = corpus.plan(options.chunk_bytes, options.part_bytes, executor.workers)
     with spool_directory(options.spool_dir) as spool:  # the spool files of both maps, removed at the end
         return _mine_spooled(corpus, executor, gloss, un_ref, options, chunks, spool)
 
@@ -199,6 +209,8 @@ def _mine_spooled(
     corpus: Corpus, executor, gloss, un_ref, options: MineOptions, chunks: list, spool: str
 ) -> MineResult:
     stats = LevelStats()
+    if executor.workers > 1:
+        _load_segmenter_meanwhile(options.extra_words)
 
     # 1. map: count (in passes, pruned by support); 2. reduce
     counts = count_by_levels(executor, chunks, options, spool, stats)

@@ -33,8 +33,6 @@ from .edges import FUNCTION_CHARS, crosses, inside_a_list, left_is_edge, right_i
 from .lexicon import Lexicon, use
 from .spool import read_normalized, remove_file, text_spool_path
 
-MAX_FORMS = 20  # written forms remembered per candidate and chunk
-
 
 class Matcher:
     """All occurrences (overlapping and nested) of a set of strings in a text, in order of start
@@ -232,7 +230,9 @@ def scan_documents(
             else:
                 right_edges[cand] += 1
             fc = forms.get(cand)
-            want_form = fc is None or sum(fc.values()) < MAX_FORMS
+            if fc is None:
+                fc = forms[cand] = Counter()
+            fc[doc.text[offsets[i] : offsets[j - 1] + 1]] += 1
             if n_contexts > 0:
                 prio = _priority(cand, doc.id, i)
                 heap = overall.get(cand)
@@ -241,14 +241,10 @@ def scan_documents(
                 better_here = here is None or prio < here[0]
             else:
                 take = better_here = False
-            if not (take or better_here or want_form):
+            if not (take or better_here):
                 continue
             start = offsets[i]
             end = offsets[j - 1] + 1
-            if want_form:
-                if fc is None:
-                    fc = forms[cand] = Counter()
-                fc[doc.text[start:end]] += 1
             if take:
                 item = (-prio, doc.id, start, end)
                 if heap is None:
