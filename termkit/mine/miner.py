@@ -36,7 +36,7 @@ from .chunks import CHUNK_BYTES, PART_BYTES
 from .concepts import group_candidates, groups_of, short_forms
 from .contexts import fill_sentences, written_form
 from .evidence import evidence
-from .execute import Found, Progress, make_executor, no_progress
+from .execute import Progress, make_executor, no_progress
 from .filters import acceptable, fragments
 from .inputs import Corpus, load_glossary
 from .levels import LevelStats, count_by_levels
@@ -174,27 +174,18 @@ def mine(
         use(before)
 
 
-def _readings(executor, keys: list[str]) -> dict[str, str]:
-    """The pinyin shown for each candidate; in the workers when there are several (loading pypinyin
-    and reading thousands of candidates is work the parent would otherwise do alone)."""
-    if executor.workers <= 1 or len(keys) < 100:
-        return readings(keys)
-    n = 2 * executor.workers
-    return executor.map_reduce(readings, [keys[i::n] for i in range(n)]) or Found()
-
-
-def readings(keys: list[str]) -> Found:
-    """The map task of :func:`_readings`."""
-    return Found({k: pinyin_display(k) for k in keys})
-
-
-def _load_segmenter_meanwhile(extra_words) -> None:
-    """Load the segmenter's dictionary in a thread of this process while the workers count: the
-    reduce needs it (word kinds, general-Chinese frequencies), and the parent, which waits for
-    the workers then, would otherwise load it after them, with every worker idle."""
+def _load_meanwhile(extra_words) -> None:
+    """Load what the reduce needs — the segmenter's dictionary (word kinds, general-Chinese
+    frequencies) and pypinyin (the candidates' pinyin) — in a thread of this process while the
+    workers count: the parent waits for them then, and would otherwise load both after them,
+    with every worker idle."""
     import threading
 
-    threading.Thread(target=tokenizer, args=(tuple(extra_words),), daemon=True).start()
+    def load() -> None:
+        tokenizer(tuple(extra_words))
+        pinyin_display("术语")
+
+    threading.Thread(target=load, daemon=True).start()
 
 
 def _mine(corpus: Corpus, executor, gloss, un_ref, options: MineOptions) -> MineResult:
@@ -210,7 +201,7 @@ def _mine_spooled(
 ) -> MineResult:
     stats = LevelStats()
     if executor.workers > 1:
-        _load_segmenter_meanwhile(options.extra_words)
+        _load_meanwhile(options.extra_words)
 
     # 1. map: count (in passes, pruned by support); 2. reduce
     counts = count_by_levels(executor, chunks, options, spool, stats)
@@ -317,9 +308,8 @@ def _mine_spooled(
     look_up(results)
     sources = {item[1]: item for chunk in chunks for item in chunk if isinstance(item, tuple)}
     fill_sentences([x for c in results for x in c.contexts], corpus.document, executor, sources, options.encoding)
-    readings = _readings(executor, [c.key for c in results])
     for c in results:
-        c.pinyin = readings[c.key]
+        c.pinyin = pinyin_display(c.key)
     return MineResult(
         results,
         n_docs=n_docs,
