@@ -61,10 +61,14 @@ from .glosses import (
     gloss_stems,
     is_name,
     spells_gloss,
+    untranslated,
     word_glosses,
     written_form,
     zh_coverage,
 )
+
+
+PART_WEIGHT = 0.75  # the confidence left to an n-gram that translates a part of the term only
 
 
 @dataclass
@@ -225,8 +229,14 @@ def score_equivalents(
                 # as an idiom (competent authorities); less so a single word
                 confidence *= 0.5 if len(stems) > 1 else 0.75 if en_text.islower() else 1.0
             piece = counts.name_piece[k] >= 0.5 * f_e and zh_cov < 1.0  # of a longer name, mostly
+            # every English word the dictionary's, yet a word of the term left out: the n-gram says
+            # a part of the term (statement for 发表声明); kept only behind any whole proposal
+            part = untranslated(text, spans, lexicon.words, en_text) if whole and not bonus else []
+            if part and confidence >= min_confidence:
+                confidence = max(min_confidence, confidence * PART_WEIGHT)
+                evidence.append("translates only part of the term (not " + ", ".join(part) + ")")
             scored.append(
-                (confidence, dice, llr, c, f_e, en_text, evidence, zh_cov, covered if whole else 0, stems, piece, k)
+                (confidence, dice, llr, c, f_e, en_text, evidence, zh_cov, covered if whole else 0, stems, piece, part, k)
             )
         # A fragment of a longer n-gram is not a term: the longer one comes with it (nearly) every
         # time — unless the fragment says the whole Chinese and the longer one's other words are
@@ -250,7 +260,7 @@ def score_equivalents(
                     fragments.add(x[5])
                     break
         scored = [x for x in scored if x[5] not in fragments and x[0] >= min_confidence]
-        scored.sort(key=lambda x: (-x[0], -x[1], -len(x[5])))
+        scored.sort(key=lambda x: (-x[0], -x[1], len(x[5])))
         kept: list[str] = []
         lowered = [en.lower() for en, _zh in counts.examples.get(text, [])]
         for confidence, dice, llr, c, f_e, en_text, evidence, *_rest in scored:
@@ -265,7 +275,7 @@ def score_equivalents(
                     en_text, c, f_e = longer
                     evidence = [
                         f"dice {2 * c / (hits + f_e):.2f} ({c} of {hits} segments; English in {f_e})",
-                        *(e for e in evidence[1:] if not e.startswith("dictionary")),
+                        *(e for e in evidence[1:] if not e.startswith(("dictionary", "translates only part"))),
                         "the longer name translates more of the term",
                     ]
             kept.append(en_text)
