@@ -182,19 +182,19 @@ def untranslated(term: str, spans, words: dict, en_text: str) -> list[str]:
     — the n-gram translates a piece of the term (statement for 发表声明, technology transfer for
     技术转让区域中心): a word of two characters or more none of whose characters the English
     words stand for (each in its place, as :func:`zh_coverage` says) and none of whose English the
-    n-gram holds; the head of the term, where
-    the English says of the word ending the term only what a shorter word inside it says (member
-    for 成员国 says 成员: 国, "country", is left out); a Latin word of the term the English does not
+    n-gram holds; the rest (two characters or more, or the term's last) of a longer word of which the English says only what a shorter word at
+    its start or end says (members for 成员国, "member country", says 成员: 国 is left out; agencies
+    for 专门机构 says 机构: 专门, "special", is left out); a Latin word of the term the English does not
     write (DLDD in DLDD监测系统)."""
     english = set().union(*word_glosses(en_text)) if content_stems(en_text) else set()
     covered = _covered(term, spans, english)
     out = [term[i:j] for i, j, got in spans if j - i > 1 and not any(covered[i:j]) and not (got & english)]
     for i, j, got in spans:
-        if j < len(term) or not all(covered[i:j]):
+        if not all(covered[i:j]):
             continue
         for a, b, part in spans:
-            rest = term[b:j]
-            if a == i and b < j and rest in words and not (words[rest] & english):
+            rest = term[b:j] if a == i else term[i:a] if b == j else ""
+            if rest and (len(rest) > 1 or j == len(term)) and rest in words and not (words[rest] & english):
                 if (got & english) <= part and (got - part - english):
                     out.append(rest)
     low = en_text.lower()

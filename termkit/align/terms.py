@@ -177,7 +177,7 @@ def score_equivalents(
             # Dice is low for an English term that other Chinese words translate too (humanitarian
             # assistance for 人道主义援助 and 人道援助): it may still stand in most of the term's
             # segments and be the dictionary's translation of it, whole
-            usual = c >= 0.5 * hits and dice >= 0.1
+            usual = c >= 0.5 * hits and (dice >= 0.1 or all(w in gloss or w in STOPWORDS for w in k.split()))
             if dice < 0.2 and k not in known and not usual:
                 continue
             if c < min_cooccurrence and not all(w in gloss or w in STOPWORDS or w.isdigit() for w in k.split()):
@@ -230,7 +230,7 @@ def score_equivalents(
                 confidence *= 0.5 if len(stems) > 1 else 0.75 if en_text.islower() else 1.0
             piece = counts.name_piece[k] >= 0.5 * f_e and zh_cov < 1.0  # of a longer name, mostly
             # every English word the dictionary's, yet a word of the term left out: the n-gram says
-            # a part of the term (statement for 发表声明); kept only behind any whole proposal
+            # a part of the term (statement for 发表声明); behind any whole proposal
             part = untranslated(text, spans, lexicon.words, en_text) if whole and not bonus else []
             if part and confidence >= min_confidence:
                 confidence = max(min_confidence, confidence * PART_WEIGHT)
@@ -248,6 +248,9 @@ def score_equivalents(
             low = " " + x[5].lower() + " "
             x_whole = x[8] > 0 and x[7] >= 0.99
             for y in scored:
+                if y is not x and y[3] > x[3] and len(x[9]) > 1 and sorted(y[9]) == sorted(x[9]):
+                    fragments.add(x[5])  # the same words in another order, less often: member States
+                    break  # comes with 成员国 more often than States members
                 if y is x or len(y[5]) <= len(x[5]) or low not in " " + y[5].lower() + " ":
                     continue
                 extra = [s for s in y[9] if s not in x[9]]
@@ -269,9 +272,10 @@ def score_equivalents(
             en_text = _as_written_beside(_rest[-1], en_text, counts, lowered)
             if any(en_text.lower() in k.lower() or k.lower() in en_text.lower() for k in kept):
                 continue  # a sub- or super-string of a better proposal
-            if not kept:
-                longer = _completed(text, en_text, co, counts, spans, lexicon.words, outside, written)
-                if longer:
+            longer = None if kept else _completed(text, en_text, co, counts, spans, lexicon.words, outside, written)
+            if _rest[-2] and dice < 0.2 and not longer:
+                continue  # a part let in only as the dictionary's (Dice low), and nothing whole around it
+            if longer:
                     en_text, c, f_e = longer
                     evidence = [
                         f"dice {2 * c / (hits + f_e):.2f} ({c} of {hits} segments; English in {f_e})",
@@ -290,8 +294,10 @@ def score_equivalents(
 def _as_written_beside(key: str, en_text: str, counts: Cooccurrences, lowered: list[str]) -> str:
     """The form of an English key that the term's own segments (``lowered``) write, where the key
     stands for more than one word or number (constitution and constitute, organization and
-    organizations)."""
-    variants = {f.lower() for f in counts.surface.get(key, ())} | {f.lower() for f in counts.name_surface.get(key, ())}
+    organizations) — among the forms that stand alone somewhere, if any: a form seen only inside a
+    longer name (Security Force in Interim Security Force for Abyei) is the name's, not the term's
+    (security forces)."""
+    variants = {f.lower() for f in counts.surface.get(key, ())} or {f.lower() for f in counts.name_surface.get(key, ())}
     if len(variants) < 2:
         return en_text
     seen = {v: sum(1 for en in lowered if _holds(en, v)) for v in variants}
