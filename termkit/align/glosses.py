@@ -194,9 +194,9 @@ def untranslated(term: str, spans, words: dict, en_text: str) -> list[str]:
             continue
         for a, b, part in spans:
             rest = term[b:j] if a == i else term[i:a] if b == j else ""
-            if rest and (len(rest) > 1 or j == len(term)) and rest in words and not (words[rest] & english):
-                if (got & english) <= part and (got - part - english):
-                    out.append(rest)
+            ok = rest and (len(rest) > 1 or j == len(term)) and rest in words and not (words[rest] & english)
+            if ok and (got & english) <= part and (got - part - english):
+                out.append(rest)
     low = en_text.lower()
     out += [w for w in _LATIN_RE.findall(term) if w.lower() not in low]
     return list(dict.fromkeys(out))

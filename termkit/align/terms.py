@@ -26,6 +26,11 @@ dictionary explains word for word. Then the n-grams that are not the term are pu
   the fragment says all of the term and nothing in the term says the longer one's other words —
   or that translates more of the term's characters, each English word in one place; a **piece
   of a name** (Global Environment, beside which a capitalised word stands) gives way to the name;
+* a **part**: an n-gram all of whose words the dictionary gives for the term, that leaves out a
+  word of the term it knows (statement for 发表声明, members for 成员国), loses a quarter of its
+  confidence and is dropped where only the dictionary let it in (Dice below 0.2) and nothing
+  whole is around it; the same words in another order give way to the order the term comes with
+  more often (member States, not States members);
 * a phrase the dictionary says nothing of, where it knows the term's words, needs three segments
   (not "requests the United Nations development system" for 经社理事会 from two);
 * the best proposal is **completed** by the longer n-gram around it whose added words are the
@@ -66,7 +71,6 @@ from .glosses import (
     written_form,
     zh_coverage,
 )
-
 
 PART_WEIGHT = 0.75  # the confidence left to an n-gram that translates a part of the term only
 
@@ -236,7 +240,21 @@ def score_equivalents(
                 confidence = max(min_confidence, confidence * PART_WEIGHT)
                 evidence.append("translates only part of the term (not " + ", ".join(part) + ")")
             scored.append(
-                (confidence, dice, llr, c, f_e, en_text, evidence, zh_cov, covered if whole else 0, stems, piece, part, k)
+                (
+                    confidence,
+                    dice,
+                    llr,
+                    c,
+                    f_e,
+                    en_text,
+                    evidence,
+                    zh_cov,
+                    covered if whole else 0,
+                    stems,
+                    piece,
+                    part,
+                    k,
+                )
             )
         # A fragment of a longer n-gram is not a term: the longer one comes with it (nearly) every
         # time — unless the fragment says the whole Chinese and the longer one's other words are
@@ -276,12 +294,12 @@ def score_equivalents(
             if _rest[-2] and dice < 0.2 and not longer:
                 continue  # a part let in only as the dictionary's (Dice low), and nothing whole around it
             if longer:
-                    en_text, c, f_e = longer
-                    evidence = [
-                        f"dice {2 * c / (hits + f_e):.2f} ({c} of {hits} segments; English in {f_e})",
-                        *(e for e in evidence[1:] if not e.startswith(("dictionary", "translates only part"))),
-                        "the longer name translates more of the term",
-                    ]
+                en_text, c, f_e = longer
+                evidence = [
+                    f"dice {2 * c / (hits + f_e):.2f} ({c} of {hits} segments; English in {f_e})",
+                    *(e for e in evidence[1:] if not e.startswith(("dictionary", "translates only part"))),
+                    "the longer name translates more of the term",
+                ]
             kept.append(en_text)
             ex = [(en, zh) for en, zh in counts.examples.get(text, []) if en_text.lower() in en.lower()][:examples]
             out.append(
