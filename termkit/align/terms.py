@@ -180,7 +180,7 @@ def score_equivalents(
             dice = 2 * c / (hits + f_e)
             # Dice is low for an English term that other Chinese words translate too (humanitarian
             # assistance for 人道主义援助 and 人道援助): it may still stand in most of the term's
-            # segments and be the dictionary's translation of it, whole
+            # segments and be the dictionary's translation of it, whole (at any Dice: provisions)
             usual = c >= 0.5 * hits and (dice >= 0.1 or all(w in gloss or w in STOPWORDS for w in k.split()))
             if dice < 0.2 and k not in known and not usual:
                 continue
