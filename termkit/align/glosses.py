@@ -153,6 +153,14 @@ def is_name(form: str) -> bool:
 def zh_coverage(term: str, spans, stems: set[str]) -> float:
     """The share of the term's characters the English words translate, each word in one place
     (the Convention of Parties to the Stockholm Convention is 公约, not 大会 too)."""
+    covered = _covered(term, spans, stems)
+    hanzi = [k for k, ch in enumerate(term) if _HANZI_RE.match(ch)]
+    return sum(1 for k in hanzi if covered[k]) / len(hanzi) if hanzi else 0.0
+
+
+def _covered(term: str, spans, stems: set[str]) -> list[bool]:
+    """Which characters of the term the English words translate: each word its longest place
+    and the words overlapping it."""
     covered = [False] * len(term)
     for s in stems:
         places = [(i, j) for i, j, got in spans if s in got]
@@ -163,5 +171,32 @@ def zh_coverage(term: str, spans, stems: set[str]) -> float:
             if i < j0 and j > i0:  # the longest place and the words overlapping it
                 for p in range(i, j):
                     covered[p] = True
-    hanzi = [k for k, ch in enumerate(term) if _HANZI_RE.match(ch)]
-    return sum(1 for k in hanzi if covered[k]) / len(hanzi) if hanzi else 0.0
+    return covered
+
+
+_LATIN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]+")
+
+
+def untranslated(term: str, spans, words: dict, en_text: str) -> list[str]:
+    """The words of ``term`` that the English n-gram leaves out although the dictionary knows them
+    — the n-gram translates a piece of the term (statement for 发表声明, technology transfer for
+    技术转让区域中心): a word of two characters or more none of whose characters the English
+    words stand for (each in its place, as :func:`zh_coverage` says) and none of whose English the
+    n-gram holds; the rest (two characters or more, or the term's last) of a longer word of which the English says only what a shorter word at
+    its start or end says (members for 成员国, "member country", says 成员: 国 is left out; agencies
+    for 专门机构 says 机构: 专门, "special", is left out); a Latin word of the term the English does not
+    write (DLDD in DLDD监测系统)."""
+    english = set().union(*word_glosses(en_text)) if content_stems(en_text) else set()
+    covered = _covered(term, spans, english)
+    out = [term[i:j] for i, j, got in spans if j - i > 1 and not any(covered[i:j]) and not (got & english)]
+    for i, j, got in spans:
+        if not all(covered[i:j]):
+            continue
+        for a, b, part in spans:
+            rest = term[b:j] if a == i else term[i:a] if b == j else ""
+            ok = rest and (len(rest) > 1 or j == len(term)) and rest in words and not (words[rest] & english)
+            if ok and (got & english) <= part and (got - part - english):
+                out.append(rest)
+    low = en_text.lower()
+    out += [w for w in _LATIN_RE.findall(term) if w.lower() not in low]
+    return list(dict.fromkeys(out))

@@ -26,6 +26,11 @@ dictionary explains word for word. Then the n-grams that are not the term are pu
   the fragment says all of the term and nothing in the term says the longer one's other words —
   or that translates more of the term's characters, each English word in one place; a **piece
   of a name** (Global Environment, beside which a capitalised word stands) gives way to the name;
+* a **part**: an n-gram all of whose words the dictionary gives for the term, that leaves out a
+  word of the term it knows (statement for 发表声明, members for 成员国), loses a quarter of its
+  confidence and is dropped where only the dictionary let it in (Dice below 0.2) and nothing
+  whole is around it; the same words in another order give way to the order the term comes with
+  more often (member States, not States members);
 * a phrase the dictionary says nothing of, where it knows the term's words, needs three segments
   (not "requests the United Nations development system" for 经社理事会 from two);
 * the best proposal is **completed** by the longer n-gram around it whose added words are the
@@ -61,10 +66,13 @@ from .glosses import (
     gloss_stems,
     is_name,
     spells_gloss,
+    untranslated,
     word_glosses,
     written_form,
     zh_coverage,
 )
+
+PART_WEIGHT = 0.75  # the confidence left to an n-gram that translates a part of the term only
 
 
 @dataclass
@@ -172,8 +180,8 @@ def score_equivalents(
             dice = 2 * c / (hits + f_e)
             # Dice is low for an English term that other Chinese words translate too (humanitarian
             # assistance for 人道主义援助 and 人道援助): it may still stand in most of the term's
-            # segments and be the dictionary's translation of it, whole
-            usual = c >= 0.5 * hits and dice >= 0.1
+            # segments and be the dictionary's translation of it, whole (at any Dice: provisions)
+            usual = c >= 0.5 * hits and (dice >= 0.1 or all(w in gloss or w in STOPWORDS for w in k.split()))
             if dice < 0.2 and k not in known and not usual:
                 continue
             if c < min_cooccurrence and not all(w in gloss or w in STOPWORDS or w.isdigit() for w in k.split()):
@@ -225,8 +233,28 @@ def score_equivalents(
                 # as an idiom (competent authorities); less so a single word
                 confidence *= 0.5 if len(stems) > 1 else 0.75 if en_text.islower() else 1.0
             piece = counts.name_piece[k] >= 0.5 * f_e and zh_cov < 1.0  # of a longer name, mostly
+            # every English word the dictionary's, yet a word of the term left out: the n-gram says
+            # a part of the term (statement for 发表声明); behind any whole proposal
+            part = untranslated(text, spans, lexicon.words, en_text) if whole and not bonus else []
+            if part and confidence >= min_confidence:
+                confidence = max(min_confidence, confidence * PART_WEIGHT)
+                evidence.append("translates only part of the term (not " + ", ".join(part) + ")")
             scored.append(
-                (confidence, dice, llr, c, f_e, en_text, evidence, zh_cov, covered if whole else 0, stems, piece, k)
+                (
+                    confidence,
+                    dice,
+                    llr,
+                    c,
+                    f_e,
+                    en_text,
+                    evidence,
+                    zh_cov,
+                    covered if whole else 0,
+                    stems,
+                    piece,
+                    part,
+                    k,
+                )
             )
         # A fragment of a longer n-gram is not a term: the longer one comes with it (nearly) every
         # time — unless the fragment says the whole Chinese and the longer one's other words are
@@ -238,6 +266,9 @@ def score_equivalents(
             low = " " + x[5].lower() + " "
             x_whole = x[8] > 0 and x[7] >= 0.99
             for y in scored:
+                if y is not x and y[3] > x[3] and len(x[9]) > 1 and sorted(y[9]) == sorted(x[9]):
+                    fragments.add(x[5])  # the same words in another order, less often: member States
+                    break  # comes with 成员国 more often than States members
                 if y is x or len(y[5]) <= len(x[5]) or low not in " " + y[5].lower() + " ":
                     continue
                 extra = [s for s in y[9] if s not in x[9]]
@@ -250,7 +281,7 @@ def score_equivalents(
                     fragments.add(x[5])
                     break
         scored = [x for x in scored if x[5] not in fragments and x[0] >= min_confidence]
-        scored.sort(key=lambda x: (-x[0], -x[1], -len(x[5])))
+        scored.sort(key=lambda x: (-x[0], -x[1], len(x[5])))
         kept: list[str] = []
         lowered = [en.lower() for en, _zh in counts.examples.get(text, [])]
         for confidence, dice, llr, c, f_e, en_text, evidence, *_rest in scored:
@@ -259,15 +290,16 @@ def score_equivalents(
             en_text = _as_written_beside(_rest[-1], en_text, counts, lowered)
             if any(en_text.lower() in k.lower() or k.lower() in en_text.lower() for k in kept):
                 continue  # a sub- or super-string of a better proposal
-            if not kept:
-                longer = _completed(text, en_text, co, counts, spans, lexicon.words, outside, written)
-                if longer:
-                    en_text, c, f_e = longer
-                    evidence = [
-                        f"dice {2 * c / (hits + f_e):.2f} ({c} of {hits} segments; English in {f_e})",
-                        *(e for e in evidence[1:] if not e.startswith("dictionary")),
-                        "the longer name translates more of the term",
-                    ]
+            longer = None if kept else _completed(text, en_text, co, counts, spans, lexicon.words, outside, written)
+            if _rest[-2] and dice < 0.2 and not longer:
+                continue  # a part let in only as the dictionary's (Dice low), and nothing whole around it
+            if longer:
+                en_text, c, f_e = longer
+                evidence = [
+                    f"dice {2 * c / (hits + f_e):.2f} ({c} of {hits} segments; English in {f_e})",
+                    *(e for e in evidence[1:] if not e.startswith(("dictionary", "translates only part"))),
+                    "the longer name translates more of the term",
+                ]
             kept.append(en_text)
             ex = [(en, zh) for en, zh in counts.examples.get(text, []) if en_text.lower() in en.lower()][:examples]
             out.append(
@@ -280,8 +312,10 @@ def score_equivalents(
 def _as_written_beside(key: str, en_text: str, counts: Cooccurrences, lowered: list[str]) -> str:
     """The form of an English key that the term's own segments (``lowered``) write, where the key
     stands for more than one word or number (constitution and constitute, organization and
-    organizations)."""
-    variants = {f.lower() for f in counts.surface.get(key, ())} | {f.lower() for f in counts.name_surface.get(key, ())}
+    organizations) — among the forms that stand alone somewhere, if any: a form seen only inside a
+    longer name (Security Force in Interim Security Force for Abyei) is the name's, not the term's
+    (security forces)."""
+    variants = {f.lower() for f in counts.surface.get(key, ())} or {f.lower() for f in counts.name_surface.get(key, ())}
     if len(variants) < 2:
         return en_text
     seen = {v: sum(1 for en in lowered if _holds(en, v)) for v in variants}
