@@ -16,11 +16,20 @@ glossary** (the glossary would give its own English as evidence) and scored agai
   ``bench/data/equivalents_judging.md`` (labels: ``bench/data/equivalents_labels.tsv``);
 - **time**: bilingual mining against Chinese-only mining plus aligning the same pairs (the issue's
   baseline), in the same run.
+
+A third set, **tico19** (added 2026-12-06, after the rules and the code it measures were final;
+nothing was ever built or judged against it before): TICO-19's English–Chinese memory of
+COVID-19 texts (``tests/data/tico19/all.en-zh.tmx``, CC0), its units grouped by the document they
+come from and written as document pairs like the UN ones — another field and other writers, so
+a figure on it says how the method carries beyond the text it was built on. Its glossary is
+TICO-19's own: the Facebook and Google COVID-19 terminologies (English → Chinese) beside it.
+``--sets`` chooses the sets (default: all three).
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 import time
@@ -38,6 +47,7 @@ from termkit.text.normalize import normalize_key  # noqa: E402
 
 UNPC = ROOT / "tests" / "data" / "unpc"
 GLOSSARY = ROOT / "glossaries" / "un-drug-control.csv"
+TICO = ROOT / "tests" / "data" / "tico19"
 LABELS = ROOT / "bench" / "data" / "equivalents_labels.tsv"
 DOC_LINES = 250
 TOP = 200
@@ -60,6 +70,29 @@ def write_documents(folder: Path) -> tuple[list[Path], list[Path]]:
     return halves
 
 
+def tico_documents(folder: Path, min_units: int = 20) -> Path:
+    """TICO-19's units grouped by their source document (the ``note`` of each ``<tu>``, in file
+    order), documents of at least ``min_units`` units written as ``ticoNN.en.txt`` and
+    ``ticoNN.zh.txt`` (a unit a paragraph)."""
+    from termkit.formats.tmx import read_tmx
+
+    units = read_tmx(TICO / "all.en-zh.tmx")
+    d = folder / "tico19"
+    (d / "en").mkdir(parents=True)
+    (d / "zh").mkdir(parents=True)
+    k = n = 0
+    while k < len(units):
+        e = k
+        while e < len(units) and units[e].note == units[k].note:
+            e += 1
+        if e - k >= min_units:
+            n += 1
+            (d / "en" / f"tico{n:02d}.en.txt").write_text("\n\n".join(u.source for u in units[k:e]) + "\n", "utf-8")
+            (d / "zh" / f"tico{n:02d}.zh.txt").write_text("\n\n".join(u.target for u in units[k:e]) + "\n", "utf-8")
+        k = e
+    return d
+
+
 def glossary_english():
     glossary = load_glossary([GLOSSARY])
     known = {}
@@ -67,6 +100,24 @@ def glossary_english():
         english = {_en_key(t.text) for t in concept.terms_in("en")}
         for t in concept.terms_in("zh"):
             known.setdefault(normalize_key(t.text), set()).update(english)
+    return known
+
+
+def tico_english():
+    """Chinese form → English keys, from TICO-19's two terminologies. Their Chinese cells may
+    hold variants (``可传染 : 有传染性``) and a bracketed English abbreviation (``艾滋病（AIDS）``):
+    each variant is a form, with and without the brackets."""
+    import csv
+
+    known: dict[str, set] = {}
+    for name in ("f_en-zh_CN.csv", "g_en_zh-CN.csv"):
+        with open(TICO / name, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                en, zh = row["sourceString"].strip(), row["targetString"].strip()
+                for variant in re.split(r"\s*[:;；/、]\s*", zh):
+                    for form in {variant, re.sub(r"[（(][^）)]*[）)]", "", variant).strip()}:
+                        if form:
+                            known.setdefault(normalize_key(form), set()).add(_en_key(en))
     return known
 
 
@@ -131,7 +182,9 @@ def dump(unknown: list, path: Path, name: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dump", type=Path, help="write the top 100 unknown-term proposals of each half here")
+    parser.add_argument("--sets", default="dev,heldout,tico19", help="which sets to run (dev, heldout, tico19)")
     args = parser.parse_args()
+    wanted = {x.strip() for x in args.sets.split(",") if x.strip()}
     known = glossary_english()
     from termkit.align.dictionary import cedict
 
@@ -139,8 +192,12 @@ def main() -> None:
     mine([str(ROOT / "seeds")], top=5, contexts=0)  # and jieba's dictionary
     with tempfile.TemporaryDirectory() as tmp:
         dev_dir, heldout_dir = write_documents(Path(tmp))
-        for name, folder in (("dev", dev_dir), ("heldout", heldout_dir)):
-            unknown = evaluate(name, folder, known)
+        sets = [("dev", dev_dir, known), ("heldout", heldout_dir, known)]
+        sets.append(("tico19", tico_documents(Path(tmp)), tico_english()))
+        for name, folder, glossary in sets:
+            if name not in wanted:
+                continue
+            unknown = evaluate(name, folder, glossary)
             judged(unknown, name)
             if args.dump:
                 args.dump.mkdir(parents=True, exist_ok=True)
