@@ -62,9 +62,12 @@ from .dictionary import STOPWORDS, Lexicon
 from .glosses import (
     Beside,
     acronym,
+    as_written_beside,
+    common_noun,
     content_stems,
     gloss_stems,
     is_name,
+    only_in_names,
     spells_gloss,
     untranslated,
     word_glosses,
@@ -199,6 +202,8 @@ def score_equivalents(
                 zh_cov = zh_coverage(text, spans, set().union(*parts))
                 dict_share = (covered / len(stems) + zh_cov) / 2
             whole = bool(stems) and covered == len(stems)  # every content word the dictionary's
+            if whole and zh_cov >= 0.99 and " " + k + " " == " " + " ".join(stems) + " " and only_in_names(counts, k):
+                en_text = common_noun(en_text)  # space centre, not Space Centre of Guiana Space Centre
             if dice < 0.2 and k not in known and not (whole and zh_cov >= 0.5):
                 continue
             if c < min_cooccurrence and not (whole and zh_cov >= 0.75):
@@ -287,7 +292,7 @@ def score_equivalents(
         for confidence, dice, llr, c, f_e, en_text, evidence, *_rest in scored:
             if len(kept) >= top:
                 break
-            en_text = _as_written_beside(_rest[-1], en_text, counts, lowered)
+            en_text = as_written_beside(_rest[-1], en_text, counts, lowered)
             if any(en_text.lower() in k.lower() or k.lower() in en_text.lower() for k in kept):
                 continue  # a sub- or super-string of a better proposal
             longer = None if kept else _completed(text, en_text, co, counts, spans, lexicon.words, outside, written)
@@ -307,34 +312,6 @@ def score_equivalents(
             )
     out.sort(key=lambda p: (-p.confidence, -p.cooccurrences))
     return out
-
-
-def _as_written_beside(key: str, en_text: str, counts: Cooccurrences, lowered: list[str]) -> str:
-    """The form of an English key that the term's own segments (``lowered``) write, where the key
-    stands for more than one word or number (constitution and constitute, organization and
-    organizations) — among the forms that stand alone somewhere, if any: a form seen only inside a
-    longer name (Security Force in Interim Security Force for Abyei) is the name's, not the term's
-    (security forces)."""
-    variants = {f.lower() for f in counts.surface.get(key, ())} or {f.lower() for f in counts.name_surface.get(key, ())}
-    if len(variants) < 2:
-        return en_text
-    seen = {v: sum(1 for en in lowered if _holds(en, v)) for v in variants}
-    best = max(seen.values())
-    if not best or seen.get(en_text.lower(), 0) == best:
-        return en_text
-    chosen = max((v for v in variants if seen[v] == best), key=lambda v: counts.written(key, {v}).total())
-    return written_form(counts.written(key, {chosen}))
-
-
-def _holds(text: str, words: str) -> bool:
-    """Does ``text`` hold ``words`` as whole words?"""
-    at = text.find(words)
-    while at >= 0:
-        end = at + len(words)
-        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            return True
-        at = text.find(words, at + 1)
-    return False
 
 
 def _completed(
