@@ -199,16 +199,21 @@ def stem(word: str) -> str:
     if base:
         return base
     n = len(w)
+    plural = True
     if n > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
     elif n > 4 and w.endswith("sses"):
         w = w[:-2]
     elif n > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
-    elif n > 5 and w.endswith("ing"):
+    else:
+        plural = False
+    if len(w) > 5 and w.endswith("ing"):  # meeting and meetings alike
         w = w[:-3]
         if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "lsz":
             w = w[:-1]
+    elif plural:
+        pass
     elif n > 4 and w.endswith("ied"):
         w = w[:-3] + "y"
     elif n > 4 and w.endswith("ed"):
@@ -265,7 +270,7 @@ def _cedict_path():
 
 
 # Bump when the parsing or stemming above changes, so that stale caches are not read.
-_TABLE_VERSION = 2
+_TABLE_VERSION = 3
 
 
 def _cache_file() -> Path | None:
