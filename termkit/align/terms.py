@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 
 from ..model import Concept, Term
 from ..text.normalize import normalize_key
+from .completion import completed, with_head
 from .cooccurrence import (
     Cooccurrences,
     _en_key,
@@ -66,7 +67,6 @@ from .glosses import (
     common_noun,
     content_stems,
     gloss_stems,
-    is_name,
     only_in_names,
     spells_gloss,
     untranslated,
@@ -295,7 +295,11 @@ def score_equivalents(
             en_text = as_written_beside(_rest[-1], en_text, counts, lowered)
             if any(en_text.lower() in k.lower() or k.lower() in en_text.lower() for k in kept):
                 continue  # a sub- or super-string of a better proposal
-            longer = None if kept else _completed(text, en_text, co, counts, spans, lexicon.words, outside, written)
+            longer = None if kept else completed(text, en_text, co, counts, spans, lexicon.words, outside, written)
+            why = "the longer name translates more of the term"
+            if not kept and not longer and _rest[-2]:
+                longer = with_head(en_text, _rest[-1], co, counts, outside, written, min_cooccurrence)
+                why = "a modifier in all the term's segments: with the noun it stands before"
             if _rest[-2] and dice < 0.2 and not longer:
                 continue  # a part let in only as the dictionary's (Dice low), and nothing whole around it
             if longer:
@@ -303,7 +307,7 @@ def score_equivalents(
                 evidence = [
                     f"dice {2 * c / (hits + f_e):.2f} ({c} of {hits} segments; English in {f_e})",
                     *(e for e in evidence[1:] if not e.startswith(("dictionary", "translates only part"))),
-                    "the longer name translates more of the term",
+                    why,
                 ]
             kept.append(en_text)
             ex = [(en, zh) for en, zh in counts.examples.get(text, []) if en_text.lower() in en.lower()][:examples]
@@ -312,44 +316,6 @@ def score_equivalents(
             )
     out.sort(key=lambda p: (-p.confidence, -p.cooccurrences))
     return out
-
-
-def _completed(
-    text: str, en_text: str, co: Counter, counts, spans, words: dict, outside, written: dict
-) -> tuple | None:
-    """The longer n-gram around a best proposal that translates more of the term — every word it
-    adds is the dictionary's for a word or character of the term, none for the Chinese beside it —
-    though it stands in one segment only (Chemical Weapons Convention around chemical weapons for
-    化学武器公约, complete elimination of nuclear weapons for 彻底消除核武器): (English, segments,
-    English frequency), or None."""
-    inside = {p for i, j, _got in spans for p in range(i, j)}  # characters of the dictionary's words
-    spans1 = spans + [(i, i + 1, words[ch]) for i, ch in enumerate(text) if ch in words and i not in inside]
-    glossed = {s for *_ij, got in spans1 for s in got}
-    strong = {s for *_ij, got in spans for s in got}
-    own = set(content_stems(en_text))
-    base = zh_coverage(text, spans1, own)
-    key = " " + _en_key(en_text) + " "
-    own_c = co.get(key.strip(), 0)
-    name = en_text[:1].isupper()
-    best, best_rank = None, None
-    for k, c in co.items():
-        if key not in " " + k + " " or len(k) <= len(key) - 2:
-            continue
-        longer = written.get(k) or written.setdefault(k, written_form(counts.written(k)))
-        if name and not is_name(longer):
-            continue  # a name goes on as a name (Office of the High Commissioner), not into a phrase
-        stems = content_stems(longer)
-        extra = [s for s in stems if s not in own]
-        if not extra or any(s not in glossed for s in extra):
-            continue
-        cov = zh_coverage(text, spans1, set(stems))
-        weak = [s for s in extra if s not in strong]  # words only a character of the term gives
-        if cov <= base + 0.05 or c < 0.25 * own_c or (weak and outside.explains(longer, weak) is not False):
-            continue
-        rank = (cov, sum(1 if s in strong else -1 for s in extra), c, -len(longer))
-        if best_rank is None or rank > best_rank:
-            best, best_rank = (longer, c, counts.en_freq[k]), rank
-    return best
 
 
 def pairs_to_concepts(pairs: Sequence[TermPair], id_prefix: str = "pair-", best_only: bool = True) -> list[Concept]:
