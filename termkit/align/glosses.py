@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib import resources
 
 from .cooccurrence import Cooccurrences, _is_stopword
 from .dictionary import STOPWORDS
@@ -240,3 +241,25 @@ def common_noun(en_text: str) -> str:
     """A common noun phrase as written by itself: the capitals it took from a name go (space
     centre from Guiana Space Centre); acronyms (all capitals) stay."""
     return " ".join(w if w.isupper() and len(w) > 1 else w[:1].lower() + w[1:] for w in en_text.split())
+
+
+@lru_cache(maxsize=1)
+def coordinators() -> frozenset[str]:
+    """The Chinese words that join the parts of a name or a list (和, 与, 及 …): the miner's list,
+    ``termkit/data/lexicon/coordinators.txt``."""
+    text = resources.files("termkit.data").joinpath("lexicon").joinpath("coordinators.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def coordinated(term: str, spans) -> bool:
+    """Does ``term`` join two parts with a coordinator (特克斯和凯科斯群岛, 北京宣言和行动纲要) that
+    is neither its first or last word nor a piece of a longer word the dictionary knows (和平 in
+    维护和平)?"""
+    for w in coordinators():
+        start = term.find(w, 1)
+        while start > 0 and start + len(w) < len(term):
+            end = start + len(w)
+            if not any(i < end and j > start and (i, j) != (start, end) and j - i > 1 for i, j, _got in spans):
+                return True
+            start = term.find(w, start + 1)
+    return False

@@ -66,6 +66,7 @@ from .glosses import (
     as_written_beside,
     common_noun,
     content_stems,
+    coordinated,
     gloss_stems,
     only_in_names,
     spells_gloss,
@@ -175,6 +176,7 @@ def score_equivalents(
         known = glossary_en.get(key, set())
         has_digit = any(ch.isdigit() for ch in key)
         outside = Beside(text, counts.examples.get(text, []), lexicon.words)
+        joined = coordinated(text, spans)  # A和B: an English "A and B" has the term's shape
         scored = []
         for k, c in co.items():
             if c < min_cooccurrence and not rare:
@@ -278,7 +280,12 @@ def score_equivalents(
                     continue
                 extra = [s for s in y[9] if s not in x[9]]
                 foreign = bool(extra) and not any(s in gloss or s in gloss1 for s in extra)
-                follows = y[3] >= 0.8 * x[3] and y[1] >= x[1] - 0.1 and not (x_whole and foreign)
+                # a term that joins two parts (A和B) is not whole in English without the "and"
+                joins = joined and " and " not in low and " and " in " " + y[5].lower() + " "
+                kept_apart = x_whole and foreign and not joins
+                follows = y[3] >= 0.8 * x[3] and y[1] >= x[1] - 0.1 and not kept_apart
+                # or in most of the term's segments, going with the term as strongly
+                follows = follows or (y[3] > 0.5 * hits and y[1] >= x[1] and not kept_apart)
                 says_more = y[7] > x[7] + 0.1 and y[3] >= max(min_cooccurrence, 0.3 * x[3])
                 # a piece of a name (Global Environment) gives way to the name (… Facility)
                 piece = x[10] and " " in y[5] and y[5][:1].isupper() and y[3] >= min_cooccurrence
@@ -286,7 +293,9 @@ def score_equivalents(
                     fragments.add(x[5])
                     break
         scored = [x for x in scored if x[5] not in fragments and x[0] >= min_confidence]
-        scored.sort(key=lambda x: (-x[0], -x[1], len(x[5])))
+        # a tie goes to the n-gram with the term's shape: "A and B" for A和B (Turks and Caicos Islands
+        # beside British Virgin Islands, in every segment of a list of territories)
+        scored.sort(key=lambda x: (-x[0], -(joined and " and " in f" {x[-1]} "), -x[1], len(x[5])))
         kept: list[str] = []
         lowered = [en.lower() for en, _zh in counts.examples.get(text, [])]
         for confidence, dice, llr, c, f_e, en_text, evidence, *_rest in scored:
