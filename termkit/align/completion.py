@@ -8,6 +8,8 @@ term's segments (crucial role, not crucial, for 关键作用).
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 
 from .cooccurrence import Cooccurrences, _en_key
 from .glosses import content_stems, is_name, written_form, zh_coverage
@@ -74,3 +76,61 @@ def with_head(
             continue  # the word after it is the Chinese beside the term's
         best, best_rank = (longer, c, counts.en_freq[k]), rank
     return best
+
+
+@lru_cache(maxsize=1)
+def suffixes() -> dict[str, tuple[str, ...]]:
+    """English endings by part of speech (``termkit/data/en_suffixes.txt``): noun, adjective."""
+    text = resources.files("termkit.data").joinpath("en_suffixes.txt").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, _sep, ends = line.partition(":")
+            out[kind.strip()] = tuple(ends.split())
+    return out
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    return w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def noun_form(
+    text: str, en_text: str, key: str, co: Counter, counts: Cooccurrences, words: dict, written: dict, least: int = 2
+) -> tuple | None:
+    """A Chinese noun made by a suffix whose dictionary English is a noun ending (可持续性: 性 -ity,
+    -ness; 流行病学: 学 -ology), proposed an English phrase ending in an adjective (sustainable,
+    epidemiological): the same phrase ending in the noun of that word's root (sustainability,
+    epidemiology) that stands in ``least`` of the term's segments, if any — (English, segments,
+    English frequency), or None."""
+    ends = suffixes()
+    noun_ends = set(ends.get("noun", ()))
+    if not any(s in noun_ends for n in (1, 2) if len(text) > n for s in words.get(text[-n:], ())):
+        return None
+    *head, last = en_text.split()
+    if not _singular(last).endswith(ends.get("adjective", ())):
+        return None
+    best = None
+    for k, c in co.items():
+        if (
+            c < least
+            or k.count(" ") != key.count(" ")
+            or k == key
+            or (head and not k.startswith(key.rsplit(" ", 1)[0]))
+        ):
+            continue
+        longer = written.get(k) or written.setdefault(k, written_form(counts.written(k)))
+        other = longer.split()[-1]
+        root = len(_common_prefix(last.lower(), other.lower()))
+        if root < max(4, min(len(last), len(other)) - 4) or _singular(other).endswith(ends.get("adjective", ())):
+            continue
+        if best is None or c > best[1]:
+            best = (" ".join([*head, other]), c, counts.en_freq[k])
+    return best
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]

@@ -52,7 +52,7 @@ from dataclasses import dataclass, field
 
 from ..model import Concept, Term
 from ..text.normalize import normalize_key
-from .completion import completed, with_head
+from .completion import completed, noun_form, with_head
 from .cooccurrence import (
     Cooccurrences,
     _en_key,
@@ -309,6 +309,9 @@ def score_equivalents(
             if not kept and not longer and _rest[-2]:
                 longer = with_head(en_text, _rest[-1], co, counts, outside, written, min_cooccurrence)
                 why = "a modifier in all the term's segments: with the noun it stands before"
+            if not kept and not longer:
+                longer = noun_form(text, en_text, _rest[-1], co, counts, lexicon.words, written, min_cooccurrence)
+                why = "a noun for a noun: the English noun of the adjective's root"
             if _rest[-2] and dice < 0.2 and not longer:
                 continue  # a part let in only as the dictionary's (Dice low), and nothing whole around it
             if longer:
