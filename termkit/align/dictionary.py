@@ -165,26 +165,55 @@ _IRREGULAR = {
 _WORD_RE = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
 
 
+# British spellings folded into the American ones CC-CEDICT's glosses use, so that UN English
+# (centre, programme, labour, defence, organisation, analyse, paediatric) meets the dictionary:
+# each a change of the word's spelling only, applied to both sides alike.
+_SPELLING = [
+    (re.compile(r"(?<=[a-z]{4})is(e|es|ed|ing|ation|ations)$"), r"iz\1"),  # organise → organize
+    (re.compile(r"(?<=[a-z]{3})our(er|ers|ite|ites|able|ably|ful|less|s|ed|ing)?$"), r"or\1"),  # labour
+    (re.compile(r"(?<=[a-z]{2})(t|b)re(s|d)?$"), r"\1er\2"),  # centre → center, fibres
+    (re.compile(r"(?<=[a-z]{3})mme(s|d)?$"), r"m\1"),  # programme → program
+    (re.compile(r"(?<=[a-z]{2})([fc])ence(s)?$"), r"\1ense\2"),  # defence, licence
+    (re.compile(r"(?<=[a-z]{3})ogue(s)?$"), r"og\1"),  # dialogue, catalogue
+    (re.compile(r"(?<=[^aeiou])ae(?=[^aeiou])"), "e"),  # paediatric, anaemia
+    (re.compile(r"rrhoea"), "rrhea"),  # diarrhoea
+]
+
+
+def american(word: str) -> str:
+    """The American spelling of a lowercased English word, where British English writes it
+    otherwise by one of the regular patterns (centre, programme, labour, organisation …)."""
+    for pattern, repl in _SPELLING:
+        word = pattern.sub(repl, word)
+    return word
+
+
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """A crude, consistent English stem: enough for glosses and sentences to meet."""
-    w = word.lower()
+    """A crude, consistent English stem: enough for glosses and sentences to meet (British
+    spellings as American: centre and center, programme and program)."""
+    w = american(word.lower())
     if w.endswith("'s") or w.endswith("s'"):
         w = w[:-2]
     base = _IRREGULAR.get(w)
     if base:
         return base
     n = len(w)
+    plural = True
     if n > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
     elif n > 4 and w.endswith("sses"):
         w = w[:-2]
     elif n > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
-    elif n > 5 and w.endswith("ing"):
+    else:
+        plural = False
+    if len(w) > 5 and w.endswith("ing"):  # meeting and meetings alike
         w = w[:-3]
         if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "lsz":
             w = w[:-1]
+    elif plural:
+        pass
     elif n > 4 and w.endswith("ied"):
         w = w[:-3] + "y"
     elif n > 4 and w.endswith("ed"):
@@ -193,8 +222,12 @@ def stem(word: str) -> str:
             w = w[:-1]
     elif n > 5 and w.endswith("ly"):
         w = w[:-2]
+    if len(w) >= 6 and w.endswith("ll") and w[-3] in "aeiou":
+        w = w[:-1]  # travelled, modelling, fulfil(l): one l
     if w.endswith("e") and len(w) > 3:
         w = w[:-1]
+    if w.endswith("ys") and len(w) > 4:
+        w = w[:-1] + "z"  # analys(e), paralys(ed)
     return w[:7]
 
 
@@ -237,7 +270,7 @@ def _cedict_path():
 
 
 # Bump when the parsing or stemming above changes, so that stale caches are not read.
-_TABLE_VERSION = 1
+_TABLE_VERSION = 3
 
 
 def _cache_file() -> Path | None:

@@ -11,8 +11,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib import resources
 
-from .cooccurrence import _is_stopword
+from .cooccurrence import Cooccurrences, _is_stopword
 from .dictionary import STOPWORDS
 from .dictionary import content_stems as _content_stems
 
@@ -200,3 +201,65 @@ def untranslated(term: str, spans, words: dict, en_text: str) -> list[str]:
     low = en_text.lower()
     out += [w for w in _LATIN_RE.findall(term) if w.lower() not in low]
     return list(dict.fromkeys(out))
+
+
+def as_written_beside(key: str, en_text: str, counts: Cooccurrences, lowered: list[str]) -> str:
+    """The form of an English key that the term's own segments (``lowered``) write, where the key
+    stands for more than one word or number (constitution and constitute, organization and
+    organizations) — among the forms that stand alone somewhere, if any: a form seen only inside a
+    longer name (Security Force in Interim Security Force for Abyei) is the name's, not the term's
+    (security forces)."""
+    variants = {f.lower() for f in counts.surface.get(key, ())} or {f.lower() for f in counts.name_surface.get(key, ())}
+    if len(variants) < 2:
+        return en_text
+    seen = {v: sum(1 for en in lowered if holds(en, v)) for v in variants}
+    best = max(seen.values())
+    if not best or seen.get(en_text.lower(), 0) == best:
+        return en_text
+    chosen = max((v for v in variants if seen[v] == best), key=lambda v: counts.written(key, {v}).total())
+    return written_form(counts.written(key, {chosen}))
+
+
+def holds(text: str, words: str) -> bool:
+    """Does ``text`` hold ``words`` as whole words?"""
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(words, at + 1)
+    return False
+
+
+def only_in_names(counts: Cooccurrences, key: str) -> bool:
+    """Is the n-gram ``key`` written only inside longer names, mostly with a capitalised word
+    right beside it (Space Centre in Guiana Space Centre), never by itself?"""
+    return not counts.surface.get(key) and counts.name_piece[key] >= 0.5 * counts.en_freq[key] > 0
+
+
+def common_noun(en_text: str) -> str:
+    """A common noun phrase as written by itself: the capitals it took from a name go (space
+    centre from Guiana Space Centre); acronyms (all capitals) stay."""
+    return " ".join(w if w.isupper() and len(w) > 1 else w[:1].lower() + w[1:] for w in en_text.split())
+
+
+@lru_cache(maxsize=1)
+def coordinators() -> frozenset[str]:
+    """The Chinese words that join the parts of a name or a list (和, 与, 及 …): the miner's list,
+    ``termkit/data/lexicon/coordinators.txt``."""
+    text = resources.files("termkit.data").joinpath("lexicon").joinpath("coordinators.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def coordinated(term: str, spans) -> bool:
+    """Does ``term`` join two parts with a coordinator (特克斯和凯科斯群岛, 北京宣言和行动纲要) that
+    is neither its first or last word nor a piece of a longer word the dictionary knows (和平 in
+    维护和平)?"""
+    for w in coordinators():
+        start = term.find(w, 1)
+        while start > 0 and start + len(w) < len(term):
+            end = start + len(w)
+            if not any(i < end and j > start and (i, j) != (start, end) and j - i > 1 for i, j, _got in spans):
+                return True
+            start = term.find(w, start + 1)
+    return False

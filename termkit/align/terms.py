@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 
 from ..model import Concept, Term
 from ..text.normalize import normalize_key
+from .completion import completed, noun_form, with_head
 from .cooccurrence import (
     Cooccurrences,
     _en_key,
@@ -62,9 +63,12 @@ from .dictionary import STOPWORDS, Lexicon
 from .glosses import (
     Beside,
     acronym,
+    as_written_beside,
+    common_noun,
     content_stems,
+    coordinated,
     gloss_stems,
-    is_name,
+    only_in_names,
     spells_gloss,
     untranslated,
     word_glosses,
@@ -172,6 +176,7 @@ def score_equivalents(
         known = glossary_en.get(key, set())
         has_digit = any(ch.isdigit() for ch in key)
         outside = Beside(text, counts.examples.get(text, []), lexicon.words)
+        joined = coordinated(text, spans)  # A和B: an English "A and B" has the term's shape
         scored = []
         for k, c in co.items():
             if c < min_cooccurrence and not rare:
@@ -199,6 +204,8 @@ def score_equivalents(
                 zh_cov = zh_coverage(text, spans, set().union(*parts))
                 dict_share = (covered / len(stems) + zh_cov) / 2
             whole = bool(stems) and covered == len(stems)  # every content word the dictionary's
+            if whole and zh_cov >= 0.99 and " " + k + " " == " " + " ".join(stems) + " " and only_in_names(counts, k):
+                en_text = common_noun(en_text)  # space centre, not Space Centre of Guiana Space Centre
             if dice < 0.2 and k not in known and not (whole and zh_cov >= 0.5):
                 continue
             if c < min_cooccurrence and not (whole and zh_cov >= 0.75):
@@ -273,7 +280,12 @@ def score_equivalents(
                     continue
                 extra = [s for s in y[9] if s not in x[9]]
                 foreign = bool(extra) and not any(s in gloss or s in gloss1 for s in extra)
-                follows = y[3] >= 0.8 * x[3] and y[1] >= x[1] - 0.1 and not (x_whole and foreign)
+                # a term that joins two parts (A和B) is not whole in English without the "and"
+                joins = joined and " and " not in low and " and " in " " + y[5].lower() + " "
+                kept_apart = x_whole and foreign and not joins
+                follows = y[3] >= 0.8 * x[3] and y[1] >= x[1] - 0.1 and not kept_apart
+                # or in most of the term's segments, going with the term as strongly
+                follows = follows or (y[3] > 0.5 * hits and y[1] >= x[1] and not kept_apart)
                 says_more = y[7] > x[7] + 0.1 and y[3] >= max(min_cooccurrence, 0.3 * x[3])
                 # a piece of a name (Global Environment) gives way to the name (… Facility)
                 piece = x[10] and " " in y[5] and y[5][:1].isupper() and y[3] >= min_cooccurrence
@@ -281,16 +293,25 @@ def score_equivalents(
                     fragments.add(x[5])
                     break
         scored = [x for x in scored if x[5] not in fragments and x[0] >= min_confidence]
-        scored.sort(key=lambda x: (-x[0], -x[1], len(x[5])))
+        # a tie goes to the n-gram with the term's shape: "A and B" for A和B (Turks and Caicos Islands
+        # beside British Virgin Islands, in every segment of a list of territories)
+        scored.sort(key=lambda x: (-x[0], -(joined and " and " in f" {x[-1]} "), -x[1], len(x[5])))
         kept: list[str] = []
         lowered = [en.lower() for en, _zh in counts.examples.get(text, [])]
         for confidence, dice, llr, c, f_e, en_text, evidence, *_rest in scored:
             if len(kept) >= top:
                 break
-            en_text = _as_written_beside(_rest[-1], en_text, counts, lowered)
+            en_text = as_written_beside(_rest[-1], en_text, counts, lowered)
             if any(en_text.lower() in k.lower() or k.lower() in en_text.lower() for k in kept):
                 continue  # a sub- or super-string of a better proposal
-            longer = None if kept else _completed(text, en_text, co, counts, spans, lexicon.words, outside, written)
+            longer = None if kept else completed(text, en_text, co, counts, spans, lexicon.words, outside, written)
+            why = "the longer name translates more of the term"
+            if not kept and not longer and _rest[-2]:
+                longer = with_head(en_text, _rest[-1], co, counts, outside, written, min_cooccurrence)
+                why = "a modifier in all the term's segments: with the noun it stands before"
+            if not kept and not longer:
+                longer = noun_form(text, en_text, _rest[-1], co, counts, lexicon.words, written, min_cooccurrence)
+                why = "a noun for a noun: the English noun of the adjective's root"
             if _rest[-2] and dice < 0.2 and not longer:
                 continue  # a part let in only as the dictionary's (Dice low), and nothing whole around it
             if longer:
@@ -298,7 +319,7 @@ def score_equivalents(
                 evidence = [
                     f"dice {2 * c / (hits + f_e):.2f} ({c} of {hits} segments; English in {f_e})",
                     *(e for e in evidence[1:] if not e.startswith(("dictionary", "translates only part"))),
-                    "the longer name translates more of the term",
+                    why,
                 ]
             kept.append(en_text)
             ex = [(en, zh) for en, zh in counts.examples.get(text, []) if en_text.lower() in en.lower()][:examples]
@@ -307,72 +328,6 @@ def score_equivalents(
             )
     out.sort(key=lambda p: (-p.confidence, -p.cooccurrences))
     return out
-
-
-def _as_written_beside(key: str, en_text: str, counts: Cooccurrences, lowered: list[str]) -> str:
-    """The form of an English key that the term's own segments (``lowered``) write, where the key
-    stands for more than one word or number (constitution and constitute, organization and
-    organizations) — among the forms that stand alone somewhere, if any: a form seen only inside a
-    longer name (Security Force in Interim Security Force for Abyei) is the name's, not the term's
-    (security forces)."""
-    variants = {f.lower() for f in counts.surface.get(key, ())} or {f.lower() for f in counts.name_surface.get(key, ())}
-    if len(variants) < 2:
-        return en_text
-    seen = {v: sum(1 for en in lowered if _holds(en, v)) for v in variants}
-    best = max(seen.values())
-    if not best or seen.get(en_text.lower(), 0) == best:
-        return en_text
-    chosen = max((v for v in variants if seen[v] == best), key=lambda v: counts.written(key, {v}).total())
-    return written_form(counts.written(key, {chosen}))
-
-
-def _holds(text: str, words: str) -> bool:
-    """Does ``text`` hold ``words`` as whole words?"""
-    at = text.find(words)
-    while at >= 0:
-        end = at + len(words)
-        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            return True
-        at = text.find(words, at + 1)
-    return False
-
-
-def _completed(
-    text: str, en_text: str, co: Counter, counts, spans, words: dict, outside, written: dict
-) -> tuple | None:
-    """The longer n-gram around a best proposal that translates more of the term — every word it
-    adds is the dictionary's for a word or character of the term, none for the Chinese beside it —
-    though it stands in one segment only (Chemical Weapons Convention around chemical weapons for
-    化学武器公约, complete elimination of nuclear weapons for 彻底消除核武器): (English, segments,
-    English frequency), or None."""
-    inside = {p for i, j, _got in spans for p in range(i, j)}  # characters of the dictionary's words
-    spans1 = spans + [(i, i + 1, words[ch]) for i, ch in enumerate(text) if ch in words and i not in inside]
-    glossed = {s for *_ij, got in spans1 for s in got}
-    strong = {s for *_ij, got in spans for s in got}
-    own = set(content_stems(en_text))
-    base = zh_coverage(text, spans1, own)
-    key = " " + _en_key(en_text) + " "
-    own_c = co.get(key.strip(), 0)
-    name = en_text[:1].isupper()
-    best, best_rank = None, None
-    for k, c in co.items():
-        if key not in " " + k + " " or len(k) <= len(key) - 2:
-            continue
-        longer = written.get(k) or written.setdefault(k, written_form(counts.written(k)))
-        if name and not is_name(longer):
-            continue  # a name goes on as a name (Office of the High Commissioner), not into a phrase
-        stems = content_stems(longer)
-        extra = [s for s in stems if s not in own]
-        if not extra or any(s not in glossed for s in extra):
-            continue
-        cov = zh_coverage(text, spans1, set(stems))
-        weak = [s for s in extra if s not in strong]  # words only a character of the term gives
-        if cov <= base + 0.05 or c < 0.25 * own_c or (weak and outside.explains(longer, weak) is not False):
-            continue
-        rank = (cov, sum(1 if s in strong else -1 for s in extra), c, -len(longer))
-        if best_rank is None or rank > best_rank:
-            best, best_rank = (longer, c, counts.en_freq[k]), rank
-    return best
 
 
 def pairs_to_concepts(pairs: Sequence[TermPair], id_prefix: str = "pair-", best_only: bool = True) -> list[Concept]:
