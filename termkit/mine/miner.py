@@ -44,7 +44,7 @@ from .lexicon import Lexicon, load, use
 from .options import DEFAULT_SHORTLIST, MineOptions
 from .reference import get_reference
 from .scan import Occurrences, scan_chunk
-from .segmenter import glossary_words, segmenter_name, tokenizer
+from .segmenter import dictionary_tag, glossary_words, segmenter_name, tokenizer
 from .spool import spool_directory
 from .status import STATUSES, glossary_status
 from .store import parse_size
@@ -175,14 +175,15 @@ def mine(
 
 
 def _load_meanwhile(extra_words) -> None:
-    """Load what the reduce needs — the segmenter's dictionary (word kinds, general-Chinese
-    frequencies) and pypinyin (the candidates' pinyin) — in a thread of this process while the
-    workers count: the parent waits for them then, and would otherwise load both after them,
-    with every worker idle."""
+    """Load what the reduce needs — the segmenter's dictionary and its parts of speech (word
+    kinds, general-Chinese frequencies) and pypinyin (the candidates' pinyin) — in a thread of
+    this process while the workers count: the parent waits for them then, and would otherwise
+    load them after them, with every worker idle."""
     import threading
 
     def load() -> None:
         tokenizer(tuple(extra_words))
+        dictionary_tag("术语")
         pinyin_display("术语")
 
     threading.Thread(target=load, daemon=True).start()
