@@ -238,3 +238,19 @@ def test_context_samples_merge_in_any_order():
     left = sample(items[:3]).merged(sample(items[3:]), 3)
     right = sample(items[5:]).merged(sample(items[:5]), 3)
     assert whole == left == right
+
+
+def test_the_plan_for_two_workers_with_a_file_in_parts_gives_the_same_output(tmp_path):
+    """Files cut into parts, small files around them, a plan made for two workers (other chunks
+    than one process's): the same output as one process."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in sorted(SEEDS.glob("*.txt")):
+        (corpus / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    lines = UNPC.read_text(encoding="utf-8").splitlines(keepends=True)
+    (corpus / "unpc.txt").write_text("".join(lines[:1500]), encoding="utf-8")  # ~200 kB: parts
+    options = dict(top=0, chunk_bytes=CHUNK, part_bytes=60_000)
+    one = mine([str(corpus)], **options)
+    two = mine([str(corpus)], jobs=2, **options)
+    assert ranked(two) == ranked(one)
+    assert any(x.doc_id.startswith("unpc#") for c in one for x in c.contexts)
