@@ -1,0 +1,71 @@
+"""Word translation probabilities learned from aligned segments (IBM Model 1): real UN sentence
+pairs, the dev half of the UNPC dev set (the held-out half is the benchmark's)."""
+
+import pytest
+
+from termkit.align.cooccurrence import Cooccurrences, count_cooccurrences
+from termkit.align.dictionary import cedict, stem
+from termkit.align.lexical import LexicalModel, chinese_words, learned_glosses, merge_samples
+from termkit.align.terms import propose_equivalents
+from termkit.mine.segmenter import tokenizer
+
+from conftest import UNPC
+
+DEV_LINES = 2000  # the benchmark's dev half: its first eight documents of 250 lines
+
+
+@pytest.fixture(scope="module")
+def dev_pairs():
+    en = (UNPC / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()[:DEV_LINES]
+    zh = (UNPC / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()[:DEV_LINES]
+    return list(zip(en, zh))
+
+
+@pytest.fixture(scope="module")
+def learned(dev_pairs):
+    counts = count_cooccurrences(dev_pairs, [])
+    return learned_glosses(counts.sample, tokenizer().lcut, cedict())
+
+
+def test_the_corpus_teaches_a_sense_the_dictionary_lacks(learned):
+    role = stem("role")
+    assert role not in cedict()["作用"]  # CC-CEDICT: effect, function, action … never role
+    assert role in learned["作用"]
+    # and what the dictionary says too, where the UN texts say it
+    assert stem("council") in learned["理事会"] and stem("security") in learned["安全"]
+    assert stem("development") in learned["发展"]
+    # both directions must agree: a frequent function word is nobody's translation
+    assert not any(stem(w) in stems for stems in learned.values() for w in ("paragraph", "report"))
+
+
+def test_model1_prefers_the_consistent_translation_over_mere_cooccurrence():
+    pairs = [
+        ("the council met", "理事会 开会"),
+        ("the council decided", "理事会 决定"),
+        ("the assembly met", "大会 开会"),
+        ("the assembly decided", "大会 决定"),
+    ] * 3
+    model = LexicalModel(pairs, str.split, iterations=5)
+    glosses = model.glosses()
+    assert glosses["理事会"] == {"council"} and glosses["大会"] == {stem("assembly")}
+    assert glosses["开会"] == {stem("met")} and glosses["决定"] == {stem("decided")}
+
+
+def test_the_sample_is_bounded_and_the_same_whatever_the_order_of_the_merges(dev_pairs):
+    a = count_cooccurrences(dev_pairs[:700], [])
+    b = count_cooccurrences(dev_pairs[700:1400], [])
+    c = count_cooccurrences(dev_pairs[1400:], [])
+    one = Cooccurrences().merge(a).merge(b).merge(c)
+    other = Cooccurrences().merge(c).merge(Cooccurrences().merge(b).merge(a))
+    assert one.sample == other.sample and len(one.sample) == len({(e, z) for e, z in dev_pairs if e and z})
+    assert merge_samples(a.sample, b.sample, size=100) == sorted(a.sample + b.sample)[:100]
+
+
+def test_forward_maximum_matching_is_the_fallback_tokenizer():
+    assert chinese_words("安全理事会决定", cedict()) == ["安全理事会", "决定"]
+    assert chinese_words("和x", {}) == ["和", "x"]
+
+
+def test_a_learned_sense_completes_a_proposal(dev_pairs):
+    pairs = propose_equivalents(dev_pairs, ["关键作用"])
+    assert pairs[0].en == "crucial role"
