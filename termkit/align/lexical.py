@@ -3,23 +3,28 @@
 CC-CEDICT gives a Chinese word the senses of a general dictionary; the corpus has its own (作用
 is "role" in UN English, a sense the dictionary never gives). A small lexical translation model
 trained on the aligned segment pairs the run counts anyway learns those senses: IBM Model 1 by
-EM, both directions — t(e|c), how an English word is written for a Chinese word, and t(c|e) —
-over a bounded sample of the segment pairs (:data:`SAMPLE` at most, chosen by a hash of each
-pair, so the same whichever way the map's chunks are merged). The Chinese side is cut into words
-by the caller's tokenizer (the miner's segmenter), else by forward maximum matching over
-CC-CEDICT; the English side is its content words' stems (:func:`termkit.align.dictionary.stem`,
-as the dictionary's glosses are), function words left out, and each side has a NULL word for what
-the other side leaves unsaid (the Chinese words of one hanzi — function words, 的 了 和 …, and
-pieces of words the segmenter does not know — are left out as the English function words are).
+EM (:data:`ITERATIONS` iterations, pure Python), t(e|c) — how likely a Chinese word c is
+written as the English word e — and the other direction, t(c|e), read from the same model's
+expected alignments (the share of e's links that go to c; a second EM the other way would
+double the time for little), over a bounded sample of the segment pairs (:data:`SAMPLE` at
+most, chosen by a hash of each pair, so the same whichever way the map's chunks are merged).
+The Chinese side is cut into words by the caller's tokenizer (the miner's segmenter), else by
+forward maximum matching over CC-CEDICT; words of one hanzi (function words, 的 了 和 …, and
+pieces of words the segmenter does not know) are left out, as the English function words are.
+The English side is its content words' stems (:func:`termkit.align.dictionary.stem`, as the
+dictionary's glosses are); acronyms (UNISFA) are names, left to the n-gram counts. A NULL
+Chinese word takes the English that nothing in the Chinese says; a word seen in one segment of
+the sample only is left out (it would soak up its neighbours' alignments).
 
-A Chinese word (two hanzi or more, seen in :data:`MIN_SEGMENTS` segments) is said to be
-translated by an English stem when the two directions agree: t(e|c) is within :data:`RATIO` of
-the best English word for c, t(c|e) within :data:`RATIO` of the best Chinese word for e, both at
-least :data:`MIN_PROB`, and the two are linked in :data:`MIN_LINKS` segments' worth of expected
-alignments. :func:`learned_glosses` gives these word → stems pairs in the shape of
+A Chinese word of two hanzi or more is said to be translated by an English stem when both
+directions agree: t(e|c) at least :data:`MIN_PROB` and :data:`RATIO` of the best English word's
+for c, c's share of e's links at least :data:`MIN_PROB` and :data:`BACK_RATIO` of the best
+Chinese word's for e, and the two linked in :data:`MIN_LINKS` segments' worth of expected
+alignments. :meth:`LexicalModel.glosses` gives these word → stems pairs in the shape of
 :attr:`termkit.align.dictionary.Lexicon.words`, so that whatever asks the dictionary which words
-of a term an English n-gram translates can ask the corpus too
-(:func:`termkit.align.terms.score_equivalents`).
+of a term an English n-gram translates asks the corpus too; :meth:`LexicalModel.took_in_neighbours`
+says whether an English word of an n-gram that the term does not explain translates a word
+outside the term in its segments (:func:`termkit.align.terms.score_equivalents` asks both).
 """
 
 from __future__ import annotations
@@ -35,8 +40,8 @@ from .dictionary import content_stems
 SAMPLE = 20_000  # segment pairs trained on, at most
 ITERATIONS = 3  # EM iterations
 MAX_WORDS = 50  # segment pairs with more words on a side are left out of the training (slow, vague)
-MIN_SEGMENTS = 2  # a Chinese word seen in fewer segments of the sample learns nothing
-MIN_PROB = 0.1  # t(e|c) and t(c|e) at least this
+MIN_SEGMENTS = 2  # a word seen in fewer segments of the sample is left out
+MIN_PROB = 0.1  # t(e|c) and c's share of e's links at least this
 RATIO = 0.5  # … and at least this share of the best alternative's: the best English words for c
 BACK_RATIO = 0.8  # and c one of the best Chinese words for e (in nearly as many of e's alignments)
 MIN_LINKS = 1.5  # expected alignments of the two words over the sample
@@ -86,7 +91,7 @@ def _en_stems(text: str) -> tuple[str, ...]:
 
 
 class LexicalModel:
-    """IBM Model 1 in both directions over (English, Chinese) segment pairs."""
+    """IBM Model 1 over (English, Chinese) segment pairs: t(e|c), and t(c|e) from its alignments."""
 
     def __init__(self, pairs: Iterable[tuple[str, str]], tokenize: Callable[[str], list[str]], iterations=ITERATIONS):
         self.tokenize = tokenize
@@ -136,7 +141,9 @@ class LexicalModel:
                 continue
             best_e = max(row.values())
             links = self.links[c]
-            forward += [(c, e) for e, p in row.items() if p >= MIN_PROB and p >= RATIO * best_e and links[e] >= MIN_LINKS]
+            forward += [
+                (c, e) for e, p in row.items() if p >= MIN_PROB and p >= RATIO * best_e and links[e] >= MIN_LINKS
+            ]
         # t(c|e) from the same alignments: the share of e's links (not NULL's) that go to c
         wanted = {e for _c, e in forward}
         total: dict[int, float] = dict.fromkeys(wanted, 0.0)

@@ -227,9 +227,13 @@ def score_equivalents(
             # English words that the Chinese beside the term translates, not the term: the n-gram
             # took in its neighbours (Gender Equality and the Empowerment of Women for 增强妇女权能)
             unexplained = [s for s in stems if s not in gloss and s not in gloss1]
-            if len(stems) > covered and unexplained and (
-                outside.explains(en_text, unexplained)
-                or (model is not None and model.took_in_neighbours(text, en_text, unexplained, outside.examples))
+            if (
+                len(stems) > covered
+                and unexplained
+                and (
+                    outside.explains(en_text, unexplained)
+                    or (model is not None and model.took_in_neighbours(text, en_text, unexplained, outside.examples))
+                )
             ):
                 continue
             evidence = [f"dice {dice:.2f} ({c} of {hits} segments; English in {f_e})"]
