@@ -7,7 +7,8 @@ ratio to say whether the association beats chance), and by other evidence:
 
 * **dictionary** — the share of the n-gram's content words that CC-CEDICT (or the glossary)
   gives as a translation of a word inside the Chinese term, and the share of the term's
-  characters so explained;
+  characters so explained — and the word translations the segments themselves teach
+  (:mod:`termkit.align.lexical`: 作用 → role, a sense CC-CEDICT lacks) count as the dictionary's;
 * **abbreviation** — a Latin abbreviation written after the term in the Chinese
   (苯丙胺类兴奋剂（ATS）) whose letters are the initials of the n-gram (amphetamine-type
   stimulants), or that the n-gram contains;
