@@ -63,6 +63,10 @@ def test_the_sample_is_bounded_and_the_same_whatever_the_order_of_the_merges(dev
     other = Cooccurrences().merge(c).merge(Cooccurrences().merge(b).merge(a))
     assert one.sample == other.sample and len(one.sample) == len({(e, z) for e, z in dev_pairs if e and z})
     assert merge_samples(a.sample, b.sample, size=100) == sorted(a.sample + b.sample)[:100]
+    # a full sample takes only the new pairs below its largest key, each once, in order
+    full = merge_samples(a.sample, [], size=300)
+    for chunk in (b.sample[:10], b.sample[:100], c.sample, full[:5]):
+        assert merge_samples(full, chunk, size=300) == sorted(set(full) | set(chunk))[:300]
 
 
 def test_forward_maximum_matching_is_the_fallback_tokenizer():

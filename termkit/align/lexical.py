@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
@@ -60,13 +61,25 @@ def sample_key(en: str, zh: str) -> int:
 def merge_samples(
     a: Sequence[tuple[int, str, str]], b: Sequence[tuple[int, str, str]], size: int = SAMPLE
 ) -> list[tuple[int, str, str]]:
-    """The ``size`` segment pairs of two samples with the smallest keys (each once): the same
-    sample whatever the order of the merges."""
+    """The ``size`` segment pairs of two samples (each sorted) with the smallest keys, each once:
+    the same sample whatever the order of the merges. Once the sample is full, only the few
+    pairs of a new chunk below its largest key go in (one insertion each)."""
+    if len(a) < len(b):
+        a, b = b, a
+    if len(a) >= size:
+        top = a[size - 1]
+        b = [x for x in b if x < top]
     if not b:
         return list(a[:size])
-    if not a:
-        return list(b[:size])
-    return sorted(set(a) | set(b))[:size]
+    if len(b) > 64:
+        return sorted(set(a) | set(b))[:size]
+    out = list(a)
+    for x in b:
+        i = bisect_left(out, x)
+        if i == len(out) or out[i] != x:
+            out.insert(i, x)
+    del out[size:]
+    return out
 
 
 def chinese_words(text: str, words: dict, max_len: int = 8) -> list[str]:
