@@ -50,9 +50,17 @@ def test_a_plural_ing_noun_meets_its_dictionary_gloss(dev_pairs):
 def test_a_modifier_alone_takes_the_noun_it_stands_before(dev_pairs):
     # "crucial" stands before a noun in every segment of 关键作用 (crucial role, crucial relevance);
     # role goes with the term in three of its four segments
-    pair = best(dev_pairs, "关键作用")
+    # (without the word translations the segments teach: with them, 作用 is "role" and the longer
+    # n-gram completes the proposal first — tests/test_align_lexical.py)
+    from termkit.align.cooccurrence import count_cooccurrences
+    from termkit.align.terms import score_equivalents
+
+    (pair,) = score_equivalents(count_cooccurrences(dev_pairs, ["关键作用"]), ["关键作用"], top=1, learn=False)
     assert pair.en == "crucial role"
     assert any("modifier" in e for e in pair.evidence)
+    learned = best(dev_pairs, "关键作用")
+    assert learned.en == "crucial role"
+    assert "the longer name translates more of the term" in learned.evidence
 
 
 def test_an_adjective_for_a_noun_made_by_a_suffix_gives_way_to_the_noun(dev_pairs):

@@ -24,6 +24,7 @@ from importlib import resources
 
 from ..text.normalize import normalize_key
 from .dictionary import STOPWORDS, stem
+from .lexical import SAMPLE, merge_samples, sample_key
 
 _EN_WORD_RE = re.compile(
     r"[A-Za-z](?:[A-Za-z'’\-]*[A-Za-z])?(?:-\d+(?:-[A-Za-z]+)*)+|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]"
@@ -182,6 +183,8 @@ class Cooccurrences:
     co: dict[str, Counter] = field(default_factory=dict)  # Chinese term → English key → segments
     examples: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # term → (en, zh) pairs
     abbreviations: dict[str, set[str]] = field(default_factory=dict)  # term → Latin abbreviations after it
+    # (hash, English, Chinese): a bounded sample of the segment pairs, for :mod:`.lexical` to learn from
+    sample: list[tuple[int, str, str]] = field(default_factory=list)
 
     def written(self, key: str, words: set[str] | None = None) -> Counter:
         """How an n-gram is written where it stands alone (else inside names); only the forms of
@@ -214,6 +217,7 @@ class Cooccurrences:
             kept.extend(v[: EXAMPLES_KEPT - len(kept)])
         for k, v in other.abbreviations.items():
             self.abbreviations.setdefault(k, set()).update(v)
+        self.sample = merge_samples(self.sample, other.sample)
         return self
 
 
@@ -237,8 +241,10 @@ def count_cooccurrences(pairs_of_segments: Iterable, terms: Sequence[str]) -> Co
     for term in terms:
         keys.setdefault(normalize_key(term), term)
     finder = ahocorasick_rs.AhoCorasick(list(keys), matchkind=ahocorasick_rs.MatchKind.Standard) if keys else None
+    sample = []
     for en, zh in _pairs(pairs_of_segments):
         out.segments += 1
+        sample.append((sample_key(en, zh), en, zh))
         grams = _ngram_occurrences(en)
         for k, (g, inside) in grams.items():
             out.en_freq[k] += 1
@@ -257,6 +263,7 @@ def count_cooccurrences(pairs_of_segments: Iterable, terms: Sequence[str]) -> Co
             found = _abbreviations(term, [zh]) if ("（" in zh or "(" in zh) else None
             if found:
                 out.abbreviations.setdefault(term, set()).update(found)
+    out.sample = merge_samples(sorted(set(sample)), [], SAMPLE)
     return out
 
 

@@ -7,7 +7,8 @@ ratio to say whether the association beats chance), and by other evidence:
 
 * **dictionary** — the share of the n-gram's content words that CC-CEDICT (or the glossary)
   gives as a translation of a word inside the Chinese term, and the share of the term's
-  characters so explained;
+  characters so explained — and the word translations the segments themselves teach
+  (:mod:`termkit.align.lexical`: 作用 → role, a sense CC-CEDICT lacks) count as the dictionary's;
 * **abbreviation** — a Latin abbreviation written after the term in the Chinese
   (苯丙胺类兴奋剂（ATS）) whose letters are the initials of the n-gram (amphetamine-type
   stimulants), or that the n-gram contains;
@@ -47,7 +48,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Concept, Term
@@ -66,6 +67,7 @@ from .glosses import (
     as_written_beside,
     common_noun,
     content_stems,
+    content_words,
     coordinated,
     gloss_stems,
     only_in_names,
@@ -75,6 +77,8 @@ from .glosses import (
     written_form,
     zh_coverage,
 )
+from .lexical import learn as learn_words
+from .lexical import learned_in, with_learned
 
 PART_WEIGHT = 0.75  # the confidence left to an n-gram that translates a part of the term only
 
@@ -146,11 +150,21 @@ def score_equivalents(
     min_cooccurrence: int = 2,
     min_confidence: float = 0.3,
     examples: int = 3,
+    tokenize: Callable[[str], list[str]] | None = None,
+    learn: bool = True,
 ) -> list[TermPair]:
-    """The proposals the counts support for each term (the reduce), best first overall."""
+    """The proposals the counts support for each term (the reduce), best first overall.
+
+    ``learn``: add to the dictionary the word translations the segments teach
+    (:mod:`termkit.align.lexical`, trained on the counts' sample), the Chinese cut into words by
+    ``tokenize`` (the miner's segmenter; None: by the dictionary's words)."""
     if not counts.segments:
         return []
     lexicon = Lexicon.build(glossary)
+    model = learn_words(counts.sample, tokenize, lexicon.words) if learn else None
+    learned = model.glosses() if model is not None else {}
+    base_words = lexicon.words
+    lexicon = Lexicon(with_learned(base_words, learned), lexicon.max_len)
     glossary_en: dict[str, set[str]] = {}
     if glossary is not None:
         for concept in glossary.concepts:
@@ -177,6 +191,7 @@ def score_equivalents(
         has_digit = any(ch.isdigit() for ch in key)
         outside = Beside(text, counts.examples.get(text, []), lexicon.words)
         joined = coordinated(text, spans)  # A和B: an English "A and B" has the term's shape
+        corpus_senses = learned_in(text, learned, base_words) if learned else {}
         scored = []
         for k, c in co.items():
             if c < min_cooccurrence and not rare:
@@ -212,13 +227,22 @@ def score_equivalents(
                 continue
             # English words that the Chinese beside the term translates, not the term: the n-gram
             # took in its neighbours (Gender Equality and the Empowerment of Women for 增强妇女权能)
-            if len(stems) > covered and outside.explains(
-                en_text, [s for s in stems if s not in gloss and s not in gloss1]
+            unexplained = [s for s in stems if s not in gloss and s not in gloss1]
+            if (
+                len(stems) > covered
+                and unexplained
+                and (
+                    outside.explains(en_text, unexplained)
+                    or (model is not None and model.took_in_neighbours(text, en_text, unexplained, outside.examples))
+                )
             ):
                 continue
             evidence = [f"dice {dice:.2f} ({c} of {hits} segments; English in {f_e})"]
             if covered:
                 evidence.append(f"dictionary: {covered}/{len(stems)} English words, {zh_cov:.0%} of the Chinese")
+            senses = [f"{corpus_senses[s]} → {w}" for s, w in content_words(en_text, stems) if s in corpus_senses]
+            if senses:
+                evidence.append("learned from the aligned segments: " + ", ".join(senses))
             bonus = 0.0
             initials = acronym(en_text)
             for a in abbrevs:

@@ -42,6 +42,7 @@ from ..glossary import load_glossary
 from ..model import Candidate, Document, Equivalent, Match
 from .execute import make_executor, no_progress
 from .miner import MineResult, mine
+from .segmenter import tokenizer
 
 ALTERNATIVES = 2  # English proposals kept beside the best one
 MIN_CONFIDENCE = 0.3
@@ -174,7 +175,13 @@ def english_equivalents(
 def _proposals(counts: Cooccurrences, terms, glossary, alternatives: int) -> dict[str, list[Equivalent]]:
     out: dict[str, list[Equivalent]] = {}
     for p in score_equivalents(
-        counts, terms, glossary, top=1 + alternatives, min_confidence=MIN_CONFIDENCE, examples=1
+        counts,
+        terms,
+        glossary,
+        top=1 + alternatives,
+        min_confidence=MIN_CONFIDENCE,
+        examples=1,
+        tokenize=tokenizer().lcut,
     ):
         evidence = ["aligned"] + [_evidence_source(e) for e in p.evidence]
         out.setdefault(p.zh, []).append(
