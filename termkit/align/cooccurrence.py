@@ -211,7 +211,11 @@ class Cooccurrences:
             (self.co, other.co),
         ):
             for k, v in theirs.items():
-                mine.setdefault(k, Counter()).update(v)
+                have = mine.get(k)
+                if have is None:
+                    mine[k] = Counter(v)  # a copy: ``other`` stays as it was
+                else:
+                    have.update(v)
         for k, v in other.examples.items():
             kept = self.examples.setdefault(k, [])
             kept.extend(v[: EXAMPLES_KEPT - len(kept)])
