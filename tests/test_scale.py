@@ -254,3 +254,22 @@ def test_the_plan_for_two_workers_with_a_file_in_parts_gives_the_same_output(tmp
     two = mine([str(corpus)], jobs=2, **options)
     assert ranked(two) == ranked(one)
     assert any(x.doc_id.startswith("unpc#") for c in one for x in c.contexts)
+
+
+def test_an_error_in_the_workers_setup_is_one_line_with_jobs(tmp_path):
+    """The parent loads the segmenter in a thread and the pool's server preloads it: an error
+    there (a bad TERMKIT_SEGMENTER) is still one line and exit 2, not a thread's traceback."""
+    import subprocess
+
+    env = dict(os.environ, TERMKIT_SEGMENTER="bogus")
+    r = subprocess.run(
+        [sys.executable, "-m", "termkit", "mine", str(SEEDS), "--jobs", "2", "--top", "3", "-q"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert r.returncode == 2
+    assert r.stderr.strip().splitlines() == [
+        "termkit: error: TERMKIT_SEGMENTER='bogus': expected auto, jieba or rjieba"
+    ]

@@ -122,8 +122,14 @@ class PoolExecutor(LocalExecutor):
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = max(1, int(jobs))
-        methods = multiprocessing.get_all_start_methods()
-        ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            ctx = multiprocessing.get_context("forkserver")
+            # the workers fork from a server that has loaded what they need (.preload) besides the
+            # main module (multiprocessing's default); it takes effect when the server starts, at a
+            # process's first pool
+            ctx.set_forkserver_preload(["__main__", "termkit.mine.preload"])
+        else:
+            ctx = multiprocessing.get_context("spawn")
         self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
 
     def _results(self, func, chunks, args):

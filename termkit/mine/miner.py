@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -182,9 +183,10 @@ def _load_meanwhile(extra_words) -> None:
     import threading
 
     def load() -> None:
-        tokenizer(tuple(extra_words))
-        dictionary_tag("术语")
-        pinyin_display("术语")
+        with suppress(Exception):  # the run meets the same error where it needs these, and says it
+            tokenizer(tuple(extra_words))
+            dictionary_tag("术语")
+            pinyin_display("术语")
 
     threading.Thread(target=load, daemon=True).start()
 
