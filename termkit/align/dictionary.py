@@ -213,7 +213,7 @@ def stem(word: str) -> str:
         if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "lsz":
             w = w[:-1]
     elif plural:
-        pass
+        pass  # a plural keeps the rest of its ending (needs, not ne)
     elif n > 4 and w.endswith("ied"):
         w = w[:-3] + "y"
     elif n > 4 and w.endswith("ed"):

@@ -50,6 +50,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..model import Concept, Term
 from ..text.normalize import normalize_key
@@ -81,6 +82,24 @@ from .lexical import learn as learn_words
 from .lexical import learned_in, with_learned
 
 PART_WEIGHT = 0.75  # the confidence left to an n-gram that translates a part of the term only
+
+
+class _Scored(NamedTuple):
+    """One English n-gram scored for a term, before fragments are dropped."""
+
+    confidence: float
+    dice: float
+    llr: float
+    segments: int  # segments holding both
+    en_freq: int  # segments holding the English
+    en_text: str
+    evidence: list[str]
+    zh_cov: float  # the share of the term's characters its words translate
+    covered: int  # its content words the dictionary gives, when it gives them all (else 0)
+    stems: list[str]
+    piece: bool  # mostly a piece of a longer name
+    part: list[str]  # the term's words it leaves out (:func:`.glosses.untranslated`)
+    key: str
 
 
 @dataclass
@@ -271,7 +290,7 @@ def score_equivalents(
                 confidence = max(min_confidence, confidence * PART_WEIGHT)
                 evidence.append("translates only part of the term (not " + ", ".join(part) + ")")
             scored.append(
-                (
+                _Scored(
                     confidence,
                     dice,
                     llr,
@@ -294,49 +313,50 @@ def score_equivalents(
         # in one place), and is not rare beside it.
         fragments = set()
         for x in scored:
-            low = " " + x[5].lower() + " "
-            x_whole = x[8] > 0 and x[7] >= 0.99
+            low = " " + x.en_text.lower() + " "
+            x_whole = x.covered > 0 and x.zh_cov >= 0.99
             for y in scored:
-                if y is not x and y[3] > x[3] and len(x[9]) > 1 and sorted(y[9]) == sorted(x[9]):
-                    fragments.add(x[5])  # the same words in another order, less often: member States
+                if y is not x and y.segments > x.segments and len(x.stems) > 1 and sorted(y.stems) == sorted(x.stems):
+                    fragments.add(x.en_text)  # the same words in another order, less often: member States
                     break  # comes with 成员国 more often than States members
-                if y is x or len(y[5]) <= len(x[5]) or low not in " " + y[5].lower() + " ":
+                if y is x or len(y.en_text) <= len(x.en_text) or low not in " " + y.en_text.lower() + " ":
                     continue
-                extra = [s for s in y[9] if s not in x[9]]
+                extra = [s for s in y.stems if s not in x.stems]
                 foreign = bool(extra) and not any(s in gloss or s in gloss1 for s in extra)
                 # a term that joins two parts (A和B) is not whole in English without the "and"
-                joins = joined and " and " not in low and " and " in " " + y[5].lower() + " "
+                joins = joined and " and " not in low and " and " in " " + y.en_text.lower() + " "
                 kept_apart = x_whole and foreign and not joins
-                follows = y[3] >= 0.8 * x[3] and y[1] >= x[1] - 0.1 and not kept_apart
+                follows = y.segments >= 0.8 * x.segments and y.dice >= x.dice - 0.1 and not kept_apart
                 # or in most of the term's segments, going with the term as strongly
-                follows = follows or (y[3] > 0.5 * hits and y[1] >= x[1] and not kept_apart)
-                says_more = y[7] > x[7] + 0.1 and y[3] >= max(min_cooccurrence, 0.3 * x[3])
+                follows = follows or (y.segments > 0.5 * hits and y.dice >= x.dice and not kept_apart)
+                says_more = y.zh_cov > x.zh_cov + 0.1 and y.segments >= max(min_cooccurrence, 0.3 * x.segments)
                 # a piece of a name (Global Environment) gives way to the name (… Facility)
-                piece = x[10] and " " in y[5] and y[5][:1].isupper() and y[3] >= min_cooccurrence
+                piece = x.piece and " " in y.en_text and y.en_text[:1].isupper() and y.segments >= min_cooccurrence
                 if follows or says_more or piece:
-                    fragments.add(x[5])
+                    fragments.add(x.en_text)
                     break
-        scored = [x for x in scored if x[5] not in fragments and x[0] >= min_confidence]
+        scored = [x for x in scored if x.en_text not in fragments and x.confidence >= min_confidence]
         # a tie goes to the n-gram with the term's shape: "A and B" for A和B (Turks and Caicos Islands
         # beside British Virgin Islands, in every segment of a list of territories)
-        scored.sort(key=lambda x: (-x[0], -(joined and " and " in f" {x[-1]} "), -x[1], len(x[5])))
+        scored.sort(key=lambda x: (-x.confidence, -(joined and " and " in f" {x.key} "), -x.dice, len(x.en_text)))
         kept: list[str] = []
         lowered = [en.lower() for en, _zh in counts.examples.get(text, [])]
-        for confidence, dice, llr, c, f_e, en_text, evidence, *_rest in scored:
+        for x in scored:
             if len(kept) >= top:
                 break
-            en_text = as_written_beside(_rest[-1], en_text, counts, lowered)
+            confidence, dice, llr, c, f_e, evidence = x.confidence, x.dice, x.llr, x.segments, x.en_freq, x.evidence
+            en_text = as_written_beside(x.key, x.en_text, counts, lowered)
             if any(en_text.lower() in k.lower() or k.lower() in en_text.lower() for k in kept):
                 continue  # a sub- or super-string of a better proposal
             longer = None if kept else completed(text, en_text, co, counts, spans, lexicon.words, outside, written)
             why = "the longer name translates more of the term"
-            if not kept and not longer and _rest[-2]:
-                longer = with_head(en_text, _rest[-1], co, counts, outside, written, min_cooccurrence)
+            if not kept and not longer and x.part:
+                longer = with_head(en_text, x.key, co, counts, outside, written, min_cooccurrence)
                 why = "a modifier in all the term's segments: with the noun it stands before"
             if not kept and not longer:
-                longer = noun_form(text, en_text, _rest[-1], co, counts, lexicon.words, written, min_cooccurrence)
+                longer = noun_form(text, en_text, x.key, co, counts, lexicon.words, written, min_cooccurrence)
                 why = "a noun for a noun: the English noun of the adjective's root"
-            if _rest[-2] and dice < 0.2 and not longer:
+            if x.part and dice < 0.2 and not longer:
                 continue  # a part let in only as the dictionary's (Dice low), and nothing whole around it
             if longer:
                 en_text, c, f_e = longer

@@ -229,10 +229,12 @@ def scan_documents(
                 c[text[j]] += 1
             else:
                 right_edges[cand] += 1
+            start = offsets[i]
+            end = offsets[j - 1] + 1
             fc = forms.get(cand)
             if fc is None:
                 fc = forms[cand] = Counter()
-            fc[doc.text[offsets[i] : offsets[j - 1] + 1]] += 1
+            fc[doc.text[start:end]] += 1
             if n_contexts > 0:
                 prio = _priority(cand, doc.id, i)
                 heap = overall.get(cand)
@@ -243,8 +245,6 @@ def scan_documents(
                 take = better_here = False
             if not (take or better_here):
                 continue
-            start = offsets[i]
-            end = offsets[j - 1] + 1
             if take:
                 item = (-prio, doc.id, start, end)
                 if heap is None:
