@@ -3,7 +3,7 @@ import re
 import pytest
 
 from termkit.text.chars import SUPERSCRIPT_DIGITS
-from termkit.text.segment import segment
+from termkit.text.segment import SentenceAt, segment
 
 from conftest import seed_text
 
@@ -153,3 +153,33 @@ def test_content_offsets_point_into_the_original(seeded, prefix):
         assert len(offsets) == len(content)
         for ch, off in zip(content, offsets):
             assert off == -1 or text[off] == ch
+
+
+def _sentence_of(segs, offset):
+    """The segment one of whose parts holds ``offset``, by scanning them all."""
+    for seg in segs:
+        if any(s <= offset < e for s, e in seg.parts or ((seg.start, seg.end),)):
+            return seg
+    return None
+
+
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_sentence_at_an_offset_is_the_one_segment_gives(seeded, prefix):
+    # every offset of a seed (footnotes inside broken sentences, labels, blank lines, spaces
+    # between sentences), asked in a scattered order so paragraphs are split out of order
+    text, segs = seeded[prefix]
+    at = SentenceAt(text, doc_id=prefix)
+    for offset in sorted(range(len(text)), key=lambda o: (o * 7919) % len(text)):
+        mine, whole = at(offset), _sentence_of(segs, offset)
+        if whole is None:
+            assert mine is None, offset
+        else:
+            assert (mine.content, mine.start, mine.parts) == (whole.content, whole.start, whole.parts), offset
+
+
+def test_sentence_at_splits_only_the_paragraphs_asked_about(seeded):
+    text, segs = seeded["000"]
+    at = SentenceAt(text)
+    middle = segs[len(segs) // 2]
+    assert at(middle.start).content == middle.content
+    assert len(at._split) == 1 < len(at.blocks)

@@ -12,9 +12,10 @@ import bisect
 from collections import Counter
 from collections.abc import Iterable
 
-from ..documents import segment_document
+from ..documents import detect_lang
 from ..model import Context, Document
 from ..text.chars import SUPERSCRIPT_DIGITS
+from ..text.segment import SentenceAt
 from .chunks import chunk_documents
 from .execute import Found
 
@@ -59,15 +60,19 @@ def sentences_at(task, encoding=None) -> Found:
 
 
 class _Sentences:
-    """The sentences of a document, split on first use, found by original offset.
+    """The sentences of a document found by original offset: its own segments when it has
+    them, else only the paragraphs that hold the offsets asked about, split on first use
+    (:class:`~termkit.text.segment.SentenceAt`).
 
     A sentence broken around a page's footnotes has parts, and the footnotes are segments of
     their own inside its span: the lookup goes by parts, which do not overlap.
     """
 
     def __init__(self, doc: Document):
+        self._lazy = None
         if not doc.segments and doc.text:
-            segment_document(doc, doc.lang if doc.lang in ("zh", "en") else "auto")
+            self._lazy = SentenceAt(doc.text, doc.lang if doc.lang in ("zh", "en") else detect_lang(doc.text), doc.id)
+            return
         spans = []
         for seg in doc.segments:
             for s, e in seg.parts or ((seg.start, seg.end),):
@@ -77,6 +82,9 @@ class _Sentences:
         self.starts = [s for s, _, _ in spans]
 
     def at(self, offset: int):
+        if self._lazy is not None:
+            seg = self._lazy(offset)
+            return seg.content if seg is not None else None
         k = bisect.bisect_right(self.starts, offset) - 1
         if k < 0:
             return None

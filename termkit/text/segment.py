@@ -9,6 +9,7 @@ Not a sentence end: a decimal (5.1%), a document symbol (E/CN.7/2024/1), an abbr
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import Segment, piece_joiner
@@ -157,28 +158,75 @@ def segment(text: str, lang: str = "zh", doc_id: str = "") -> list[Segment]:
     """Split ``text`` into sentences; each Segment's ``text`` is ``text[start:end]`` exactly."""
     segments: list[Segment] = []
     for block in blocks(text):
-        content, offsets = _block_content(text, block)
-        label = text[slice(*block.label)] if block.label else ""
-        spans = sentence_spans(content, lang)
-        for k, (s, e) in enumerate(spans):
-            parts = _original_parts(offsets, s, e)
-            start, end = parts[0][0], parts[-1][1]
-            kind = "footnote" if block.kind == "footnote" else "sentence"
-            if kind == "sentence" and len(spans) == 1 and _is_heading(content):
-                kind = "heading"
-            segments.append(
-                Segment(
-                    doc_id=doc_id,
-                    index=len(segments),
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    label=label if k == 0 else "",
-                    kind=kind,
-                    parts=tuple(parts) if len(parts) > 1 else (),
-                )
-            )
+        segments += block_segments(text, block, lang, doc_id, first_index=len(segments))
     return segments
+
+
+def block_segments(text: str, block: Block, lang: str = "zh", doc_id: str = "", first_index: int = 0) -> list[Segment]:
+    """The sentences of one paragraph of ``text`` (a :class:`.layout.Block`): what
+    :func:`segment` gives for it, numbered from ``first_index``."""
+    content, offsets = _block_content(text, block)
+    label = text[slice(*block.label)] if block.label else ""
+    spans = sentence_spans(content, lang)
+    segments: list[Segment] = []
+    for k, (s, e) in enumerate(spans):
+        parts = _original_parts(offsets, s, e)
+        start, end = parts[0][0], parts[-1][1]
+        kind = "footnote" if block.kind == "footnote" else "sentence"
+        if kind == "sentence" and len(spans) == 1 and _is_heading(content):
+            kind = "heading"
+        segments.append(
+            Segment(
+                doc_id=doc_id,
+                index=first_index + len(segments),
+                start=start,
+                end=end,
+                text=text[start:end],
+                label=label if k == 0 else "",
+                kind=kind,
+                parts=tuple(parts) if len(parts) > 1 else (),
+            )
+        )
+    return segments
+
+
+class SentenceAt:
+    """The sentence of ``text`` (as :func:`segment` splits it) that holds an original offset,
+    splitting only the paragraphs asked about: a few example sentences from a long document
+    without cutting all of it.
+
+    The paragraphs' lines do not overlap, and a sentence lies within its paragraph's lines, so
+    the paragraph holding an offset is the only one whose sentences can hold it.
+    """
+
+    def __init__(self, text: str, lang: str = "zh", doc_id: str = ""):
+        self.text, self.lang, self.doc_id = text, lang, doc_id
+        self.blocks = blocks(text)
+        pieces = sorted((s, e, k) for k, block in enumerate(self.blocks) for s, e in block.pieces)
+        self._piece_starts = [s for s, _, _ in pieces]
+        self._pieces = pieces
+        self._split: dict[int, tuple[list[int], list[tuple[int, int, Segment]]]] = {}
+
+    def __call__(self, offset: int) -> Segment | None:
+        k = bisect.bisect_right(self._piece_starts, offset) - 1
+        if k < 0 or offset >= self._pieces[k][1]:
+            return None
+        found = self._split.get(self._pieces[k][2])
+        if found is None:
+            parts = sorted(
+                (
+                    (s, e, seg)
+                    for seg in block_segments(self.text, self.blocks[self._pieces[k][2]], self.lang, self.doc_id)
+                    for s, e in (seg.parts or ((seg.start, seg.end),))
+                ),
+                key=lambda part: part[0],
+            )
+            found = self._split[self._pieces[k][2]] = ([s for s, _, _ in parts], parts)
+        starts, parts = found
+        j = bisect.bisect_right(starts, offset) - 1
+        if j < 0 or offset >= parts[j][1]:
+            return None
+        return parts[j][2]
 
 
 def _is_heading(content: str) -> bool:
