@@ -273,3 +273,20 @@ def test_an_error_in_the_workers_setup_is_one_line_with_jobs(tmp_path):
     assert r.stderr.strip().splitlines() == [
         "termkit: error: TERMKIT_SEGMENTER='bogus': expected auto, jieba or rjieba"
     ]
+
+
+def test_mining_collects_garbage_less_often_and_restores_the_callers_setting():
+    import gc
+
+    from termkit.mine.collector import MINING_THRESHOLD
+
+    during = []
+
+    def watch(items, length=None, label=""):
+        during.append(gc.get_threshold()[0])
+        return items
+
+    before = gc.get_threshold()
+    mine([SEEDS], top=5, progress=watch)
+    assert during and set(during) == {MINING_THRESHOLD}
+    assert gc.get_threshold() == before

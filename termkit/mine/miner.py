@@ -34,6 +34,7 @@ from ..text.normalize import normalize_key
 from ..text.pinyin import pinyin_display
 from .abbreviations import Abbreviation, infer, link, resolve
 from .chunks import CHUNK_BYTES, PART_BYTES
+from .collector import collecting_less
 from .concepts import group_candidates, groups_of, short_forms
 from .contexts import fill_sentences, written_form
 from .evidence import evidence
@@ -169,7 +170,7 @@ def mine(
 
     before = use(lex)
     try:
-        with make_executor(options.jobs, options.scheduler) as executor:
+        with collecting_less(), make_executor(options.jobs, options.scheduler) as executor:
             return _mine(corpus, executor, gloss, un_ref, options)
     finally:
         use(before)

@@ -9,7 +9,10 @@ them itself, two or more processes at once beside the parent reading its own.
 from contextlib import suppress
 
 from . import levels, scan  # noqa: F401  (the modules of the map's tasks)
+from .collector import collect_less
 from .segmenter import tokenizer
+
+collect_less()  # the workers only mine
 
 with suppress(Exception):  # a worker meets the same error in its task, and reports it there
     tokenizer()
