@@ -649,3 +649,26 @@ def test_the_package_is_the_function_and_import_termkit_stays_light():
         check=True,
     ).stdout
     assert "termkit.mine.miner" not in loaded and "jieba" not in loaded and "termkit.model" not in loaded
+
+
+@pytest.mark.parametrize("shortlist", [60, 400])
+def test_scoring_only_what_can_reach_the_shortlist_changes_nothing(monkeypatch, shortlist):
+    import termkit.mine.miner as miner
+    import termkit.mine.termhood as termhood
+
+    def ranked():
+        return [
+            (c.text, c.score, c.freq, c.evidence, [x.sentence for x in c.contexts])
+            for c in mine([SEEDS], shortlist=shortlist)
+        ]
+
+    scored = []
+    score = termhood.Scorer.score
+    monkeypatch.setattr(termhood.Scorer, "score", lambda self, e: scored.append(e.text) or score(self, e))
+    pruned = ranked()
+    n_pruned = len(scored)
+    every_entry = miner.score_table
+    monkeypatch.setattr(miner, "score_table", lambda *a, keep=None, **k: every_entry(*a, **k))
+    scored.clear()
+    assert ranked() == pruned
+    assert n_pruned < len(scored)  # entries were left unscored, and it showed nowhere

@@ -221,10 +221,11 @@ def _mine_spooled(
     inferred = {a.short for a in abbreviations if a.inferred}
     full_of, shorts_of = link(abbreviations)
     defined = set(full_of) | set(shorts_of)
+    want = max(options.shortlist, 3 * (options.top or 0))
     scorer = score_table(
-        table, counts, tokenizer().FREQ, tokenizer().total, frozenset(extra), un_ref, frozenset(defined)
+        table, counts, tokenizer().FREQ, tokenizer().total, frozenset(extra), un_ref, frozenset(defined), keep=want
     )
-    short = shortlisted(table, max(options.shortlist, 3 * (options.top or 0)), defined)
+    short = shortlisted(table, want, defined)
     # a glossary's forms the counting never saw whole are scanned too (scored below if frequent)
     chars = set().union(*counts.words) if options.glossary_forms else set()
     added = [f for f in options.glossary_forms if f not in table and acceptable(f) and chars.issuperset(f)]

@@ -11,6 +11,8 @@ Two rounds, around the scan for contexts (:mod:`.scan`):
 
 from __future__ import annotations
 
+import heapq
+import math
 from collections.abc import Iterable, Sequence
 
 from .counts import Counts
@@ -78,8 +80,14 @@ def score_table(
     glued: frozenset = frozenset(),
     un_ref: UNReference | None = None,
     names: frozenset = frozenset(),
+    keep: int | None = None,
 ) -> Scorer:
     """C-value, cohesion, specificity and a preliminary score (no entropy yet) for each entry.
+
+    ``keep``: only the ``keep`` best preliminary scores matter (:func:`shortlisted`), and those of
+    ``names``: the entries are scored from the highest ceiling (:meth:`Scorer.ceiling`) down, and
+    the rest left unscored (``prelim`` 0) once a ceiling falls below the ``keep``-th best score
+    found — none of them could have reached the shortlist. None: every entry.
 
     ``ref_freq``/``ref_total``: general Chinese (jieba's dictionary); ``un_ref``: the general-UN
     reference (:mod:`.reference`), or None to judge against general Chinese only. ``names``:
@@ -112,8 +120,29 @@ def score_table(
                 else:
                     inner.containers.append(e.freq)
     scorer = Scorer(table, counts, ref_freq, ref_total, glued, un_ref, names)
-    for e in table.values():
+    if keep is None:
+        for e in table.values():
+            scorer.score(e)
+        return scorer
+    best: list[float] = []  # a min-heap of the best ``keep`` preliminary scores so far
+
+    def score(e: Entry) -> None:
         scorer.score(e)
+        if len(best) < keep:
+            heapq.heappush(best, e.prelim)
+        elif e.prelim > best[0]:
+            heapq.heapreplace(best, e.prelim)
+
+    for text in names:  # shortlisted whatever their rank
+        if text in table:
+            score(table[text])
+    by_ceiling = sorted(
+        ((scorer.ceiling(e), e) for e in table.values() if e.text not in names), key=lambda pair: -pair[0]
+    )
+    for ceiling, e in by_ceiling:
+        if len(best) >= keep and ceiling < best[0]:
+            break
+        score(e)
     return scorer
 
 
@@ -148,6 +177,23 @@ class Scorer:
                 v = self.spec_cache[w] = self.spec_of(w, f)
             return v
         return self.spec_of(w, at_least)
+
+    def ceiling(self, e: Entry) -> float:
+        """The highest preliminary score the entry can get: :func:`.scores.termhood` with what is
+        known before scoring (C-value, spread, title, name head, the institution's vocabulary)
+        and every other factor at its best (it only grows with each)."""
+        return termhood(
+            cvalue=c_value(len(e.text), e.freq, e.containers),
+            doc_freq=e.doc_freq,
+            n_docs=self.counts.n_docs,
+            edge_entropy=None,
+            cohesion_bits=None,
+            specificity=math.inf,
+            title=e.title > 0,
+            coordination=math.inf,
+            named=named(e.words),
+            institution=e.text in self.lex.un_vocabulary,
+        )
 
     def score(self, e: Entry) -> None:
         """C-value, cohesion, specificity, what the entry is, and its preliminary score."""
