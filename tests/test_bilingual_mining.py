@@ -11,13 +11,8 @@ from termkit.formats.candidates import read_candidates
 from termkit.formats.tbx import read as read_tbx
 from termkit.formats.tmx import write_tmx
 from termkit.glossary import Glossary
-from termkit.mine.bilingual import (
-    document_key,
-    english_equivalents,
-    mine_bilingual,
-    pair_documents,
-    read_pairs_file,
-)
+from termkit.mine.bilingual import english_equivalents, mine_bilingual
+from termkit.mine.pairing import document_key, pair_documents, read_pairs_file
 from termkit.model import Concept, Term, TranslationUnit
 
 from conftest import UNPC, run
@@ -188,3 +183,20 @@ def test_an_abbreviation_takes_its_full_forms_english_only_where_it_stands_besid
     assert result["安理会"][0].evidence == ["aligned", "abbreviation of 安全理事会"]
     # 国际人道主义法 holds 国,际,法 in order, but international humanitarian law rarely stands beside 国际法
     assert result["国际法"][0].en == "international law"
+
+
+def test_the_runs_word_lists_reach_the_english_equivalents(tmp_path):
+    # 特克斯和凯科斯群岛 joins two parts with 和 (the miner's list of coordinators), so "Turks and
+    # Caicos Islands" wins the tie with "British Virgin Islands" (both in the same two lists of
+    # territories); a user's --lexicon whose coordinators.txt replaces the list without 和 is the
+    # list the equivalents use too, and the lists in use afterwards are the ones before
+    from termkit.mine.lexicon import lexicon
+
+    pairs = list(zip(EN[:2000], ZH[:2000]))
+    term = "特克斯和凯科斯群岛"
+    assert english_equivalents(pairs, [term])[term][0].en == "Turks and Caicos Islands"
+    (tmp_path / "coordinators.txt").write_text("# mode: replace\n暨\n", encoding="utf-8")
+    before = lexicon()
+    other = english_equivalents(pairs, [term], lexicon=tmp_path)[term]
+    assert [e.en for e in other[:2]] == ["British Virgin Islands", "Turks and Caicos Islands"]
+    assert lexicon() is before

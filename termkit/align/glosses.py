@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -245,17 +245,18 @@ def common_noun(en_text: str) -> str:
 
 @lru_cache(maxsize=1)
 def coordinators() -> frozenset[str]:
-    """The Chinese words that join the parts of a name or a list (和, 与, 及 …): the miner's list,
-    ``termkit/data/lexicon/coordinators.txt``."""
+    """The Chinese words that join the parts of a name or a list (和, 与, 及 …) as shipped: the
+    miner's list, ``termkit/data/lexicon/coordinators.txt`` (a run with the user's word lists
+    passes its own list to :func:`coordinated`)."""
     text = resources.files("termkit.data").joinpath("lexicon").joinpath("coordinators.txt").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
-def coordinated(term: str, spans) -> bool:
+def coordinated(term: str, spans, joiners: Iterable[str] | None = None) -> bool:
     """Does ``term`` join two parts with a coordinator (特克斯和凯科斯群岛, 北京宣言和行动纲要) that
     is neither its first or last word nor a piece of a longer word the dictionary knows (和平 in
-    维护和平)?"""
-    for w in coordinators():
+    维护和平)? ``joiners``: the coordinators (None: the shipped list, :func:`coordinators`)."""
+    for w in coordinators() if joiners is None else joiners:
         start = term.find(w, 1)
         while start > 0 and start + len(w) < len(term):
             end = start + len(w)

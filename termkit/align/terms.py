@@ -171,15 +171,19 @@ def score_equivalents(
     examples: int = 3,
     tokenize: Callable[[str], list[str]] | None = None,
     learn: bool = True,
+    coordinators: Iterable[str] | None = None,
 ) -> list[TermPair]:
     """The proposals the counts support for each term (the reduce), best first overall.
 
     ``learn``: add to the dictionary the word translations the segments teach
     (:mod:`termkit.align.lexical`, trained on the counts' sample), the Chinese cut into words by
-    ``tokenize`` (the miner's segmenter; None: by the dictionary's words)."""
+    ``tokenize`` (the miner's segmenter; None: by the dictionary's words). ``coordinators``: the
+    words that join two parts of a term (和, 与, 及 …; the miner's list in use — None: the
+    shipped one)."""
     if not counts.segments:
         return []
     lexicon = Lexicon.build(glossary)
+    joiners = None if coordinators is None else frozenset(coordinators)
     model = learn_words(counts.sample, tokenize, lexicon.words) if learn else None
     learned = model.glosses() if model is not None else {}
     base_words = lexicon.words
@@ -209,7 +213,7 @@ def score_equivalents(
         known = glossary_en.get(key, set())
         has_digit = any(ch.isdigit() for ch in key)
         outside = Beside(text, counts.examples.get(text, []), lexicon.words)
-        joined = coordinated(text, spans)  # A和B: an English "A and B" has the term's shape
+        joined = coordinated(text, spans, joiners)  # A和B: an English "A and B" has the term's shape
         corpus_senses = learned_in(text, learned, base_words) if learned else {}
         scored = []
         for k, c in co.items():
