@@ -83,3 +83,28 @@ def test_a_fragment_gives_way_to_the_longer_ngram_in_most_of_the_terms_segments(
     # Auditors" — in two of its three segments, going with the term more strongly (Dice 0.8)
     (pair, *_rest) = propose_equivalents(dev_pairs, ["审计委员会"], top=2, min_confidence=0.0)
     assert pair.en == "Board of Auditors"
+
+
+def test_a_part_whose_rest_the_segments_say_apart_is_not_proposed(dev_pairs):
+    # each of these n-grams leaves out a word of the term that the term's segments do say in
+    # English, elsewhere in the sentence: Regional Centre for Training and Technology Transfer
+    # (技术转让), the family of every segment of 家庭之友小组 (no "Group of Friends of the Family"
+    # in the text), DLDD-specific monitoring system: pieces of an English term, and nothing whole
+    # stands around them — no proposal rather than a piece of one
+    from termkit.align.cooccurrence import count_cooccurrences
+    from termkit.align.terms import score_equivalents
+    from termkit.mine.segmenter import tokenizer
+
+    pieces = ["技术转让区域中心", "家庭之友小组", "DLDD监测系统"]
+    wholes = {"增强妇女权能": "empowerment of women", "希族塞人行政当局": "Greek Cypriot administration"}
+    terms = pieces + list(wholes)
+    counts = count_cooccurrences(dev_pairs, terms)
+    assert all(counts.hits[t] >= 2 for t in terms)
+    got = {}
+    for p in score_equivalents(counts, terms, top=3, tokenize=tokenizer().lcut):
+        got.setdefault(p.zh, []).append(p.en)
+    assert not any(t in got for t in pieces), got
+    # a word the English need not say (增强 of empowerment, 当局 beside administration) is not
+    # said apart: those parts stay
+    for zh, en in wholes.items():
+        assert got[zh][0] == en

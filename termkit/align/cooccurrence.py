@@ -15,6 +15,7 @@ stands right beside it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -279,3 +280,13 @@ def _abbreviations(term: str, zh_segments: Iterable[str]) -> set[str]:
         for m in pattern.finditer(z.translate({c: c - 0xFEE0 for c in range(0xFF21, 0xFF5B)})):
             out.add(m.group(1))
     return out
+
+
+def _llr(k11: int, k12: int, k21: int, k22: int) -> float:
+    """Dunning's log-likelihood ratio of a 2×2 contingency table."""
+
+    def h(*ks):
+        total = sum(ks)
+        return sum(k * math.log(k / total) for k in ks if k > 0)
+
+    return 2.0 * (h(k11, k12, k21, k22) - h(k11 + k12, k21 + k22) - h(k11 + k21, k12 + k22))

@@ -203,6 +203,25 @@ def untranslated(term: str, spans, words: dict, en_text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def said_apart(
+    term: str, spans, words: dict, en_text: str, co: Counter, en_freq: Counter, hits: int, part=None
+) -> bool:
+    """Do the term's segments say in English, outside the n-gram ``en_text``, a word of the term
+    that the n-gram leaves out (``part``, else :func:`untranslated`) — an English word the
+    dictionary gives for it (a Latin word: itself) in half the term's segments or more, going
+    with the term (Dice 0.2 or more)? Then the term's English says that word too, in another
+    order or apart, and the n-gram is a piece of it (Regional Centre for 技术转让区域中心, whose
+    segments say Regional Centre for Training and Technology Transfer; Group of Friends for
+    家庭之友小组, whose segments all speak of the family; monitoring system for DLDD监测系统)."""
+    own = set().union(*word_glosses(en_text))
+    for w in untranslated(term, spans, words, en_text) if part is None else part:
+        for s in (words.get(w) or frozenset(content_stems(w))) - own:
+            n = co.get(s, 0)
+            if n >= 0.5 * hits and 2 * n >= 0.2 * (hits + en_freq[s]):
+                return True
+    return False
+
+
 def as_written_beside(key: str, en_text: str, counts: Cooccurrences, lowered: list[str]) -> str:
     """The form of an English key that the term's own segments (``lowered``) write, where the key
     stands for more than one word or number (constitution and constitute, organization and

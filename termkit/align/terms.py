@@ -46,7 +46,6 @@ term) for ``termkit export``.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -58,6 +57,7 @@ from .completion import completed, noun_form, with_head
 from .cooccurrence import (
     Cooccurrences,
     _en_key,
+    _llr,
     chinese_terms,
     count_cooccurrences,
 )
@@ -72,6 +72,7 @@ from .glosses import (
     coordinated,
     gloss_stems,
     only_in_names,
+    said_apart,
     spells_gloss,
     untranslated,
     word_glosses,
@@ -99,6 +100,7 @@ class _Scored(NamedTuple):
     stems: list[str]
     piece: bool  # mostly a piece of a longer name
     part: list[str]  # the term's words it leaves out (:func:`.glosses.untranslated`)
+    apart: bool  # … one of which the term's segments say in English elsewhere
     key: str
 
 
@@ -116,16 +118,6 @@ class TermPair:
     llr: float = 0.0
     evidence: list[str] = field(default_factory=list)
     examples: list[tuple[str, str]] = field(default_factory=list)  # (English, Chinese) segments
-
-
-def _llr(k11: int, k12: int, k21: int, k22: int) -> float:
-    """Dunning's log-likelihood ratio of a 2×2 contingency table."""
-
-    def h(*ks):
-        total = sum(ks)
-        return sum(k * math.log(k / total) for k in ks if k > 0)
-
-    return 2.0 * (h(k11, k12, k21, k22) - h(k11 + k12, k21 + k22) - h(k11 + k21, k12 + k22))
 
 
 def propose_equivalents(
@@ -290,6 +282,7 @@ def score_equivalents(
             # every English word the dictionary's, yet a word of the term left out: the n-gram says
             # a part of the term (statement for 发表声明); behind any whole proposal
             part = untranslated(text, spans, lexicon.words, en_text) if whole and not bonus else []
+            apart = bool(part) and said_apart(text, spans, lexicon.words, en_text, co, counts.en_freq, hits, part)
             if part and confidence >= min_confidence:
                 confidence = max(min_confidence, confidence * PART_WEIGHT)
                 evidence.append("translates only part of the term (not " + ", ".join(part) + ")")
@@ -307,6 +300,7 @@ def score_equivalents(
                     stems,
                     piece,
                     part,
+                    apart,
                     k,
                 )
             )
@@ -344,6 +338,7 @@ def score_equivalents(
         # beside British Virgin Islands, in every segment of a list of territories)
         scored.sort(key=lambda x: (-x.confidence, -(joined and " and " in f" {x.key} "), -x.dice, len(x.en_text)))
         kept: list[str] = []
+
         lowered = [en.lower() for en, _zh in counts.examples.get(text, [])]
         for x in scored:
             if len(kept) >= top:
@@ -353,6 +348,8 @@ def score_equivalents(
             if any(en_text.lower() in k.lower() or k.lower() in en_text.lower() for k in kept):
                 continue  # a sub- or super-string of a better proposal
             longer = None if kept else completed(text, en_text, co, counts, spans, lexicon.words, outside, written)
+            if longer and said_apart(text, spans, lexicon.words, longer[0], co, counts.en_freq, hits):
+                longer = None  # itself a piece of an English that says the rest apart (Group of Friends)
             why = "the longer name translates more of the term"
             if not kept and not longer and x.part:
                 longer = with_head(en_text, x.key, co, counts, outside, written, min_cooccurrence)
@@ -360,8 +357,9 @@ def score_equivalents(
             if not kept and not longer:
                 longer = noun_form(text, en_text, x.key, co, counts, lexicon.words, written, min_cooccurrence)
                 why = "a noun for a noun: the English noun of the adjective's root"
-            if x.part and dice < 0.2 and not longer:
-                continue  # a part let in only as the dictionary's (Dice low), and nothing whole around it
+            if x.part and (dice < 0.2 or x.apart) and not longer:
+                continue  # a part let in only as the dictionary's (Dice low), or a piece of an English
+                # that says the rest apart (Regional Centre … Technology Transfer), and nothing whole
             if longer:
                 en_text, c, f_e = longer
                 evidence = [
