@@ -200,3 +200,22 @@ def test_the_runs_word_lists_reach_the_english_equivalents(tmp_path):
     other = english_equivalents(pairs, [term], lexicon=tmp_path)[term]
     assert [e.en for e in other[:2]] == ["British Virgin Islands", "Turks and Caicos Islands"]
     assert lexicon() is before
+
+
+def test_an_abbreviation_whose_own_english_is_a_piece_of_the_full_forms_takes_it_from_one_segment():
+    # 经社理事会 comes with "council" (the Council, after the first mention) and once with
+    # "Economic and Social Council": its own English is a piece of its full form's, and one
+    # segment beside it is enough
+    from termkit.align.cooccurrence import chinese_terms, count_cooccurrences
+    from termkit.mine.bilingual import inherit_from_full_forms
+    from termkit.model import Candidate
+
+    pairs = list(zip(EN[:2000], ZH[:2000]))
+    cands = [Candidate(t) for t in ("经社理事会", "经济及社会理事会")]
+    result = english_equivalents(pairs, cands)
+    counts = count_cooccurrences(pairs, chinese_terms(cands))
+    assert result["经社理事会"][0].en == "council"
+    assert counts.co["经社理事会"]["economi and social council"] == 1
+    inherit_from_full_forms(cands, result, counts)
+    assert result["经社理事会"][0].en == "Economic and Social Council"
+    assert result["经社理事会"][0].evidence == ["aligned", "abbreviation of 经济及社会理事会"]

@@ -168,7 +168,9 @@ def _in_order(short: str, full: str) -> bool:
 def inherit_from_full_forms(candidates: Iterable[Candidate], proposals: dict[str, list[Equivalent]], counts) -> None:
     """An abbreviation (安理会) takes its full form's English (Security Council) when that English
     stands beside it in the aligned text: English writes the name where Chinese abbreviates it,
-    while the abbreviation's own co-occurrences favour fragments (Council)."""
+    while the abbreviation's own co-occurrences favour fragments (Council). Where its own best
+    English is a piece of the full form's (council of Economic and Social Council, for 经社理事会),
+    the full form's English beside it once is enough."""
     candidates = list(candidates)
     for c in candidates:
         best_full, best, beside = "", None, 0
@@ -178,7 +180,11 @@ def inherit_from_full_forms(candidates: Iterable[Candidate], proposals: dict[str
                 n = counts.co.get(c.text, {}).get(_en_key(english[0].en), 0)
                 if n > beside:
                     best_full, best, beside = full, english[0], n
-        if best is None or beside < max(2, 0.3 * counts.hits.get(c.text, 0)):
+        if best is None:
+            continue
+        mine = proposals.get(c.text)
+        piece = bool(mine) and f" {_en_key(mine[0].en)} " in f" {_en_key(best.en)} "
+        if beside < (1 if piece else max(2, 0.3 * counts.hits.get(c.text, 0))):
             continue
         own = [e for e in proposals.get(c.text, []) if _en_key(e.en) != _en_key(best.en)]
         confidence = max([best.confidence * 0.9] + [e.confidence for e in own[:1]])
