@@ -108,3 +108,17 @@ def test_a_part_whose_rest_the_segments_say_apart_is_not_proposed(dev_pairs):
     # said apart: those parts stay
     for zh, en in wholes.items():
         assert got[zh][0] == en
+
+
+def test_a_capital_that_only_began_a_sentence_goes(dev_pairs):
+    # "Civilian personnel" and "Nuclear non-proliferation" stand in these segments only at the
+    # start of a sentence; the text writes civilian and nuclear in lower case elsewhere
+    assert best(dev_pairs, "文职人员").en == "civilian personnel"
+    assert best(dev_pairs, "核不扩散").en == "nuclear non-proliferation"
+    from termkit.align.cooccurrence import count_cooccurrences
+
+    counts = count_cooccurrences(dev_pairs, [])
+    assert counts.as_in_a_sentence("Post-2015 agenda") == "post-2015 agenda"
+    # a word the text capitalises inside sentences keeps its capital; a name and an acronym too
+    for form in ("Africa", "Governments", "Security Council", "WHO", "African Union"):
+        assert counts.as_in_a_sentence(form) == form
