@@ -122,3 +122,14 @@ def test_a_capital_that_only_began_a_sentence_goes(dev_pairs):
     # a word the text capitalises inside sentences keeps its capital; a name and an acronym too
     for form in ("Africa", "Governments", "Security Council", "WHO", "African Union"):
         assert counts.as_in_a_sentence(form) == form
+
+
+def test_a_title_takes_the_name_beside_it_in_every_segment(dev_pairs):
+    # 辛哈中将: CC-CEDICT explains 中将 (lieutenant general), not the transliterated 辛哈; the
+    # English writes "Lieutenant General Singha" and "Lieutenant General Iqbal Singh Singha":
+    # Singha stands with the term in both its segments and nowhere else
+    pair = best(dev_pairs, "辛哈中将")
+    assert pair.en == "Lieutenant General Singha"
+    assert "a title, with the name beside it in every segment" in pair.evidence
+    # the title alone, whose Chinese the dictionary explains whole, stays the title
+    assert best(dev_pairs, "中将").en == "lieutenant general"

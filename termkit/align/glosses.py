@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 
-from .cooccurrence import Cooccurrences, _is_stopword
+from ..text.normalize import normalize_key
+from .cooccurrence import Cooccurrences, _en_key, _is_stopword
 from .dictionary import STOPWORDS
 from .dictionary import content_stems as _content_stems
 
@@ -30,6 +31,16 @@ def word_glosses(en_text: str) -> tuple[frozenset[str], ...]:
     """Each content word's stems: its own, and its parts' when hyphenated (high-level: high, level)."""
     stems = content_stems(en_text)
     return tuple(frozenset({s, *content_stems(w.replace("-", " "))}) for s, w in content_words(en_text, stems))
+
+
+def glossary_english(glossary) -> dict[str, set[str]]:
+    """A glossary's Chinese forms (normalized) → the English keys of their concepts."""
+    out: dict[str, set[str]] = {}
+    for concept in glossary.concepts if glossary is not None else ():
+        en_terms = {_en_key(t.text) for t in concept.terms_in("en")}
+        for t in concept.terms_in("zh"):
+            out.setdefault(normalize_key(t.text), set()).update(en_terms)
+    return out
 
 
 def acronym(ngram: str) -> str:

@@ -53,10 +53,10 @@ from typing import NamedTuple
 
 from ..model import Concept, Term
 from ..text.normalize import normalize_key
-from .completion import completed, noun_form, with_head
+from .completion import completed, noun_form, with_head, with_name
 from .cooccurrence import (
     Cooccurrences,
-    _en_key,
+    _en_key,  # noqa: F401 (bench/align_eval.py imports it from here)
     _llr,
     chinese_terms,
     count_cooccurrences,
@@ -71,6 +71,7 @@ from .glosses import (
     content_words,
     coordinated,
     gloss_stems,
+    glossary_english,
     only_in_names,
     said_apart,
     spells_gloss,
@@ -180,12 +181,7 @@ def score_equivalents(
     learned = model.glosses() if model is not None else {}
     base_words = lexicon.words
     lexicon = Lexicon(with_learned(base_words, learned), lexicon.max_len)
-    glossary_en: dict[str, set[str]] = {}
-    if glossary is not None:
-        for concept in glossary.concepts:
-            en_terms = {_en_key(t.text) for t in concept.terms_in("en")}
-            for t in concept.terms_in("zh"):
-                glossary_en.setdefault(normalize_key(t.text), set()).update(en_terms)
+    glossary_en = glossary_english(glossary)
     n = counts.segments
     written: dict[str, str] = {}  # how each English key is written, worked out once
     out: list[TermPair] = []
@@ -338,7 +334,6 @@ def score_equivalents(
         # beside British Virgin Islands, in every segment of a list of territories)
         scored.sort(key=lambda x: (-x.confidence, -(joined and " and " in f" {x.key} "), -x.dice, len(x.en_text)))
         kept: list[str] = []
-
         lowered = [en.lower() for en, _zh in counts.examples.get(text, [])]
         for x in scored:
             if len(kept) >= top:
@@ -354,6 +349,9 @@ def score_equivalents(
             if not kept and not longer and x.part:
                 longer = with_head(en_text, x.key, co, counts, outside, written, min_cooccurrence)
                 why = "a modifier in all the term's segments: with the noun it stands before"
+            if not kept and not longer and x.covered and x.zh_cov < 1:  # a title the dictionary explains
+                longer = with_name(x.key, co, counts, gloss | gloss1, hits, written)
+                why = "a title, with the name beside it in every segment"
             if not kept and not longer:
                 longer = noun_form(text, en_text, x.key, co, counts, lexicon.words, written, min_cooccurrence)
                 why = "a noun for a noun: the English noun of the adjective's root"
