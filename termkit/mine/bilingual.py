@@ -325,7 +325,7 @@ def add_english(
             counted = executor.map_reduce(
                 count_pair, pairing.pairs, terms, glossary_paths, encoding, progress=progress, label="aligning"
             )
-        counts.merge(counted)
+        counts = counted if counted is not None else counts  # the merged counts as they are: no copy
     for segs in units:
         counts.merge(count_cooccurrences(segs, terms))
     proposals = _proposals(counts, terms, glossary, ALTERNATIVES, _lexicon(lexicon))
