@@ -133,3 +133,14 @@ def test_a_title_takes_the_name_beside_it_in_every_segment(dev_pairs):
     assert "a title, with the name beside it in every segment" in pair.evidence
     # the title alone, whose Chinese the dictionary explains whole, stays the title
     assert best(dev_pairs, "中将").en == "lieutenant general"
+
+
+def test_a_modifier_without_a_noun_it_always_stands_before_is_not_proposed(dev_pairs):
+    # "judicial" stands before a noun in every segment of 司法程序 (judicial proceedings, judicial
+    # process), never alone, and no noun goes with it in two segments: a piece, not a term
+    from termkit.align.completion import modifier
+    from termkit.align.cooccurrence import count_cooccurrences
+
+    counts = count_cooccurrences(dev_pairs, ["司法程序"])
+    assert modifier("judicia", counts.co["司法程序"]) and counts.co["司法程序"]["judicia"] >= 2
+    assert not [p for p in propose_equivalents(dev_pairs, ["司法程序"]) if p.zh == "司法程序"]

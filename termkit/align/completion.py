@@ -61,10 +61,8 @@ def with_head(
     term in the most segments (role, in three of four), if that word goes with it in
     ``min_cooccurrence`` segments and the Chinese beside the term does not say it: (English,
     segments, English frequency), or None."""
-    own = co.get(key, 0)
-    n = key.count(" ") + 2
-    after = [(k, c) for k, c in co.items() if k.startswith(key + " ") and k.count(" ") + 1 == n]
-    if not own or sum(c for _k, c in after) < own:
+    after = _after(key, co)
+    if not modifier(key, co, after):
         return None  # somewhere it stands at the end of the phrase: a word of its own
     best, best_rank = None, None
     for k, c in after:
@@ -102,6 +100,18 @@ def with_name(key: str, co: Counter, counts: Cooccurrences, glossed: set, hits: 
             if is_name(longer):
                 best, best_rank = (longer, c, counts.en_freq[k]), rank
     return best
+
+
+def _after(key: str, co: Counter) -> list[tuple[str, int]]:
+    n = key.count(" ") + 2
+    return [(k, c) for k, c in co.items() if k.startswith(key + " ") and k.count(" ") + 1 == n]
+
+
+def modifier(key: str, co: Counter, after: list | None = None) -> bool:
+    """Does the n-gram ``key`` stand before another word in every segment of the term that holds
+    it — a modifier there (judicial in judicial proceedings and judicial process), not a term?"""
+    own = co.get(key, 0)
+    return bool(own) and sum(c for _k, c in (_after(key, co) if after is None else after)) >= own
 
 
 @lru_cache(maxsize=1)

@@ -53,7 +53,7 @@ from typing import NamedTuple
 
 from ..model import Concept, Term
 from ..text.normalize import normalize_key
-from .completion import completed, noun_form, with_head, with_name
+from .completion import completed, modifier, noun_form, with_head, with_name
 from .cooccurrence import (
     Cooccurrences,
     _en_key,  # noqa: F401 (bench/align_eval.py imports it from here)
@@ -355,7 +355,7 @@ def score_equivalents(
             if not kept and not longer:
                 longer = noun_form(text, en_text, x.key, co, counts, lexicon.words, written, min_cooccurrence)
                 why = "a noun for a noun: the English noun of the adjective's root"
-            if x.part and (dice < 0.2 or x.apart) and not longer:
+            if x.part and (dice < 0.2 or x.apart or modifier(x.key, co)) and not longer:
                 continue  # a part let in only as the dictionary's (Dice low), or a piece of an English
                 # that says the rest apart (Regional Centre … Technology Transfer), and nothing whole
             if longer:
