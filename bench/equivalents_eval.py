@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from termkit.align import align_documents  # noqa: E402
-from termkit.align.terms import _en_key  # noqa: E402
+from termkit.align.cooccurrence import _en_key  # noqa: E402
 from termkit.glossary import load_glossary  # noqa: E402
 from termkit.mine import mine  # noqa: E402
 from termkit.mine.bilingual import mine_bilingual  # noqa: E402

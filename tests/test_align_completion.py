@@ -83,3 +83,64 @@ def test_a_fragment_gives_way_to_the_longer_ngram_in_most_of_the_terms_segments(
     # Auditors" — in two of its three segments, going with the term more strongly (Dice 0.8)
     (pair, *_rest) = propose_equivalents(dev_pairs, ["审计委员会"], top=2, min_confidence=0.0)
     assert pair.en == "Board of Auditors"
+
+
+def test_a_part_whose_rest_the_segments_say_apart_is_not_proposed(dev_pairs):
+    # each of these n-grams leaves out a word of the term that the term's segments do say in
+    # English, elsewhere in the sentence: Regional Centre for Training and Technology Transfer
+    # (技术转让), the family of every segment of 家庭之友小组 (no "Group of Friends of the Family"
+    # in the text), DLDD-specific monitoring system: pieces of an English term, and nothing whole
+    # stands around them — no proposal rather than a piece of one
+    from termkit.align.cooccurrence import count_cooccurrences
+    from termkit.align.terms import score_equivalents
+    from termkit.mine.segmenter import tokenizer
+
+    pieces = ["技术转让区域中心", "家庭之友小组", "DLDD监测系统"]
+    wholes = {"增强妇女权能": "empowerment of women", "希族塞人行政当局": "Greek Cypriot administration"}
+    terms = pieces + list(wholes)
+    counts = count_cooccurrences(dev_pairs, terms)
+    assert all(counts.hits[t] >= 2 for t in terms)
+    got = {}
+    for p in score_equivalents(counts, terms, top=3, tokenize=tokenizer().lcut):
+        got.setdefault(p.zh, []).append(p.en)
+    assert not any(t in got for t in pieces), got
+    # a word the English need not say (增强 of empowerment, 当局 beside administration) is not
+    # said apart: those parts stay
+    for zh, en in wholes.items():
+        assert got[zh][0] == en
+
+
+def test_a_capital_that_only_began_a_sentence_goes(dev_pairs):
+    # "Civilian personnel" and "Nuclear non-proliferation" stand in these segments only at the
+    # start of a sentence; the text writes civilian and nuclear in lower case elsewhere
+    assert best(dev_pairs, "文职人员").en == "civilian personnel"
+    assert best(dev_pairs, "核不扩散").en == "nuclear non-proliferation"
+    from termkit.align.cooccurrence import count_cooccurrences
+
+    counts = count_cooccurrences(dev_pairs, [])
+    assert counts.as_in_a_sentence("Post-2015 agenda") == "post-2015 agenda"
+    # a word the text capitalises inside sentences keeps its capital; a name and an acronym too
+    for form in ("Africa", "Governments", "Security Council", "WHO", "African Union"):
+        assert counts.as_in_a_sentence(form) == form
+
+
+def test_a_title_takes_the_name_beside_it_in_every_segment(dev_pairs):
+    # 辛哈中将: CC-CEDICT explains 中将 (lieutenant general), not the transliterated 辛哈; the
+    # English writes "Lieutenant General Singha" and "Lieutenant General Iqbal Singh Singha":
+    # Singha stands with the term in both its segments and nowhere else
+    pair = best(dev_pairs, "辛哈中将")
+    assert pair.en == "Lieutenant General Singha"
+    assert "a title, with the name beside it in every segment" in pair.evidence
+    # the title alone, whose Chinese the dictionary explains whole, stays the title
+    assert best(dev_pairs, "中将").en == "lieutenant general"
+
+
+def test_a_modifier_without_a_noun_it_always_stands_before_is_not_proposed(dev_pairs):
+    # "judicial" stands before a noun in every segment of 司法程序 (judicial proceedings, judicial
+    # process), never alone, and no noun goes with it in two segments: a piece, not a term
+    from termkit.align.completion import modifier
+    from termkit.align.cooccurrence import count_cooccurrences
+
+    counts = count_cooccurrences(dev_pairs, ["司法程序"])
+    assert modifier("judicia", counts.co["司法程序"]) and counts.co["司法程序"]["judicia"] >= 2
+    assert not [p for p in propose_equivalents(dev_pairs, ["司法程序"]) if p.zh == "司法程序"]

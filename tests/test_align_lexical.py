@@ -4,8 +4,8 @@ pairs, the dev half of the UNPC dev set (the held-out half is the benchmark's)."
 import pytest
 
 from termkit.align.cooccurrence import Cooccurrences, count_cooccurrences
-from termkit.align.dictionary import cedict, stem
-from termkit.align.lexical import LexicalModel, chinese_words, learned_glosses, merge_samples
+from termkit.align.dictionary import cedict, content_stems, stem
+from termkit.align.lexical import LexicalModel, Model1, chinese_words, learned_glosses, merge_samples
 from termkit.align.terms import propose_equivalents, score_equivalents
 from termkit.mine.segmenter import tokenizer
 
@@ -89,3 +89,59 @@ def test_a_corpus_sense_counts_as_the_dictionarys_does(dev_pairs):
     # without a tokenizer, the Chinese is cut by the dictionary's words: the same sense is learned
     fallback = {p.zh: p for p in propose_equivalents(dev_pairs, terms, top=1)}
     assert "learned from the aligned segments: 作用 → role" in fallback["重要作用"].evidence
+
+
+def textbook_model1(sources, targets, iterations):
+    """IBM Model 1 as the papers write it (and as termkit computed it before the arrays): dicts,
+    one segment pair, one target word, one source word after another. t(f|s) and the last
+    E-step's expected counts."""
+    from collections import Counter
+
+    sources = [[0, *src] for src in sources]
+    targets = [Counter(tgt).items() for tgt in targets]
+    counts = {}
+    for src, tgt in zip(sources, targets):
+        for s in src:
+            row = counts.setdefault(s, {})
+            for f, k in tgt:
+                row[f] = row.get(f, 0.0) + k * (1.0 / len(src))
+
+    def normalized(counts):
+        return {s: {f: n * (1.0 / sum(row.values())) for f, n in row.items()} for s, row in counts.items()}
+
+    t = normalized(counts)
+    for _ in range(iterations - 1):
+        counts = {s: dict.fromkeys(row, 0.0) for s, row in t.items()}
+        for src, tgt in zip(sources, targets):
+            for f, k in tgt:
+                ps = [t[s][f] for s in src]
+                z = k / sum(ps)
+                for s, p in zip(src, ps):
+                    counts[s][f] += p * z
+        t = normalized(counts)
+    return t, counts
+
+
+@pytest.mark.parametrize("iterations", [1, 3])
+def test_the_em_over_arrays_is_the_textbook_loop_to_the_last_bit(dev_pairs, iterations):
+    # real UN segment pairs as word ids (a word repeated in a segment stays repeated)
+    zh_ids, en_ids = {"": 0}, {"": 0}
+    sources, targets = [], []
+    for en, zh in dev_pairs[:500]:
+        c = [zh_ids.setdefault(w, len(zh_ids)) for w in chinese_words(zh, cedict()) if len(w) > 1]
+        e = [en_ids.setdefault(w, len(en_ids)) for w in content_stems(en)]
+        if c and e:
+            sources.append(c)
+            targets.append(e)
+    assert any(len(set(c)) < len(c) for c in sources) and any(len(set(e)) < len(e) for e in targets)
+    t, links = textbook_model1(sources, targets, iterations)
+    model = Model1(sources, targets, iterations)
+    assert len(model.t) == sum(len(row) for row in t.values()) > 50_000
+    for s, row in t.items():
+        assert model.row(s) == row  # every probability equal, not merely close
+    got: dict = {}
+    for s, f, n in zip(model.pair_src.tolist(), model.pair_tgt.tolist(), model.links.tolist()):
+        got.setdefault(s, {})[f] = n
+    assert got == links
+    # the rows in the order the loop makes them (sums over rows are taken in that order)
+    assert list(dict.fromkeys(model.pair_src[model.row_order].tolist())) == list(t)

@@ -11,13 +11,8 @@ from termkit.formats.candidates import read_candidates
 from termkit.formats.tbx import read as read_tbx
 from termkit.formats.tmx import write_tmx
 from termkit.glossary import Glossary
-from termkit.mine.bilingual import (
-    document_key,
-    english_equivalents,
-    mine_bilingual,
-    pair_documents,
-    read_pairs_file,
-)
+from termkit.mine.bilingual import english_equivalents, mine_bilingual
+from termkit.mine.pairing import document_key, pair_documents, read_pairs_file
 from termkit.model import Concept, Term, TranslationUnit
 
 from conftest import UNPC, run
@@ -188,3 +183,39 @@ def test_an_abbreviation_takes_its_full_forms_english_only_where_it_stands_besid
     assert result["安理会"][0].evidence == ["aligned", "abbreviation of 安全理事会"]
     # 国际人道主义法 holds 国,际,法 in order, but international humanitarian law rarely stands beside 国际法
     assert result["国际法"][0].en == "international law"
+
+
+def test_the_runs_word_lists_reach_the_english_equivalents(tmp_path):
+    # 特克斯和凯科斯群岛 joins two parts with 和 (the miner's list of coordinators), so "Turks and
+    # Caicos Islands" wins the tie with "British Virgin Islands" (both in the same two lists of
+    # territories); a user's --lexicon whose coordinators.txt replaces the list without 和 is the
+    # list the equivalents use too, and the lists in use afterwards are the ones before
+    from termkit.mine.lexicon import lexicon
+
+    pairs = list(zip(EN[:2000], ZH[:2000]))
+    term = "特克斯和凯科斯群岛"
+    assert english_equivalents(pairs, [term])[term][0].en == "Turks and Caicos Islands"
+    (tmp_path / "coordinators.txt").write_text("# mode: replace\n暨\n", encoding="utf-8")
+    before = lexicon()
+    other = english_equivalents(pairs, [term], lexicon=tmp_path)[term]
+    assert [e.en for e in other[:2]] == ["British Virgin Islands", "Turks and Caicos Islands"]
+    assert lexicon() is before
+
+
+def test_an_abbreviation_whose_own_english_is_a_piece_of_the_full_forms_takes_it_from_one_segment():
+    # 经社理事会 comes with "council" (the Council, after the first mention) and once with
+    # "Economic and Social Council": its own English is a piece of its full form's, and one
+    # segment beside it is enough
+    from termkit.align.cooccurrence import chinese_terms, count_cooccurrences
+    from termkit.mine.bilingual import inherit_from_full_forms
+    from termkit.model import Candidate
+
+    pairs = list(zip(EN[:2000], ZH[:2000]))
+    cands = [Candidate(t) for t in ("经社理事会", "经济及社会理事会")]
+    result = english_equivalents(pairs, cands)
+    counts = count_cooccurrences(pairs, chinese_terms(cands))
+    assert result["经社理事会"][0].en == "council"
+    assert counts.co["经社理事会"]["economi and social council"] == 1
+    inherit_from_full_forms(cands, result, counts)
+    assert result["经社理事会"][0].en == "Economic and Social Council"
+    assert result["经社理事会"][0].evidence == ["aligned", "abbreviation of 经济及社会理事会"]

@@ -1,8 +1,9 @@
 """Completing a Chinese term's best English proposal from the English around it
 (:mod:`termkit.align.terms` asks): the longer n-gram whose added words the dictionary gives for
 the words of the term the proposal leaves out (Chemical Weapons Convention around chemical
-weapons for 化学武器公约), and the noun an English modifier proposed alone stands before in the
-term's segments (crucial role, not crucial, for 关键作用).
+weapons for 化学武器公约), the noun an English modifier proposed alone stands before in the
+term's segments (crucial role, not crucial, for 关键作用), and the name beside a title
+(Lieutenant General Singha, not Lieutenant General, for 辛哈中将).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-from .cooccurrence import Cooccurrences, _en_key
+from .cooccurrence import Cooccurrences, _en_key, _is_stopword
 from .glosses import content_stems, is_name, written_form, zh_coverage
 
 
@@ -60,10 +61,8 @@ def with_head(
     term in the most segments (role, in three of four), if that word goes with it in
     ``min_cooccurrence`` segments and the Chinese beside the term does not say it: (English,
     segments, English frequency), or None."""
-    own = co.get(key, 0)
-    n = key.count(" ") + 2
-    after = [(k, c) for k, c in co.items() if k.startswith(key + " ") and k.count(" ") + 1 == n]
-    if not own or sum(c for _k, c in after) < own:
+    after = _after(key, co)
+    if not modifier(key, co, after):
         return None  # somewhere it stands at the end of the phrase: a word of its own
     best, best_rank = None, None
     for k, c in after:
@@ -76,6 +75,43 @@ def with_head(
             continue  # the word after it is the Chinese beside the term's
         best, best_rank = (longer, c, counts.en_freq[k]), rank
     return best
+
+
+def with_name(key: str, co: Counter, counts: Cooccurrences, glossed: set, hits: int, written: dict) -> tuple | None:
+    """A title proposed alone for a term that holds a name (Lieutenant General for 辛哈中将): the
+    shortest longer name around it whose added words are a name — capitalised, none of them the
+    dictionary's for the term, each with the term in every one of its segments (two or more) and
+    seldom without it (Dice 0.8 or more): Lieutenant General Singha. (English, segments, English
+    frequency), or None."""
+    own = key.split()
+    best, best_rank = None, None
+    for k, c in co.items():
+        words = k.split()
+        extra = [s for s in words if s not in own]
+        if not extra or len(words) != len(own) + len(extra) or f" {key} " not in f" {k} ":
+            continue
+        if any(_is_stopword(s) or s in glossed or co.get(s, 0) < max(2, hits) for s in extra):
+            continue
+        if any(5 * co[s] < 2 * (hits + counts.en_freq[s]) for s in extra):  # Dice below 0.8
+            continue
+        rank = (-len(extra), c)
+        if best_rank is None or rank > best_rank:
+            longer = written.get(k) or written.setdefault(k, written_form(counts.written(k)))
+            if is_name(longer):
+                best, best_rank = (longer, c, counts.en_freq[k]), rank
+    return best
+
+
+def _after(key: str, co: Counter) -> list[tuple[str, int]]:
+    n = key.count(" ") + 2
+    return [(k, c) for k, c in co.items() if k.startswith(key + " ") and k.count(" ") + 1 == n]
+
+
+def modifier(key: str, co: Counter, after: list | None = None) -> bool:
+    """Does the n-gram ``key`` stand before another word in every segment of the term that holds
+    it — a modifier there (judicial in judicial proceedings and judicial process), not a term?"""
+    own = co.get(key, 0)
+    return bool(own) and sum(c for _k, c in (_after(key, co) if after is None else after)) >= own
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ stands right beside it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -185,6 +186,9 @@ class Cooccurrences:
     abbreviations: dict[str, set[str]] = field(default_factory=dict)  # term → Latin abbreviations after it
     # (hash, English, Chinese): a bounded sample of the segment pairs, for :mod:`.lexical` to learn from
     sample: list[tuple[int, str, str]] = field(default_factory=list)
+    # words (lowercased) as written where they do not begin a sentence: in lower case, capitalised
+    lower_words: Counter = field(default_factory=Counter)
+    upper_words: Counter = field(default_factory=Counter)
 
     def written(self, key: str, words: set[str] | None = None) -> Counter:
         """How an n-gram is written where it stands alone (else inside names); only the forms of
@@ -193,8 +197,24 @@ class Cooccurrences:
             if forms and words is not None:
                 forms = Counter({f: n for f, n in forms.items() if f.lower() in words})
             if forms:
-                return forms
+                out: Counter = Counter()
+                for f, n in forms.items():
+                    out[self.as_in_a_sentence(f)] += n
+                return out
         return Counter()
+
+    def as_in_a_sentence(self, form: str) -> str:
+        """A form whose only capital is its first letter, as written inside a sentence: in lower
+        case where the corpus writes that word in lower case more often than not where it does
+        not begin a sentence (Civilian personnel, Post-2015 agenda — seen only at the start of a
+        segment — are civilian personnel, post-2015 agenda; Africa stays)."""
+        first, _sep, rest = form.partition(" ")
+        if not first[:1].isupper() or first[1:] != first[1:].lower():
+            return form
+        if any(w[:1].isupper() for w in rest.split() if not _is_stopword(w)):
+            return form  # a name (Security Council), or a capital inside
+        w = first.lower()
+        return form[:1].lower() + form[1:] if self.lower_words[w] > self.upper_words[w] else form
 
     def __add__(self, other: Cooccurrences) -> Cooccurrences:
         return Cooccurrences().merge(self).merge(other)
@@ -213,7 +233,7 @@ class Cooccurrences:
             for k, v in theirs.items():
                 have = mine.get(k)
                 if have is None:
-                    mine[k] = Counter(v)  # a copy: ``other`` stays as it was
+                    mine[k] = _copied(v)  # a copy: ``other`` stays as it was
                 else:
                     have.update(v)
         for k, v in other.examples.items():
@@ -222,7 +242,16 @@ class Cooccurrences:
         for k, v in other.abbreviations.items():
             self.abbreviations.setdefault(k, set()).update(v)
         self.sample = merge_samples(self.sample, other.sample)
+        self.lower_words.update(other.lower_words)
+        self.upper_words.update(other.upper_words)
         return self
+
+
+def _copied(counter: Counter) -> Counter:
+    """A copy of a Counter, without Counter's own (slower, Python-level) constructor."""
+    out: Counter = Counter.__new__(Counter)
+    dict.update(out, counter)
+    return out
 
 
 def chinese_terms(candidates: Iterable) -> list[str]:
@@ -249,6 +278,7 @@ def count_cooccurrences(pairs_of_segments: Iterable, terms: Sequence[str]) -> Co
     for en, zh in _pairs(pairs_of_segments):
         out.segments += 1
         sample.append((sample_key(en, zh), en, zh))
+        _count_cases(en, out.lower_words, out.upper_words)
         grams = _ngram_occurrences(en)
         for k, (g, inside) in grams.items():
             out.en_freq[k] += 1
@@ -271,6 +301,19 @@ def count_cooccurrences(pairs_of_segments: Iterable, terms: Sequence[str]) -> Co
     return out
 
 
+def _count_cases(text: str, lower: Counter, upper: Counter) -> None:
+    """Count the words of ``text`` (two letters or more, not all capitals) that do not begin a
+    sentence (nor the segment, nor a numbered paragraph), by case."""
+    initial = True
+    for tok in _tokens(text):
+        if tok[0].isalpha():
+            if not initial and len(tok) > 1 and not tok.isupper():
+                (upper if tok[0].isupper() else lower)[tok.lower()] += 1
+            initial = False
+        elif tok in ".!?:;":
+            initial = True
+
+
 def _abbreviations(term: str, zh_segments: Iterable[str]) -> set[str]:
     """Latin abbreviations written right after the term: 苯丙胺类兴奋剂（ATS）."""
     pattern = re.compile(re.escape(term) + _ABBR_AFTER_RE)
@@ -279,3 +322,13 @@ def _abbreviations(term: str, zh_segments: Iterable[str]) -> set[str]:
         for m in pattern.finditer(z.translate({c: c - 0xFEE0 for c in range(0xFF21, 0xFF5B)})):
             out.add(m.group(1))
     return out
+
+
+def _llr(k11: int, k12: int, k21: int, k22: int) -> float:
+    """Dunning's log-likelihood ratio of a 2×2 contingency table."""
+
+    def h(*ks):
+        total = sum(ks)
+        return sum(k * math.log(k / total) for k in ks if k > 0)
+
+    return 2.0 * (h(k11, k12, k21, k22) - h(k11 + k12, k21 + k22) - h(k11 + k21, k12 + k22))

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 
-from .cooccurrence import Cooccurrences, _is_stopword
+from ..text.normalize import normalize_key
+from .cooccurrence import Cooccurrences, _en_key, _is_stopword
 from .dictionary import STOPWORDS
 from .dictionary import content_stems as _content_stems
 
@@ -30,6 +31,16 @@ def word_glosses(en_text: str) -> tuple[frozenset[str], ...]:
     """Each content word's stems: its own, and its parts' when hyphenated (high-level: high, level)."""
     stems = content_stems(en_text)
     return tuple(frozenset({s, *content_stems(w.replace("-", " "))}) for s, w in content_words(en_text, stems))
+
+
+def glossary_english(glossary) -> dict[str, set[str]]:
+    """A glossary's Chinese forms (normalized) → the English keys of their concepts."""
+    out: dict[str, set[str]] = {}
+    for concept in glossary.concepts if glossary is not None else ():
+        en_terms = {_en_key(t.text) for t in concept.terms_in("en")}
+        for t in concept.terms_in("zh"):
+            out.setdefault(normalize_key(t.text), set()).update(en_terms)
+    return out
 
 
 def acronym(ngram: str) -> str:
@@ -203,6 +214,25 @@ def untranslated(term: str, spans, words: dict, en_text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def said_apart(
+    term: str, spans, words: dict, en_text: str, co: Counter, en_freq: Counter, hits: int, part=None
+) -> bool:
+    """Do the term's segments say in English, outside the n-gram ``en_text``, a word of the term
+    that the n-gram leaves out (``part``, else :func:`untranslated`) — an English word the
+    dictionary gives for it (a Latin word: itself) in half the term's segments or more, going
+    with the term (Dice 0.2 or more)? Then the term's English says that word too, in another
+    order or apart, and the n-gram is a piece of it (Regional Centre for 技术转让区域中心, whose
+    segments say Regional Centre for Training and Technology Transfer; Group of Friends for
+    家庭之友小组, whose segments all speak of the family; monitoring system for DLDD监测系统)."""
+    own = set().union(*word_glosses(en_text))
+    for w in untranslated(term, spans, words, en_text) if part is None else part:
+        for s in (words.get(w) or frozenset(content_stems(w))) - own:
+            n = co.get(s, 0)
+            if n >= 0.5 * hits and 2 * n >= 0.2 * (hits + en_freq[s]):
+                return True
+    return False
+
+
 def as_written_beside(key: str, en_text: str, counts: Cooccurrences, lowered: list[str]) -> str:
     """The form of an English key that the term's own segments (``lowered``) write, where the key
     stands for more than one word or number (constitution and constitute, organization and
@@ -245,17 +275,18 @@ def common_noun(en_text: str) -> str:
 
 @lru_cache(maxsize=1)
 def coordinators() -> frozenset[str]:
-    """The Chinese words that join the parts of a name or a list (和, 与, 及 …): the miner's list,
-    ``termkit/data/lexicon/coordinators.txt``."""
+    """The Chinese words that join the parts of a name or a list (和, 与, 及 …) as shipped: the
+    miner's list, ``termkit/data/lexicon/coordinators.txt`` (a run with the user's word lists
+    passes its own list to :func:`coordinated`)."""
     text = resources.files("termkit.data").joinpath("lexicon").joinpath("coordinators.txt").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
-def coordinated(term: str, spans) -> bool:
+def coordinated(term: str, spans, joiners: Iterable[str] | None = None) -> bool:
     """Does ``term`` join two parts with a coordinator (特克斯和凯科斯群岛, 北京宣言和行动纲要) that
     is neither its first or last word nor a piece of a longer word the dictionary knows (和平 in
-    维护和平)?"""
-    for w in coordinators():
+    维护和平)? ``joiners``: the coordinators (None: the shipped list, :func:`coordinators`)."""
+    for w in coordinators() if joiners is None else joiners:
         start = term.find(w, 1)
         while start > 0 and start + len(w) < len(term):
             end = start + len(w)

@@ -3,7 +3,8 @@
 CC-CEDICT gives a Chinese word the senses of a general dictionary; the corpus has its own (作用
 is "role" in UN English, a sense the dictionary never gives). A small lexical translation model
 trained on the aligned segment pairs the run counts anyway learns those senses: IBM Model 1 by
-EM (:data:`ITERATIONS` iterations, pure Python), t(e|c) — how likely a Chinese word c is
+EM (:data:`ITERATIONS` iterations; :class:`Model1`, array operations that give the textbook
+loop's figures to the last bit), t(e|c) — how likely a Chinese word c is
 written as the English word e — and the other direction, t(c|e), read from the same model's
 expected alignments (the share of e's links that go to c; a second EM the other way would
 double the time for little), over a bounded sample of the segment pairs (:data:`SAMPLE` at
@@ -135,7 +136,8 @@ class LexicalModel:
         self.segments = len(zh_sents)
         # t(e|c): English generated from Chinese (and NULL); t(c|e), the other way, from the same
         # alignments: the share of e's expected links that go to c
-        self.e_given_c, self.links = _model1(zh_sents, en_sents, iterations)
+        self.model1 = Model1(zh_sents, en_sents, iterations)
+        self._rows: dict[int, dict[int, float]] = {}  # c → {e: t(e|c)}, made when first asked
         self._outside: dict[tuple[str, str, str], bool | None] = {}
         self._pairs: set[tuple[int, int]] = set()  # (c, e) of the glosses
         self._glosses = self._learn_glosses()
@@ -145,36 +147,38 @@ class LexicalModel:
         return self._glosses
 
     def _learn_glosses(self) -> dict[str, frozenset[str]]:
+        import numpy as np
+
+        m = self.model1
+        t, links, c, e = m.t, m.links, m.pair_src, m.pair_tgt
+        if not len(t):
+            return {}
         zh_words = {i: w for w, i in self.zh_vocab.items()}
         en_words = {i: w for w, i in self.en_vocab.items()}
-        forward = []  # (c, e): e one of the best English words for c
-        for c, row in self.e_given_c.items():
-            word = zh_words[c]
-            if c == _NULL or len(word) < 2 or not all(_HANZI_RE.match(ch) for ch in word):
-                continue
-            best_e = max(row.values())
-            links = self.links[c]
-            forward += [
-                (c, e) for e, p in row.items() if p >= MIN_PROB and p >= RATIO * best_e and links[e] >= MIN_LINKS
-            ]
-        # t(c|e) from the same alignments: the share of e's links (not NULL's) that go to c
-        wanted = {e for _c, e in forward}
-        total: dict[int, float] = dict.fromkeys(wanted, 0.0)
-        most: dict[int, float] = dict.fromkeys(wanted, 0.0)
-        for c, links in self.links.items():
-            if c != _NULL:
-                for e in links.keys() & wanted:
-                    n = links[e]
-                    total[e] += n
-                    if n > most[e]:
-                        most[e] = n
+        # (c, e): e one of the best English words for c, a Chinese word of two hanzi or more
+        words = np.array([i != _NULL and _is_hanzi_word(zh_words[i]) for i in range(len(self.zh_vocab))])
+        best = np.zeros(len(self.zh_vocab))
+        np.maximum.at(best, c, t)
+        forward = words[c] & (t >= MIN_PROB) & (t >= RATIO * best[c]) & (links >= MIN_LINKS)
+        # t(c|e) from the same alignments: the share of e's links (not NULL's) that go to c, the
+        # links summed row by row in the order the rows were made
+        rows = m.row_order[c[m.row_order] != _NULL]
+        total = np.bincount(e[rows], weights=links[rows], minlength=len(self.en_vocab))
+        most = np.zeros(len(self.en_vocab))
+        np.maximum.at(most, e[rows], links[rows])
+        kept = forward & (links / np.where(total[e] > 0, total[e], 1.0) >= MIN_PROB) & (links >= BACK_RATIO * most[e])
         out: dict[str, set[str]] = {}
-        for c, e in forward:
-            q = self.links[c][e] / total[e]
-            if q >= MIN_PROB and self.links[c][e] >= BACK_RATIO * most[e]:
-                out.setdefault(zh_words[c], set()).add(en_words[e])
-                self._pairs.add((c, e))
+        for ci, ei in zip(c[kept].tolist(), e[kept].tolist()):
+            out.setdefault(zh_words[ci], set()).add(en_words[ei])
+            self._pairs.add((ci, ei))
         return {w: frozenset(s) for w, s in out.items()}
+
+    def probability(self, c: int, e: int) -> float:
+        """t(e|c) of the model (0 where the two never stood in one segment pair)."""
+        row = self._rows.get(c)
+        if row is None:
+            row = self._rows[c] = self.model1.row(c)
+        return row.get(e, 0.0)
 
     def aligned_outside(self, stem: str, zh: str, term: str) -> bool:
         """Is the English ``stem`` the translation of a Chinese word of ``zh`` outside the term —
@@ -202,7 +206,7 @@ class LexicalModel:
                 c = self.zh_vocab.get(tok)
                 if c is None:
                     continue
-                p = self.e_given_c[c].get(e, 0.0)
+                p = self.probability(c, e)
                 if any(start < j and end > i for i, j in spans):
                     best_in = max(best_in, p)
                 elif (c, e) in self._pairs:
@@ -232,44 +236,91 @@ def _id(vocab: dict[str, int], word: str) -> int:
     return got
 
 
-def _model1(
-    sources: list[list[int]], targets: list[list[int]], iterations: int
-) -> tuple[dict[int, dict[int, float]], dict[int, dict[int, float]]]:
-    """IBM Model 1 by EM: t(f|s) as source word s → {target word f: probability}, each source
-    sentence with NULL; and the last E-step's expected links, s → {f: count}."""
-    sources = [[_NULL, *src] for src in sources]
-    targets = [Counter(tgt).items() for tgt in targets]  # each target word once, with its count
-    counts: dict[int, dict[int, float]] = {}
-    for src, tgt in zip(sources, targets):  # the first E-step: t uniform, an equal share each
-        share = 1.0 / len(src)
-        for s in src:
-            row = counts.get(s)
-            if row is None:
-                row = counts[s] = {}
-            for f, k in tgt:
-                row[f] = row.get(f, 0.0) + k * share
-    t = _normalized(counts)
-    for _ in range(max(1, iterations) - 1):
-        counts = {s: dict.fromkeys(row, 0.0) for s, row in t.items()}
-        for src, tgt in zip(sources, targets):
-            rows = [t[s] for s in src]
-            sums = [counts[s] for s in src]
-            for f, k in tgt:
-                ps = [r[f] for r in rows]
-                z = k / sum(ps)
-                for row, p in zip(sums, ps):
-                    row[f] += p * z
-        t = _normalized(counts)
-    return t, counts
+def _is_hanzi_word(word: str) -> bool:
+    return len(word) > 1 and all(_HANZI_RE.match(ch) for ch in word)
 
 
-def _normalized(counts: dict[int, dict[int, float]]) -> dict[int, dict[int, float]]:
-    """The M-step: t(f|s) = count(f, s) / count(s)."""
-    out = {}
-    for s, row in counts.items():
-        inv = 1.0 / sum(row.values())
-        out[s] = {f: n * inv for f, n in row.items()}
-    return out
+class Model1:
+    """IBM Model 1 by EM over segment pairs of word ids, each source segment with NULL (id 0):
+    t(f|s) for every (source word, target word) pair that stands in one segment pair, and the
+    last E-step's expected links of each pair — as arrays over the pairs (``pair_src``,
+    ``pair_tgt``, ``t``, ``links``), numbered in the order the pairs first meet.
+
+    Every sum is taken in the order of the textbook loop — segment by segment, target word by
+    target word, source word by source word — one addition after another (``numpy.bincount``
+    adds its weights in turn), so the figures are those of that loop to the last bit, with
+    none of its cost: the segment pairs are laid out once as one flat array of (target word,
+    source word) entries, and each iteration is a few array operations over it."""
+
+    def __init__(self, sources: list[list[int]], targets: list[list[int]], iterations: int):
+        import numpy as np
+
+        src_flat: list[int] = []  # each source segment with NULL in front, one after another
+        src_start: list[int] = []
+        g_sent: list[int] = []  # a group: one target word of one segment pair (with its count)
+        g_word: list[int] = []
+        g_count: list[int] = []
+        for j, (src, tgt) in enumerate(zip(sources, targets)):
+            src_start.append(len(src_flat))
+            src_flat.append(_NULL)
+            src_flat += src
+            for f, k in Counter(tgt).items():
+                g_sent.append(j)
+                g_word.append(f)
+                g_count.append(k)
+        src_arr = np.array(src_flat, dtype=np.int64)
+        size = np.array([len(s) + 1 for s in sources], dtype=np.int64)
+        sent = np.array(g_sent, dtype=np.int64)
+        count = np.array(g_count, dtype=np.float64)
+        g_size = size[sent]
+        # the entries: each group's target word beside each source word of its segment, in order
+        group = np.repeat(np.arange(len(sent)), g_size)
+        first = np.cumsum(g_size) - g_size
+        src = src_arr[np.array(src_start, dtype=np.int64)[sent][group] + np.arange(len(group)) - first[group]]
+        tgt = np.array(g_word, dtype=np.int64)[group]
+        # the pairs, numbered as they first meet
+        width = int(tgt.max(initial=0)) + 1
+        keys, at, inverse = np.unique(src * width + tgt, return_index=True, return_inverse=True)
+        order = np.argsort(at, kind="stable")
+        number = np.empty(len(keys), dtype=np.int64)
+        number[order] = np.arange(len(keys))
+        pair = number[inverse.reshape(-1)]
+        self.pair_src, self.pair_tgt = keys[order] // width, keys[order] % width
+        n_src = int(src_arr.max(initial=0)) + 1
+        # the rows (a source word's pairs) in the order the source words first come, each row
+        # in the order its pairs first meet
+        seen, where = np.unique(src_arr, return_index=True)
+        first_seen = np.zeros(n_src, dtype=np.int64)
+        first_seen[seen] = where
+        self.row_order = np.argsort(first_seen[self.pair_src], kind="stable")
+        n_pairs = len(keys)
+
+        def normalized(counts):  # the M-step: t(f|s) = count(f, s) / count(s)
+            return counts * (1.0 / np.bincount(self.pair_src, weights=counts, minlength=n_src))[self.pair_src]
+
+        # the first E-step: t uniform, an equal share each
+        counts = np.bincount(pair, weights=(count * (1.0 / size)[sent])[group], minlength=n_pairs)
+        t = normalized(counts)
+        for _ in range(max(1, iterations) - 1):
+            p = t[pair]
+            z = count / np.bincount(group, weights=p, minlength=len(sent))
+            counts = np.bincount(pair, weights=p * z[group], minlength=n_pairs)
+            t = normalized(counts)
+        self.t, self.links = t, counts
+        self._row_at: dict[int, tuple[int, int]] | None = None
+
+    def row(self, s: int) -> dict[int, float]:
+        """t(f|s) for the source word ``s``: {target word: probability}."""
+        import numpy as np
+
+        if self._row_at is None:
+            ordered = self.pair_src[self.row_order]
+            starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(ordered) else ordered
+            ends = [*starts[1:].tolist(), len(ordered)]
+            self._row_at = {int(ordered[a]): (a, b) for a, b in zip(starts.tolist(), ends)}
+        a, b = self._row_at.get(s, (0, 0))
+        at = self.row_order[a:b]
+        return dict(zip(self.pair_tgt[at].tolist(), self.t[at].tolist()))
 
 
 def learn(

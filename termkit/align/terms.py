@@ -46,7 +46,6 @@ term) for ``termkit export``.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -54,10 +53,11 @@ from typing import NamedTuple
 
 from ..model import Concept, Term
 from ..text.normalize import normalize_key
-from .completion import completed, noun_form, with_head
+from .completion import completed, modifier, noun_form, with_head, with_name
 from .cooccurrence import (
     Cooccurrences,
-    _en_key,
+    _en_key,  # noqa: F401 (bench/align_eval.py imports it from here)
+    _llr,
     chinese_terms,
     count_cooccurrences,
 )
@@ -71,7 +71,9 @@ from .glosses import (
     content_words,
     coordinated,
     gloss_stems,
+    glossary_english,
     only_in_names,
+    said_apart,
     spells_gloss,
     untranslated,
     word_glosses,
@@ -99,6 +101,7 @@ class _Scored(NamedTuple):
     stems: list[str]
     piece: bool  # mostly a piece of a longer name
     part: list[str]  # the term's words it leaves out (:func:`.glosses.untranslated`)
+    apart: bool  # … one of which the term's segments say in English elsewhere
     key: str
 
 
@@ -116,16 +119,6 @@ class TermPair:
     llr: float = 0.0
     evidence: list[str] = field(default_factory=list)
     examples: list[tuple[str, str]] = field(default_factory=list)  # (English, Chinese) segments
-
-
-def _llr(k11: int, k12: int, k21: int, k22: int) -> float:
-    """Dunning's log-likelihood ratio of a 2×2 contingency table."""
-
-    def h(*ks):
-        total = sum(ks)
-        return sum(k * math.log(k / total) for k in ks if k > 0)
-
-    return 2.0 * (h(k11, k12, k21, k22) - h(k11 + k12, k21 + k22) - h(k11 + k21, k12 + k22))
 
 
 def propose_equivalents(
@@ -171,25 +164,24 @@ def score_equivalents(
     examples: int = 3,
     tokenize: Callable[[str], list[str]] | None = None,
     learn: bool = True,
+    coordinators: Iterable[str] | None = None,
 ) -> list[TermPair]:
     """The proposals the counts support for each term (the reduce), best first overall.
 
     ``learn``: add to the dictionary the word translations the segments teach
     (:mod:`termkit.align.lexical`, trained on the counts' sample), the Chinese cut into words by
-    ``tokenize`` (the miner's segmenter; None: by the dictionary's words)."""
+    ``tokenize`` (the miner's segmenter; None: by the dictionary's words). ``coordinators``: the
+    words that join two parts of a term (和, 与, 及 …; the miner's list in use — None: the
+    shipped one)."""
     if not counts.segments:
         return []
     lexicon = Lexicon.build(glossary)
+    joiners = None if coordinators is None else frozenset(coordinators)
     model = learn_words(counts.sample, tokenize, lexicon.words) if learn else None
     learned = model.glosses() if model is not None else {}
     base_words = lexicon.words
     lexicon = Lexicon(with_learned(base_words, learned), lexicon.max_len)
-    glossary_en: dict[str, set[str]] = {}
-    if glossary is not None:
-        for concept in glossary.concepts:
-            en_terms = {_en_key(t.text) for t in concept.terms_in("en")}
-            for t in concept.terms_in("zh"):
-                glossary_en.setdefault(normalize_key(t.text), set()).update(en_terms)
+    glossary_en = glossary_english(glossary)
     n = counts.segments
     written: dict[str, str] = {}  # how each English key is written, worked out once
     out: list[TermPair] = []
@@ -209,7 +201,7 @@ def score_equivalents(
         known = glossary_en.get(key, set())
         has_digit = any(ch.isdigit() for ch in key)
         outside = Beside(text, counts.examples.get(text, []), lexicon.words)
-        joined = coordinated(text, spans)  # A和B: an English "A and B" has the term's shape
+        joined = coordinated(text, spans, joiners)  # A和B: an English "A and B" has the term's shape
         corpus_senses = learned_in(text, learned, base_words) if learned else {}
         scored = []
         for k, c in co.items():
@@ -286,6 +278,7 @@ def score_equivalents(
             # every English word the dictionary's, yet a word of the term left out: the n-gram says
             # a part of the term (statement for 发表声明); behind any whole proposal
             part = untranslated(text, spans, lexicon.words, en_text) if whole and not bonus else []
+            apart = bool(part) and said_apart(text, spans, lexicon.words, en_text, co, counts.en_freq, hits, part)
             if part and confidence >= min_confidence:
                 confidence = max(min_confidence, confidence * PART_WEIGHT)
                 evidence.append("translates only part of the term (not " + ", ".join(part) + ")")
@@ -303,6 +296,7 @@ def score_equivalents(
                     stems,
                     piece,
                     part,
+                    apart,
                     k,
                 )
             )
@@ -349,15 +343,21 @@ def score_equivalents(
             if any(en_text.lower() in k.lower() or k.lower() in en_text.lower() for k in kept):
                 continue  # a sub- or super-string of a better proposal
             longer = None if kept else completed(text, en_text, co, counts, spans, lexicon.words, outside, written)
+            if longer and said_apart(text, spans, lexicon.words, longer[0], co, counts.en_freq, hits):
+                longer = None  # itself a piece of an English that says the rest apart (Group of Friends)
             why = "the longer name translates more of the term"
             if not kept and not longer and x.part:
                 longer = with_head(en_text, x.key, co, counts, outside, written, min_cooccurrence)
                 why = "a modifier in all the term's segments: with the noun it stands before"
+            if not kept and not longer and x.covered and x.zh_cov < 1:  # a title the dictionary explains
+                longer = with_name(x.key, co, counts, gloss | gloss1, hits, written)
+                why = "a title, with the name beside it in every segment"
             if not kept and not longer:
                 longer = noun_form(text, en_text, x.key, co, counts, lexicon.words, written, min_cooccurrence)
                 why = "a noun for a noun: the English noun of the adjective's root"
-            if x.part and dice < 0.2 and not longer:
-                continue  # a part let in only as the dictionary's (Dice low), and nothing whole around it
+            if x.part and (dice < 0.2 or x.apart or modifier(x.key, co)) and not longer:
+                continue  # a part let in only as the dictionary's (Dice low), or a piece of an English
+                # that says the rest apart (Regional Centre … Technology Transfer), and nothing whole
             if longer:
                 en_text, c, f_e = longer
                 evidence = [

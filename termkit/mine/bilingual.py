@@ -3,7 +3,7 @@ originals beside the Chinese (UN documents always exist in English: the Chinese 
 
 The Chinese documents are mined as usual (:func:`termkit.mine.mine`). Each is paired with its
 English original — by name (``report.en.txt`` / ``report.zh.txt``, ``A_73_123-EN`` / ``…-ZH``), by
-the UN document symbol on both cover pages (``E/CN.7/2024/1``), or by a pairs file — and then, as
+the UN document symbol on both cover pages (``E/CN.7/2024/1``), or by a pairs file (:mod:`.pairing`) — and then, as
 the mining itself, a map over the pairs and a reduce: each pair is aligned sentence by sentence
 (:func:`termkit.align.align_documents`) and each mined term counted with the English n-grams beside
 it (:func:`termkit.align.terms.count_cooccurrences`); the counts merge; the reduce scores the
@@ -19,11 +19,9 @@ known concept, what a terminologist most wants to see.
 
 from __future__ import annotations
 
-import logging
 import os
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,108 +30,22 @@ from ..align.cooccurrence import Cooccurrences, _en_key, chinese_terms, count_co
 from ..align.cooccurrence import _pairs as english_chinese
 from ..align.terms import score_equivalents
 from ..documents import load_documents, segment_document
-from ..errors import InputError
 from ..formats.beads import read_aligned_tsv
 from ..formats.bilingual import read_bilingual
-from ..formats.limits import read_limited_text
 from ..formats.registry import is_parallel
 from ..formats.txt import corpus_files
 from ..glossary import load_glossary
 from ..model import Candidate, Document, Equivalent, Match
 from .execute import make_executor, no_progress
+from .lexicon import Lexicon, load, use
+from .lexicon import lexicon as active_lexicon
 from .miner import MineResult, mine
+from .pairing import Pairing, pair_documents, warn_unpaired
 from .segmenter import tokenizer
 
 ALTERNATIVES = 2  # English proposals kept beside the best one
 MIN_CONFIDENCE = 0.3
 NEW_VARIANT_CONFIDENCE = 0.5  # how sure the English must be to call a candidate a known concept's
-COVER_LINES = 30
-_SYMBOL_RE = re.compile(r"(?<![A-Za-z0-9/])([A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*){2,})")
-# language marks at the end of a file name: report.en, A_73_123-EN, summary_zh-CN, 报告_中文
-_LANG_MARK_RE = re.compile(
-    r"[._\-\s]+(en|eng|english|e|zh|zh[-_]?cn|zh[-_]?hans|chi|chinese|cn|c|ch|中文|英文)$", re.IGNORECASE
-)
-
-
-@dataclass
-class Pairing:
-    """Which English original goes with which Chinese document, and what is left alone."""
-
-    pairs: list[tuple[str, str]] = field(default_factory=list)  # (English path, Chinese path)
-    unpaired_zh: list[str] = field(default_factory=list)
-    unpaired_en: list[str] = field(default_factory=list)
-
-
-def document_key(path: str | os.PathLike) -> str:
-    """A file's name without extension and language mark: ``A_73_123-EN.txt`` → ``a_73_123``."""
-    return _LANG_MARK_RE.sub("", Path(path).stem).lower()
-
-
-def cover_symbol(path: str | os.PathLike) -> str:
-    """The first UN document symbol on a text file's cover page (``E/CN.7/2024/1``), or ""."""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            head = "".join(next(fh, "") for _ in range(COVER_LINES))
-    except OSError:
-        return ""
-    m = _SYMBOL_RE.search(head)
-    return m.group(1).rstrip(".") if m else ""
-
-
-def pair_documents(
-    zh_files: Sequence[str | os.PathLike], en_files: Sequence[str | os.PathLike], pairs_file: str | None = None
-) -> Pairing:
-    """Pair Chinese documents with their English originals: a pairs file (``en<TAB>zh`` paths, relative
-    to the file's folder), else the same name but for a language mark, else the same UN symbol on
-    both cover pages."""
-    zh = [str(p) for p in zh_files]
-    en = [str(p) for p in en_files]
-    out = Pairing()
-    taken_zh: set[str] = set()
-    taken_en: set[str] = set()
-    if pairs_file:
-        for en_path, zh_path, _line in read_pairs_file(pairs_file):
-            out.pairs.append((en_path, zh_path))
-            taken_en.add(str(Path(en_path).resolve()))
-            taken_zh.add(str(Path(zh_path).resolve()))
-    free_zh = [p for p in zh if str(Path(p).resolve()) not in taken_zh]
-    free_en = [p for p in en if str(Path(p).resolve()) not in taken_en]
-    for key in (document_key, cover_symbol):
-        by_key: dict[str, list[str]] = {}
-        for p in free_en:
-            k = key(p)
-            if k:
-                by_key.setdefault(k, []).append(p)
-        still = []
-        for p in free_zh:
-            k = key(p)
-            if k and len(by_key.get(k, [])) == 1 and by_key[k][0] in free_en:
-                out.pairs.append((by_key[k][0], p))
-                free_en.remove(by_key[k][0])
-            else:
-                still.append(p)
-        free_zh = still
-    out.unpaired_zh, out.unpaired_en = free_zh, free_en
-    return out
-
-
-def read_pairs_file(path: str | os.PathLike) -> list[tuple[str, str, int]]:
-    """``en<TAB>zh`` lines (``#`` comments); paths relative to the pairs file's folder."""
-    base = Path(path).parent
-    out = []
-    lines = read_limited_text(path, "a pairs file").splitlines()
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2 or not all(x.strip() for x in parts):
-            raise InputError("expected an English and a Chinese path separated by a tab", str(path), n)
-        en_path, zh_path = (str(p if Path(p).is_absolute() else base / p) for p in (x.strip() for x in parts))
-        for p in (en_path, zh_path):
-            if not Path(p).is_file():
-                raise InputError(f"no such file: {p}", str(path), n)
-        out.append((en_path, zh_path, n))
-    return out
 
 
 @lru_cache(maxsize=4)
@@ -164,25 +76,46 @@ def parallel_units(path: str | os.PathLike) -> list[tuple[str, str]]:
 
 
 def english_equivalents(
-    segment_pairs: Iterable, candidates: Iterable, glossary=None, *, alternatives: int = ALTERNATIVES
+    segment_pairs: Iterable,
+    candidates: Iterable,
+    glossary=None,
+    *,
+    alternatives: int = ALTERNATIVES,
+    lexicon: Lexicon | str | os.PathLike | None = None,
 ) -> dict[str, list[Equivalent]]:
     """English equivalents of Chinese terms from aligned segments you already have: ``(english,
-    chinese)`` tuples or translation units. ``{chinese: [best, alternative, …]}``."""
+    chinese)`` tuples or translation units. ``{chinese: [best, alternative, …]}``. ``lexicon``:
+    the miner's word lists (:mod:`.lexicon`; a directory of lists or a Lexicon; None: the lists
+    in use) — its segmenter cuts the Chinese into the words the segments teach, its coordinators
+    say which terms join two parts (A和B, "A and B")."""
     terms = chinese_terms(candidates)
-    return _proposals(count_cooccurrences(segment_pairs, terms), terms, glossary, alternatives)
+    return _proposals(count_cooccurrences(segment_pairs, terms), terms, glossary, alternatives, _lexicon(lexicon))
 
 
-def _proposals(counts: Cooccurrences, terms, glossary, alternatives: int) -> dict[str, list[Equivalent]]:
+def _lexicon(lexicon: Lexicon | str | os.PathLike | None) -> Lexicon:
+    """A run's word lists: the Lexicon given, a directory's lists, else the lists in use."""
+    if isinstance(lexicon, Lexicon):
+        return lexicon
+    return active_lexicon() if lexicon is None else load(lexicon)
+
+
+def _proposals(counts: Cooccurrences, terms, glossary, alternatives: int, lex: Lexicon) -> dict[str, list[Equivalent]]:
     out: dict[str, list[Equivalent]] = {}
-    for p in score_equivalents(
-        counts,
-        terms,
-        glossary,
-        top=1 + alternatives,
-        min_confidence=MIN_CONFIDENCE,
-        examples=1,
-        tokenize=tokenizer().lcut,
-    ):
+    before = use(lex)  # the run's word lists: its segmenter's extra words, its coordinators
+    try:
+        scored = score_equivalents(
+            counts,
+            terms,
+            glossary,
+            top=1 + alternatives,
+            min_confidence=MIN_CONFIDENCE,
+            examples=1,
+            tokenize=tokenizer().lcut,
+            coordinators=lex.coordinators,
+        )
+    finally:
+        use(before)
+    for p in scored:
         evidence = ["aligned"] + [_evidence_source(e) for e in p.evidence]
         out.setdefault(p.zh, []).append(
             Equivalent(p.en, p.confidence, list(dict.fromkeys(evidence)), p.examples[0] if p.examples else None)
@@ -235,7 +168,9 @@ def _in_order(short: str, full: str) -> bool:
 def inherit_from_full_forms(candidates: Iterable[Candidate], proposals: dict[str, list[Equivalent]], counts) -> None:
     """An abbreviation (安理会) takes its full form's English (Security Council) when that English
     stands beside it in the aligned text: English writes the name where Chinese abbreviates it,
-    while the abbreviation's own co-occurrences favour fragments (Council)."""
+    while the abbreviation's own co-occurrences favour fragments (Council). Where its own best
+    English is a piece of the full form's (council of Economic and Social Council, for 经社理事会),
+    the full form's English beside it once is enough."""
     candidates = list(candidates)
     for c in candidates:
         best_full, best, beside = "", None, 0
@@ -245,7 +180,11 @@ def inherit_from_full_forms(candidates: Iterable[Candidate], proposals: dict[str
                 n = counts.co.get(c.text, {}).get(_en_key(english[0].en), 0)
                 if n > beside:
                     best_full, best, beside = full, english[0], n
-        if best is None or beside < max(2, 0.3 * counts.hits.get(c.text, 0)):
+        if best is None:
+            continue
+        mine = proposals.get(c.text)
+        piece = bool(mine) and f" {_en_key(mine[0].en)} " in f" {_en_key(best.en)} "
+        if beside < (1 if piece else max(2, 0.3 * counts.hits.get(c.text, 0))):
             continue
         own = [e for e in proposals.get(c.text, []) if _en_key(e.en) != _en_key(best.en)]
         confidence = max([best.confidence * 0.9] + [e.confidence for e in own[:1]])
@@ -306,7 +245,9 @@ def mine_bilingual(
     ``inputs``: Chinese text files and folders, and TMX/XLIFF/aligned-TSV files (parallel as they
     are); ``sources``: the English originals (files or folders); ``pairs_file``: explicit pairs.
     Documents without a partner are mined as usual and listed in a warning. Other keyword
-    arguments go to :func:`termkit.mine.mine` (``top``, ``min_freq``, ``contexts`` …).
+    arguments go to :func:`termkit.mine.mine` (``top``, ``min_freq``, ``contexts``, ``lexicon`` …);
+    the word lists of ``lexicon`` serve the English equivalents too (their coordinators, the
+    segmenter's extra words).
     """
     progress = progress or no_progress
     inputs = [Path(p) for p in inputs]
@@ -323,7 +264,17 @@ def mine_bilingual(
         corpus = docs
     else:
         corpus = zh_files
-    mined = mine(corpus, glossary, encoding=encoding, progress=progress, jobs=jobs, scheduler=scheduler, **mine_options)
+    lex = _lexicon(mine_options.pop("lexicon", None))
+    mined = mine(
+        corpus,
+        glossary,
+        encoding=encoding,
+        progress=progress,
+        jobs=jobs,
+        scheduler=scheduler,
+        lexicon=lex,
+        **mine_options,
+    )
     pairing, segments, with_english = add_english(
         mined.candidates,
         zh_files,
@@ -335,6 +286,7 @@ def mine_bilingual(
         scheduler=scheduler,
         encoding=encoding,
         progress=progress,
+        lexicon=lex,
     )
     return BilingualResult(mined, pairing, segments, with_english)
 
@@ -351,15 +303,18 @@ def add_english(
     scheduler=None,
     encoding: str | None = None,
     progress=None,
+    lexicon: Lexicon | str | os.PathLike | None = None,
 ) -> tuple[Pairing, int, int]:
     """Give mined candidates English equivalents: pair the Chinese files with the English
     ``sources`` (or a ``pairs_file``), align and count each pair (the map, on ``jobs`` processes or
-    a Dask ``scheduler``), add parallel ``units`` you already have, score, attach. Returns the
-    pairing, the number of segments counted and of candidates that got English."""
+    a Dask ``scheduler``), add parallel ``units`` you already have, score, attach. ``lexicon``:
+    the word lists the candidates were mined with (see :func:`english_equivalents`; None: the
+    lists in use). Returns the pairing, the number of segments counted and of candidates that
+    got English."""
     progress = progress or no_progress
     en_files = corpus_files([Path(p) for p in sources]) if sources else []
     pairing = pair_documents(zh_files, en_files, pairs_file)
-    _warn_unpaired(pairing)
+    warn_unpaired(pairing)
     glossary_paths = tuple(str(p) for p in glossary_paths)
     glossary = _glossary(glossary_paths)
     # the full forms of abbreviations too: an abbreviation shares its full form's English
@@ -370,29 +325,9 @@ def add_english(
             counted = executor.map_reduce(
                 count_pair, pairing.pairs, terms, glossary_paths, encoding, progress=progress, label="aligning"
             )
-        counts.merge(counted)
+        counts = counted if counted is not None else counts  # the merged counts as they are: no copy
     for segs in units:
         counts.merge(count_cooccurrences(segs, terms))
-    proposals = _proposals(counts, terms, glossary, ALTERNATIVES)
+    proposals = _proposals(counts, terms, glossary, ALTERNATIVES, _lexicon(lexicon))
     inherit_from_full_forms(candidates, proposals, counts)
     return pairing, counts.segments, attach(candidates, proposals, glossary)
-
-
-def _warn_unpaired(pairing: Pairing) -> None:
-    log = logging.getLogger("termkit.warnings")
-    if pairing.unpaired_zh:
-        shown = ", ".join(Path(p).name for p in pairing.unpaired_zh[:5]) + (
-            ", …" if len(pairing.unpaired_zh) > 5 else ""
-        )
-        log.warning(
-            "%d Chinese document(s) without an English original, mined without English: %s",
-            len(pairing.unpaired_zh),
-            shown,
-        )
-    if pairing.unpaired_en:
-        shown = ", ".join(Path(p).name for p in pairing.unpaired_en[:5]) + (
-            ", …" if len(pairing.unpaired_en) > 5 else ""
-        )
-        log.warning(
-            "%d English document(s) without a Chinese translation, left out: %s", len(pairing.unpaired_en), shown
-        )
