@@ -3,6 +3,7 @@ import re
 import pytest
 
 from termkit.text.chars import SUPERSCRIPT_DIGITS
+from termkit.text.layout import ends_with_stops
 from termkit.text.segment import SentenceAt, segment
 
 from conftest import seed_text
@@ -183,3 +184,41 @@ def test_sentence_at_splits_only_the_paragraphs_asked_about(seeded):
     middle = segs[len(segs) // 2]
     assert at(middle.start).content == middle.content
     assert len(at._split) == 1 < len(at.blocks)
+
+
+STOPLESS_LINES = [
+    "save your changes before you close the window or leave the page",
+    "the file could not be opened because another program is using it",
+    "check the network connection and try to sign in again later",
+    "your password must be at least twelve characters long and unique",
+    "select the documents you want to align and choose a target folder",
+    "the glossary was exported but some entries had no English term",
+    "open the settings panel to change the language of the interface",
+    "drag a folder here or click to browse for files on this computer",
+    "the report lists every term that was written in two different ways",
+    "no findings for this document, and nothing else needs to be done",
+]
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_a_document_that_ends_nothing_with_a_stop_keeps_its_lines_apart(separator):
+    # user-interface strings, subtitles, term lists: a long line without a stop is no broken
+    # sentence where no line has one, and a lower-case line starts no continuation
+    text = separator.join(STOPLESS_LINES)
+    assert [seg.text for seg in segment(text, lang="en")] == STOPLESS_LINES
+    assert ends_with_stops(STOPLESS_LINES) is False
+
+
+def test_a_broken_sentence_is_still_joined_where_the_document_ends_its_sentences_with_stops():
+    lines = [line.capitalize() + "." for line in STOPLESS_LINES]
+    lines[4] = lines[4].split(" choose")[0]  # broken before its last words
+    lines.insert(5, "choose a target folder.")
+    segs = segment("\n\n".join(lines), lang="en")
+    assert len(segs) == len(STOPLESS_LINES)
+    assert segs[4].content.endswith("align and choose a target folder.")
+    assert ends_with_stops(lines) is True
+
+
+def test_too_few_long_lines_to_tell_are_taken_to_end_with_stops(seeded):
+    assert ends_with_stops(STOPLESS_LINES[:3]) is True
+    assert all(ends_with_stops(seed_text(p).splitlines()) for p in PREFIXES)

@@ -34,6 +34,10 @@ _TRAILING_NOISE = _CLOSERS + SUPERSCRIPT_DIGITS + "* \t\u3000"
 # A line shorter than this that ends without punctuation is a heading or a title, not a broken line.
 MIN_BROKEN_CJK = 15
 MIN_BROKEN_LATIN = 45
+# A document ends its paragraphs with stops when one ends this share of its long lines at least,
+# judged on this many long lines at least (fewer: taken to).
+STOPPED_SHARE = 0.5
+MIN_LINES_TO_TELL = 8
 _HANZI_CHAR_RE = re.compile(f"[{HANZI}]")
 _LINE_RE = re.compile(r"[^\r\n]+")
 _ENGLISH_OPEN_END_RE = re.compile(r"[a-z,;]$")
@@ -87,8 +91,12 @@ def is_footnote_line(line: str) -> bool:
     return _FOOTNOTE_LINE_RE.match(line) is not None
 
 
-def is_broken(line: str) -> bool:
-    """Does ``line`` stop in the middle of a sentence (a wrap, not a paragraph end)?"""
+def is_broken(line: str, stops: bool = True) -> bool:
+    """Does ``line`` stop in the middle of a sentence (a wrap, not a paragraph end)?
+
+    ``stops``: whether the document ends its paragraphs with a stop (:func:`ends_with_stops`);
+    where it does not, only a mark that cannot end anything (a comma, an open bracket) says so,
+    not a long line without a stop."""
     if "\t" in line:  # tables of contents: "总体成就\t4"
         return False
     core = line.rstrip(_TRAILING_NOISE)
@@ -99,21 +107,42 @@ def is_broken(line: str) -> bool:
         return False
     if last in "，,、（(《“‘「—-":
         return True
+    if not stops:
+        return False
     hanzi = len(_HANZI_CHAR_RE.findall(core))
     if hanzi:
         return hanzi >= MIN_BROKEN_CJK
     return len(core) >= MIN_BROKEN_LATIN
 
 
-def _continues(prev: str, line: str, marker: int | None = None) -> bool:
+def ends_with_stops(lines: list[str]) -> bool:
+    """Does a document end its paragraphs with a stop (。！？. …)? Then a long line without one
+    is a sentence broken by a page or a wrap. Most documents do, and a break is the exception
+    (the seeds: 82–97 % of their long lines end with one); a list of short texts, subtitles or
+    user-interface strings written without stops do not, and joining their lines would run
+    separate texts together. Judged on the lines long enough to be broken ones
+    (:data:`MIN_BROKEN_CJK` hanzi, :data:`MIN_BROKEN_LATIN` other characters): a stop ends at
+    least :data:`STOPPED_SHARE` of them, or there are too few to tell."""
+    long_lines = stopped = 0
+    for line in lines:
+        core = line.rstrip(_TRAILING_NOISE)
+        hanzi = len(_HANZI_CHAR_RE.findall(core))
+        if (hanzi >= MIN_BROKEN_CJK) if hanzi else (len(core) >= MIN_BROKEN_LATIN):
+            long_lines += 1
+            stopped += core[-1] in _TERMINAL
+    return long_lines < MIN_LINES_TO_TELL or stopped >= STOPPED_SHARE * long_lines
+
+
+def _continues(prev: str, line: str, marker: int | None = None, stops: bool = True) -> bool:
     """Is ``line`` the rest of a sentence broken at the end of ``prev``? (``marker``: its
-    :func:`marker_length` when known; a footnote line never is)"""
+    :func:`marker_length` when known; a footnote line never is; ``stops``: as for
+    :func:`is_broken`)"""
     if (marker_length(line) if marker is None else marker) or is_footnote_line(line):
         return False
-    if is_broken(prev):
+    if is_broken(prev, stops):
         return True
     # English wraps anywhere: a lower-case word after a line that ends inside a sentence
-    return bool(_ENGLISH_OPEN_END_RE.search(prev)) and line[:1].islower()
+    return stops and bool(_ENGLISH_OPEN_END_RE.search(prev)) and line[:1].islower()
 
 
 def blocks(text: str) -> list[Block]:
@@ -130,18 +159,20 @@ def blocks(text: str) -> list[Block]:
         out.extend(held_footnotes)
         held_footnotes.clear()
 
-    for s, e in _lines(text):
+    spans = _lines(text)
+    stops = ends_with_stops([text[s:e] for s, e in spans])
+    for s, e in spans:
         line = text[s:e]
         if is_footnote_line(line):
             note = Block(pieces=[(s, e)], kind="footnote")
-            if current is not None and is_broken(text[slice(*current.pieces[-1])]):
+            if current is not None and is_broken(text[slice(*current.pieces[-1])], stops):
                 held_footnotes.append(note)
             else:
                 close()
                 out.append(note)
             continue
         n = marker_length(line)
-        if current is not None and _continues(text[slice(*current.pieces[-1])], line, n):
+        if current is not None and _continues(text[slice(*current.pieces[-1])], line, n, stops):
             current.pieces.append((s, e))
             continue
         close()
