@@ -405,7 +405,8 @@ def timing(n: int = 10_000, english_ratio: float = 1.0) -> float:
 def term_pairs(n: int = 100) -> None:
     """Top term pairs proposed on the UNPC dev set (Chinese candidates mined from its Chinese
     side), with their agreement with the glossary where the glossary has the Chinese term."""
-    from termkit.align.terms import _en_key, propose_equivalents
+    from termkit.align.cooccurrence import _en_key
+    from termkit.align.terms import propose_equivalents
     from termkit.glossary import load_glossary
     from termkit.mine import mine
     from termkit.text.normalize import normalize_key

@@ -56,7 +56,6 @@ from ..text.normalize import normalize_key
 from .completion import completed, modifier, noun_form, with_head, with_name
 from .cooccurrence import (
     Cooccurrences,
-    _en_key,  # noqa: F401 (bench/align_eval.py imports it from here)
     _llr,
     chinese_terms,
     count_cooccurrences,

@@ -8,14 +8,13 @@ places their sentences, splitting into sentences only the documents that supply 
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from collections.abc import Iterable
 
 from ..documents import detect_lang
 from ..model import Context, Document
 from ..text.chars import SUPERSCRIPT_DIGITS
-from ..text.segment import SentenceAt
+from ..text.segment import SegmentsByOffset, SentenceAt
 from .chunks import chunk_documents
 from .execute import Found
 
@@ -61,35 +60,19 @@ def sentences_at(task, encoding=None) -> Found:
 
 class _Sentences:
     """The sentences of a document found by original offset: its own segments when it has
-    them, else only the paragraphs that hold the offsets asked about, split on first use
-    (:class:`~termkit.text.segment.SentenceAt`).
-
-    A sentence broken around a page's footnotes has parts, and the footnotes are segments of
-    their own inside its span: the lookup goes by parts, which do not overlap.
-    """
+    them (:class:`~termkit.text.segment.SegmentsByOffset`), else only the paragraphs that hold
+    the offsets asked about, split on first use (:class:`~termkit.text.segment.SentenceAt`)."""
 
     def __init__(self, doc: Document):
-        self._lazy = None
-        if not doc.segments and doc.text:
-            self._lazy = SentenceAt(doc.text, doc.lang if doc.lang in ("zh", "en") else detect_lang(doc.text), doc.id)
-            return
-        spans = []
-        for seg in doc.segments:
-            for s, e in seg.parts or ((seg.start, seg.end),):
-                spans.append((s, e, seg))
-        spans.sort(key=lambda x: x[0])
-        self.spans = spans
-        self.starts = [s for s, _, _ in spans]
+        if doc.segments or not doc.text:
+            self._find = SegmentsByOffset(doc.segments)
+        else:
+            lang = doc.lang if doc.lang in ("zh", "en") else detect_lang(doc.text)
+            self._find = SentenceAt(doc.text, lang, doc.id)
 
     def at(self, offset: int):
-        if self._lazy is not None:
-            seg = self._lazy(offset)
-            return seg.content if seg is not None else None
-        k = bisect.bisect_right(self.starts, offset) - 1
-        if k < 0:
-            return None
-        s, e, seg = self.spans[k]
-        return seg.content if offset < e else None
+        seg = self._find(offset)
+        return seg.content if seg is not None else None
 
 
 _NOT_PART_OF_A_TERM = frozenset("\n\r*") | frozenset(SUPERSCRIPT_DIGITS)

@@ -107,12 +107,14 @@ def is_broken(line: str, stops: bool = True) -> bool:
         return False
     if last in "，,、（(《“‘「—-":
         return True
-    if not stops:
-        return False
+    return stops and _long(core)
+
+
+def _long(core: str) -> bool:
+    """Is a line (without its trailing marks) long enough to be a broken one rather than a
+    heading: :data:`MIN_BROKEN_CJK` hanzi, or :data:`MIN_BROKEN_LATIN` characters without hanzi?"""
     hanzi = len(_HANZI_CHAR_RE.findall(core))
-    if hanzi:
-        return hanzi >= MIN_BROKEN_CJK
-    return len(core) >= MIN_BROKEN_LATIN
+    return hanzi >= MIN_BROKEN_CJK if hanzi else len(core) >= MIN_BROKEN_LATIN
 
 
 def ends_with_stops(lines: list[str]) -> bool:
@@ -120,14 +122,13 @@ def ends_with_stops(lines: list[str]) -> bool:
     is a sentence broken by a page or a wrap. Most documents do, and a break is the exception
     (the seeds: 82–97 % of their long lines end with one); a list of short texts, subtitles or
     user-interface strings written without stops do not, and joining their lines would run
-    separate texts together. Judged on the lines long enough to be broken ones
-    (:data:`MIN_BROKEN_CJK` hanzi, :data:`MIN_BROKEN_LATIN` other characters): a stop ends at
-    least :data:`STOPPED_SHARE` of them, or there are too few to tell."""
+    separate texts together. Judged on the lines long enough to be broken ones (:func:`_long`):
+    a stop ends at least :data:`STOPPED_SHARE` of them, or there are too few to tell
+    (fewer than :data:`MIN_LINES_TO_TELL`)."""
     long_lines = stopped = 0
     for line in lines:
         core = line.rstrip(_TRAILING_NOISE)
-        hanzi = len(_HANZI_CHAR_RE.findall(core))
-        if (hanzi >= MIN_BROKEN_CJK) if hanzi else (len(core) >= MIN_BROKEN_LATIN):
+        if _long(core):
             long_lines += 1
             stopped += core[-1] in _TERMINAL
     return long_lines < MIN_LINES_TO_TELL or stopped >= STOPPED_SHARE * long_lines
@@ -160,9 +161,9 @@ def blocks(text: str) -> list[Block]:
         held_footnotes.clear()
 
     spans = _lines(text)
-    stops = ends_with_stops([text[s:e] for s, e in spans])
-    for s, e in spans:
-        line = text[s:e]
+    lines = [text[s:e] for s, e in spans]
+    stops = ends_with_stops(lines)
+    for (s, e), line in zip(spans, lines):
         if is_footnote_line(line):
             note = Block(pieces=[(s, e)], kind="footnote")
             if current is not None and is_broken(text[slice(*current.pieces[-1])], stops):

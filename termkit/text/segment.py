@@ -190,6 +190,26 @@ def block_segments(text: str, block: Block, lang: str = "zh", doc_id: str = "", 
     return segments
 
 
+class SegmentsByOffset:
+    """Segments found by an original offset: the one with a part that holds it. A sentence
+    broken around a page's footnotes has parts, and the footnotes are segments of their own
+    inside its span; parts do not overlap, so the lookup goes by parts."""
+
+    def __init__(self, segments: list[Segment]):
+        parts = sorted(
+            ((s, e, seg) for seg in segments for s, e in (seg.parts or ((seg.start, seg.end),))),
+            key=lambda part: part[0],
+        )
+        self._starts = [s for s, _, _ in parts]
+        self._parts = parts
+
+    def __call__(self, offset: int) -> Segment | None:
+        k = bisect.bisect_right(self._starts, offset) - 1
+        if k < 0 or offset >= self._parts[k][1]:
+            return None
+        return self._parts[k][2]
+
+
 class SentenceAt:
     """The sentence of ``text`` (as :func:`segment` splits it) that holds an original offset,
     splitting only the paragraphs asked about: a few example sentences from a long document
@@ -205,28 +225,19 @@ class SentenceAt:
         pieces = sorted((s, e, k) for k, block in enumerate(self.blocks) for s, e in block.pieces)
         self._piece_starts = [s for s, _, _ in pieces]
         self._pieces = pieces
-        self._split: dict[int, tuple[list[int], list[tuple[int, int, Segment]]]] = {}
+        self._split: dict[int, SegmentsByOffset] = {}  # paragraph number → its sentences
 
     def __call__(self, offset: int) -> Segment | None:
         k = bisect.bisect_right(self._piece_starts, offset) - 1
         if k < 0 or offset >= self._pieces[k][1]:
             return None
-        found = self._split.get(self._pieces[k][2])
-        if found is None:
-            parts = sorted(
-                (
-                    (s, e, seg)
-                    for seg in block_segments(self.text, self.blocks[self._pieces[k][2]], self.lang, self.doc_id)
-                    for s, e in (seg.parts or ((seg.start, seg.end),))
-                ),
-                key=lambda part: part[0],
+        number = self._pieces[k][2]
+        sentences = self._split.get(number)
+        if sentences is None:
+            sentences = self._split[number] = SegmentsByOffset(
+                block_segments(self.text, self.blocks[number], self.lang, self.doc_id)
             )
-            found = self._split[self._pieces[k][2]] = ([s for s, _, _ in parts], parts)
-        starts, parts = found
-        j = bisect.bisect_right(starts, offset) - 1
-        if j < 0 or offset >= parts[j][1]:
-            return None
-        return parts[j][2]
+        return sentences(offset)
 
 
 def _is_heading(content: str) -> bool:
